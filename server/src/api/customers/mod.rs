@@ -1,0 +1,219 @@
+//! `/customers`: create, read, partially update, delete and search the shop's customers.
+
+pub mod examples;
+pub mod model;
+pub mod store;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use self::model::{CreateCustomer, Customer, CustomerList, ListCustomers, UpdateCustomer};
+use super::Deleted;
+use super::locations;
+use crate::auth::{Caller, Scope};
+use crate::core::ids::CustomerId;
+use crate::core::time;
+use crate::core::validate;
+use crate::db::write_tx;
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
+use crate::http::pagination::Page;
+use crate::http::responses::{
+    BadRequest, CustomerNotFound, Forbidden, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+};
+use crate::state::AppState;
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_customer, list_customers))
+        .routes(routes!(get_customer, update_customer, delete_customer))
+}
+
+/// Create a customer
+///
+/// Adds a customer to the shop, at the key's location (or `location_id`). Requires the
+/// `customers:write` scope.
+#[utoipa::path(
+    post, path = "/customers", tag = "customers", operation_id = "create_customer",
+    request_body(content = CreateCustomer, example = json!(examples::create())),
+    responses(
+        (status = 201, description = "The new customer.", body = Customer, example = json!(examples::customer())),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+    ),
+    security(("bearer" = ["customers:write"])),
+)]
+async fn create_customer(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(body): ApiJson<CreateCustomer>,
+) -> ApiResult<(StatusCode, Json<Customer>)> {
+    caller.require(Scope::CustomersWrite)?;
+    let now = time::now();
+    let mut tx = write_tx(&state.db).await?;
+    let customer = Customer {
+        id: CustomerId::generate(),
+        location_id: locations::resolve_for_write(&mut tx, &caller, body.location_id.as_ref())
+            .await?,
+        name: validate::required_text("name", &body.name, 200)?,
+        email: validate::email("email", body.email.as_deref())?,
+        phone: validate::phone("phone", body.phone.as_deref())?,
+        notes: validate::optional_text("notes", body.notes.as_deref(), 5000)?,
+        livemode: caller.livemode(),
+        created_at: now,
+        updated_at: now,
+    };
+    store::insert(&mut tx, &caller, &customer).await?;
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(customer)))
+}
+
+/// List customers
+///
+/// Newest first, paged with `limit`/`offset`; `q` searches name, email and phone. Requires the
+/// `customers:read` scope.
+#[utoipa::path(
+    get, path = "/customers", tag = "customers", operation_id = "list_customers",
+    params(ListCustomers),
+    responses(
+        (status = 200, description = "A page of customers.", body = CustomerList, example = json!(examples::list())),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+    ),
+    security(("bearer" = ["customers:read"])),
+)]
+async fn list_customers(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiQuery(query): ApiQuery<ListCustomers>,
+) -> ApiResult<Json<CustomerList>> {
+    caller.require(Scope::CustomersRead)?;
+    let page = Page::new(query.limit, query.offset)?;
+    let q = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    let filter = store::Filter {
+        q,
+        location_id: query.location_id.as_ref(),
+    };
+    let (data, total) = store::list(&state.db, &caller, filter, page).await?;
+    Ok(Json(CustomerList::new(data, page, total)))
+}
+
+/// Retrieve a customer
+///
+/// Requires the `customers:read` scope.
+#[utoipa::path(
+    get, path = "/customers/{id}", tag = "customers", operation_id = "get_customer",
+    params(("id" = CustomerId, Path, description = "The customer's id.")),
+    responses(
+        (status = 200, description = "The customer.", body = Customer, example = json!(examples::customer())),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = CustomerNotFound),
+    ),
+    security(("bearer" = ["customers:read"])),
+)]
+async fn get_customer(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<CustomerId>,
+) -> ApiResult<Json<Customer>> {
+    caller.require(Scope::CustomersRead)?;
+    let mut conn = state.db.acquire().await?;
+    find(&mut conn, &caller, &id).await.map(Json)
+}
+
+/// The customer, or the 404 a caller of another shop, mode or location gets.
+pub async fn find(
+    conn: &mut sqlx::SqliteConnection,
+    caller: &Caller,
+    id: &CustomerId,
+) -> ApiResult<Customer> {
+    store::get(conn, caller, id)
+        .await?
+        .ok_or_else(|| ApiError::not_found("customer", id))
+}
+
+/// Update a customer
+///
+/// A partial update: only the fields sent change; `null` or `""` clears `email`, `phone` or
+/// `notes`. Requires the `customers:write` scope.
+#[utoipa::path(
+    put, path = "/customers/{id}", tag = "customers", operation_id = "update_customer",
+    params(("id" = CustomerId, Path, description = "The customer's id.")),
+    request_body(content = UpdateCustomer, example = json!(examples::update())),
+    responses(
+        (status = 200, description = "The updated customer.", body = Customer, example = json!(examples::updated_customer())),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = CustomerNotFound),
+        (status = 413, response = PayloadTooLarge),
+        (status = 415, response = UnsupportedMediaType),
+    ),
+    security(("bearer" = ["customers:write"])),
+)]
+async fn update_customer(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<CustomerId>,
+    ApiJson(patch): ApiJson<UpdateCustomer>,
+) -> ApiResult<Json<Customer>> {
+    caller.require(Scope::CustomersWrite)?;
+    let mut tx = write_tx(&state.db).await?;
+    let mut customer = find(&mut tx, &caller, &id).await?;
+    if let Some(location_id) = &patch.location_id {
+        customer.location_id =
+            locations::resolve_for_write(&mut tx, &caller, Some(location_id)).await?;
+    }
+    if let Some(name) = &patch.name {
+        customer.name = validate::required_text("name", name, 200)?;
+    }
+    if let Some(email) = &patch.email {
+        customer.email = validate::email("email", email.as_deref())?;
+    }
+    if let Some(phone) = &patch.phone {
+        customer.phone = validate::phone("phone", phone.as_deref())?;
+    }
+    if let Some(notes) = &patch.notes {
+        customer.notes = validate::optional_text("notes", notes.as_deref(), 5000)?;
+    }
+    customer.updated_at = time::now();
+    store::update(&mut tx, &customer).await?;
+    tx.commit().await?;
+    Ok(Json(customer))
+}
+
+/// Delete a customer
+///
+/// Deletes the customer and their vehicles. Requires the `customers:write` scope.
+#[utoipa::path(
+    delete, path = "/customers/{id}", tag = "customers", operation_id = "delete_customer",
+    params(("id" = CustomerId, Path, description = "The customer's id.")),
+    responses(
+        (status = 200, description = "The customer was deleted.", body = Deleted, example = json!(examples::deleted())),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = CustomerNotFound),
+    ),
+    security(("bearer" = ["customers:write"])),
+)]
+async fn delete_customer(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiPath(id): ApiPath<CustomerId>,
+) -> ApiResult<Json<Deleted>> {
+    caller.require(Scope::CustomersWrite)?;
+    let mut tx = write_tx(&state.db).await?;
+    find(&mut tx, &caller, &id).await?;
+    store::delete(&mut tx, &id).await?;
+    tx.commit().await?;
+    Ok(Json(Deleted::new(id)))
+}

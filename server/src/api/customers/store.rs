@@ -1,0 +1,138 @@
+//! Customer rows. Every query is scoped to the caller's shop, mode and (if limited) location.
+
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::model::Customer;
+use crate::auth::Caller;
+use crate::core::ids::{CustomerId, LocationId};
+use crate::core::validate::digits;
+use crate::http::pagination::Page;
+
+const COLUMNS: &str =
+    "id, location_id, name, email, phone, notes, livemode, created_at, updated_at";
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    customer: &Customer,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO customers (id, shop_id, livemode, location_id, name, email, phone, phone_digits, notes,
+                                created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&customer.id)
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .bind(&customer.location_id)
+    .bind(&customer.name)
+    .bind(&customer.email)
+    .bind(&customer.phone)
+    .bind(customer.phone.as_deref().map(digits).unwrap_or_default())
+    .bind(&customer.notes)
+    .bind(customer.created_at)
+    .bind(customer.updated_at)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+pub async fn get(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    id: &CustomerId,
+) -> sqlx::Result<Option<Customer>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM customers
+         WHERE id = ? AND shop_id = ? AND livemode = ? AND (?4 IS NULL OR location_id = ?4)"
+    ))
+    .bind(id)
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .bind(&caller.location_id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub struct Filter<'a> {
+    pub q: Option<&'a str>,
+    pub location_id: Option<&'a LocationId>,
+}
+
+pub async fn list(
+    db: &SqlitePool,
+    caller: &Caller,
+    filter: Filter<'_>,
+    page: Page,
+) -> sqlx::Result<(Vec<Customer>, i64)> {
+    // LIKE wildcards in the user's text are escaped so `%` and `_` match themselves.
+    let pattern = filter.q.map(|q| {
+        format!(
+            "%{}%",
+            q.replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        )
+    });
+    let digit_pattern = filter
+        .q
+        .map(digits)
+        .filter(|d| !d.is_empty())
+        .map(|d| format!("%{d}%"));
+    let condition = "shop_id = ?1 AND livemode = ?2
+        AND (?3 IS NULL OR location_id = ?3)
+        AND (?4 IS NULL OR location_id = ?4)
+        AND (?5 IS NULL OR name LIKE ?5 ESCAPE '\\' OR email LIKE ?5 ESCAPE '\\' OR phone LIKE ?5 ESCAPE '\\'
+             OR (?6 IS NOT NULL AND phone_digits LIKE ?6))";
+    let total: i64 =
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM customers WHERE {condition}"))
+            .bind(&caller.shop_id)
+            .bind(caller.livemode())
+            .bind(&caller.location_id)
+            .bind(filter.location_id)
+            .bind(&pattern)
+            .bind(&digit_pattern)
+            .fetch_one(db)
+            .await?;
+    let rows = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM customers WHERE {condition} ORDER BY id DESC LIMIT ?7 OFFSET ?8"
+    ))
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .bind(&caller.location_id)
+    .bind(filter.location_id)
+    .bind(&pattern)
+    .bind(&digit_pattern)
+    .bind(page.limit)
+    .bind(page.offset)
+    .fetch_all(db)
+    .await?;
+    Ok((rows, total))
+}
+
+pub async fn update(conn: &mut SqliteConnection, customer: &Customer) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE customers SET location_id = ?, name = ?, email = ?, phone = ?, phone_digits = ?, notes = ?,
+                              updated_at = ?
+         WHERE id = ?",
+    )
+    .bind(&customer.location_id)
+    .bind(&customer.name)
+    .bind(&customer.email)
+    .bind(&customer.phone)
+    .bind(customer.phone.as_deref().map(digits).unwrap_or_default())
+    .bind(&customer.notes)
+    .bind(customer.updated_at)
+    .bind(&customer.id)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+pub async fn delete(conn: &mut SqliteConnection, id: &CustomerId) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM customers WHERE id = ?")
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(drop)
+}

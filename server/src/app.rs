@@ -1,0 +1,75 @@
+//! The assembled application: routes, the spec, and the layers every request passes through.
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa::openapi::OpenApi as Spec;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::api;
+use crate::http::error::ApiError;
+use crate::http::extract::MAX_BODY_BYTES;
+use crate::http::openapi::ApiDoc;
+use crate::http::request_id;
+use crate::state::AppState;
+
+fn parts() -> (Router<AppState>, Spec) {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(api::router())
+        .split_for_parts()
+}
+
+/// The OpenAPI document the server serves and `vinsnap-server openapi` prints.
+pub fn openapi() -> Spec {
+    parts().1
+}
+
+/// The spec as committed in `openapi/openapi.json`: pretty JSON with a trailing newline.
+pub fn openapi_json() -> String {
+    let mut json = openapi().to_pretty_json().expect("the spec serializes");
+    json.push('\n');
+    json
+}
+
+pub fn router(state: AppState) -> Router {
+    let (routes, spec) = parts();
+    let spec_json = serde_json::to_string(&spec).expect("the spec serializes");
+    routes
+        .route(
+            "/openapi.json",
+            axum::routing::get(move || async move {
+                ([("content-type", "application/json")], spec_json)
+            }),
+        )
+        .fallback(route_not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiError::internal().into_response()
+        }))
+        .layer(TraceLayer::new_for_http())
+        .layer(axum::middleware::from_fn(request_id::middleware))
+        .with_state(state)
+}
+
+async fn route_not_found(uri: Uri) -> Response {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "route_not_found",
+        format!("No endpoint at {}", uri.path()),
+    )
+    .into_response()
+}
+
+async fn method_not_allowed(method: axum::http::Method, uri: Uri) -> Response {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        format!("{method} is not supported on {}", uri.path()),
+    )
+    .into_response()
+}

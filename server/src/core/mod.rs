@@ -1,0 +1,5 @@
+//! Machinery shared across resources: ids and field validation.
+
+pub mod ids;
+pub mod time;
+pub mod validate;

@@ -1,0 +1,9 @@
+//! The HTTP layer's cross-cutting pieces: the error envelope, extractors, request ids, paging,
+//! and the document-level parts of the spec.
+
+pub mod error;
+pub mod extract;
+pub mod openapi;
+pub mod pagination;
+pub mod request_id;
+pub mod responses;

@@ -1,0 +1,147 @@
+//! Reusable error responses for the spec (`#/components/responses/...`), each with a realistic
+//! example per error code it covers, so docs and the sandbox mock can show every error.
+
+use serde_json::{Value, json};
+use utoipa::openapi::example::ExampleBuilder;
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder, response::Response};
+
+fn envelope(code: &str, message: &str) -> Value {
+    json!({
+        "success": false,
+        "error": { "code": code, "message": message, "request_id": "req_3KBYZ8QF2M7NW4TC9R1X" }
+    })
+}
+
+pub(crate) fn build_error_response(
+    description: &str,
+    examples: &[(&str, &str)],
+) -> RefOr<Response> {
+    let content = ContentBuilder::new()
+        .schema(Some(Ref::from_schema_name("ErrorEnvelope")))
+        .examples_from_iter(examples.iter().map(|(code, message)| {
+            (
+                *code,
+                ExampleBuilder::new()
+                    .summary(*code)
+                    .value(Some(envelope(code, message))),
+            )
+        }))
+        .build();
+    ResponseBuilder::new()
+        .description(description)
+        .content("application/json", content)
+        .build()
+        .into()
+}
+
+/// Declares a response component; the examples are `(code, message)` pairs.
+macro_rules! error_response {
+    ($name:ident, $description:literal, [$(($code:literal, $message:literal)),+ $(,)?]) => {
+        pub struct $name;
+
+        impl<'r> utoipa::ToResponse<'r> for $name {
+            fn response() -> (&'r str, utoipa::openapi::RefOr<utoipa::openapi::response::Response>) {
+                (stringify!($name), $crate::http::responses::build_error_response($description, &[$(($code, $message)),+]))
+            }
+        }
+    };
+}
+
+error_response!(
+    BadRequest,
+    "Invalid input; `error.message` names the field.",
+    [
+        (
+            "invalid_request",
+            "`email` is not a valid email address: \"s.chen@\""
+        ),
+        (
+            "invalid_json",
+            "Request body is not valid JSON: expected `,` or `}` at line 3 column 5"
+        ),
+        (
+            "invalid_id",
+            "`12345` is not a customer id (expected `cus_` followed by 26 lowercase letters and digits)"
+        ),
+        (
+            "invalid_query",
+            "`limit` must be between 1 and 100, got 500"
+        ),
+    ]
+);
+error_response!(
+    Unauthorized,
+    "Missing or invalid bearer token.",
+    [
+        (
+            "missing_api_key",
+            "No API key provided: send `Authorization: Bearer vsk_test_…` (or `vsk_live_…`)"
+        ),
+        (
+            "invalid_api_key",
+            "Invalid API key provided: vsk_test_…Zq9w"
+        ),
+    ]
+);
+error_response!(
+    Forbidden,
+    "The API key lacks the scope (or location) this endpoint needs.",
+    [
+        (
+            "missing_scope",
+            "This API key lacks the `customers:write` scope required for this endpoint"
+        ),
+        (
+            "location_forbidden",
+            "This API key is limited to location loc_01jd3q8y7zk2m4n6p8r0t2v4x7"
+        ),
+    ]
+);
+error_response!(
+    PayloadTooLarge,
+    "The request body is over the 1 MiB limit.",
+    [(
+        "payload_too_large",
+        "Request body is larger than the 1048576 byte limit"
+    ),]
+);
+error_response!(
+    UnsupportedMediaType,
+    "The request body is not JSON.",
+    [(
+        "unsupported_media_type",
+        "Request bodies must be JSON: send `Content-Type: application/json`"
+    ),]
+);
+error_response!(
+    CustomerNotFound,
+    "No such customer in this shop.",
+    [(
+        "customer_not_found",
+        "No customer with id cus_01jd3q9a1bc2d3e4f5g6h7j8k9"
+    ),]
+);
+error_response!(
+    VehicleNotFound,
+    "No such vehicle in this shop.",
+    [(
+        "vehicle_not_found",
+        "No vehicle with id veh_01jd3q9b2cd3e4f5g6h7j8k9m0"
+    ),]
+);
+error_response!(
+    ApiKeyNotFound,
+    "No such API key in this shop.",
+    [(
+        "api_key_not_found",
+        "No API key with id key_01jd3q8y7zk2m4n6p8r0t2v4x8"
+    ),]
+);
+error_response!(
+    InvalidVin,
+    "The VIN is malformed; the message says why.",
+    [(
+        "invalid_vin",
+        "check digit at position 9 is '3' but the VIN's characters give 'X'"
+    ),]
+);

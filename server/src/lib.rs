@@ -1,0 +1,29 @@
+//! The VinSnap Business API reference server.
+//!
+//! `api/` holds one folder per resource (routes, models, storage); `http/` the cross-cutting HTTP
+//! pieces (error envelope, extractors, request ids, paging); `auth/` keys, scopes and tenancy;
+//! `vin/` the offline VIN decoder; `core/` ids and validation.
+
+pub mod api;
+pub mod app;
+pub mod auth;
+pub mod core;
+pub mod db;
+pub mod http;
+pub mod shops;
+pub mod state;
+pub mod vin;
+
+pub use app::{openapi, openapi_json, router};
+pub use state::AppState;
+
+/// Serves the API on `listener` until `shutdown` resolves, then drains in-flight requests.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

@@ -1,0 +1,112 @@
+//! Shops and their locations: created by the operator (CLI) rather than over the API.
+
+use sqlx::SqlitePool;
+
+use crate::api::api_keys::store::{self as keys, NewKey};
+use crate::auth::{Mode, Scope};
+use crate::core::ids::{LocationId, ShopId};
+use crate::core::time;
+
+pub struct NewShop<'a> {
+    pub name: &'a str,
+    pub address: &'a str,
+    pub tier: &'a str,
+    /// `(name, address)` of each location; a shop has at least one.
+    pub locations: &'a [(&'a str, &'a str)],
+}
+
+pub async fn create(
+    db: &SqlitePool,
+    new: NewShop<'_>,
+) -> anyhow::Result<(ShopId, Vec<LocationId>)> {
+    anyhow::ensure!(
+        !new.locations.is_empty(),
+        "a shop needs at least one location"
+    );
+    anyhow::ensure!(
+        ["free", "pro", "enterprise"].contains(&new.tier),
+        "tier must be free, pro or enterprise"
+    );
+    let id = ShopId::generate();
+    let now = time::now();
+    let mut tx = db.begin().await?;
+    sqlx::query("INSERT INTO shops (id, name, address, tier, created_at) VALUES (?, ?, ?, ?, ?)")
+        .bind(&id)
+        .bind(new.name)
+        .bind(new.address)
+        .bind(new.tier)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let mut locations = Vec::new();
+    for (name, address) in new.locations {
+        let location = LocationId::generate();
+        sqlx::query(
+            "INSERT INTO locations (id, shop_id, name, address, created_at) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(&location)
+        .bind(&id)
+        .bind(name)
+        .bind(address)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        locations.push(location);
+    }
+    tx.commit().await?;
+    Ok((id, locations))
+}
+
+/// What a first start prints so that the README's curl works at once.
+pub struct Demo {
+    pub shop_id: ShopId,
+    pub test_key: String,
+    pub live_key: String,
+}
+
+/// Creates a demo shop with a test and a live key when the database has no shop yet.
+pub async fn bootstrap_demo(db: &SqlitePool) -> anyhow::Result<Option<Demo>> {
+    let shops: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM shops")
+        .fetch_one(db)
+        .await?;
+    if shops > 0 {
+        return Ok(None);
+    }
+    let (shop_id, _) = create(
+        db,
+        NewShop {
+            name: "Demo Auto Repair",
+            address: "1200 Main St, Springfield, IL 62701",
+            tier: "pro",
+            locations: &[
+                ("Main Street", "1200 Main St, Springfield, IL 62701"),
+                ("Airport Road", "88 Airport Rd, Springfield, IL 62707"),
+            ],
+        },
+    )
+    .await?;
+    let mut conn = db.acquire().await?;
+    let mut mint = async |mode| {
+        let name = format!(
+            "Demo {} key",
+            if mode == Mode::Live { "live" } else { "test" }
+        );
+        let new = NewKey {
+            shop_id: &shop_id,
+            mode,
+            name,
+            scopes: Scope::ALL.to_vec(),
+            location_id: None,
+        };
+        keys::mint(&mut conn, new)
+            .await
+            .map(|created| created.secret)
+    };
+    let test_key = mint(Mode::Test).await?;
+    let live_key = mint(Mode::Live).await?;
+    Ok(Some(Demo {
+        shop_id,
+        test_key,
+        live_key,
+    }))
+}

@@ -1,0 +1,11 @@
+//! One integration-test binary: every test starts the real server on port 0 with a fresh SQLite
+//! database and talks to it over HTTP.
+
+mod api_keys;
+mod customers;
+mod errors;
+mod spec;
+mod support;
+mod tenancy;
+mod vehicles;
+mod vin;

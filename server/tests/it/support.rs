@@ -1,0 +1,227 @@
+//! A running server with a fresh database, a shop with two locations, and keys to call it with.
+
+use reqwest::{Method, StatusCode, header::HeaderMap};
+use serde_json::Value;
+use sqlx::SqlitePool;
+use tempfile::TempDir;
+use tokio::sync::oneshot;
+use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
+use vinsnap_server::auth::{Mode, Scope};
+use vinsnap_server::core::ids::{LocationId, ShopId};
+use vinsnap_server::{AppState, db, shops};
+
+pub struct TestApp {
+    pub base: String,
+    pub db: SqlitePool,
+    pub shop: ShopId,
+    pub locations: Vec<LocationId>,
+    /// All scopes, test mode, no location limit.
+    pub test_key: String,
+    /// All scopes, live mode, no location limit.
+    pub live_key: String,
+    client: reqwest::Client,
+    _shutdown: oneshot::Sender<()>,
+    _dir: TempDir,
+}
+
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+impl Reply {
+    /// The error code of an envelope, after checking the envelope's shape.
+    pub fn error_code(&self) -> &str {
+        assert_eq!(
+            self.body["success"], false,
+            "not an error envelope: {}",
+            self.body
+        );
+        let request_id = self.body["error"]["request_id"]
+            .as_str()
+            .expect("request_id");
+        assert_eq!(
+            Some(request_id),
+            self.headers
+                .get("x-request-id")
+                .and_then(|v| v.to_str().ok())
+        );
+        assert!(
+            self.body["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty())
+        );
+        self.body["error"]["code"].as_str().expect("code")
+    }
+
+    pub fn message(&self) -> &str {
+        self.body["error"]["message"].as_str().unwrap_or_default()
+    }
+
+    #[track_caller]
+    pub fn expect(self, status: u16) -> Self {
+        assert_eq!(
+            self.status.as_u16(),
+            status,
+            "unexpected status; body: {}",
+            self.body
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn expect_error(self, status: u16, code: &str) -> Self {
+        let reply = self.expect(status);
+        assert_eq!(reply.error_code(), code, "body: {}", reply.body);
+        reply
+    }
+}
+
+impl TestApp {
+    pub async fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = db::connect(&dir.path().join("test.db")).await.unwrap();
+        let (shop, locations) = shops::create(
+            &pool,
+            shops::NewShop {
+                name: "Test Garage",
+                address: "1 Test St",
+                tier: "pro",
+                locations: &[("North", "1 North St"), ("South", "2 South St")],
+            },
+        )
+        .await
+        .unwrap();
+        let test_key = mint(&pool, &shop, Mode::Test, Scope::ALL, None).await;
+        let live_key = mint(&pool, &shop, Mode::Live, Scope::ALL, None).await;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let (tx, rx) = oneshot::channel::<()>();
+        let state = AppState::new(pool.clone());
+        tokio::spawn(vinsnap_server::serve(listener, state, async {
+            let _ = rx.await;
+        }));
+        TestApp {
+            base,
+            db: pool,
+            shop,
+            locations,
+            test_key,
+            live_key,
+            client: reqwest::Client::new(),
+            _shutdown: tx,
+            _dir: dir,
+        }
+    }
+
+    /// Mints a key for this shop.
+    pub async fn key(&self, mode: Mode, scopes: &[Scope], location: Option<&LocationId>) -> String {
+        mint(&self.db, &self.shop, mode, scopes, location.cloned()).await
+    }
+
+    /// Another shop in the same database, with an all-scopes test key.
+    pub async fn other_shop_key(&self) -> String {
+        let (shop, _) = shops::create(
+            &self.db,
+            shops::NewShop {
+                name: "Rival Motors",
+                address: "",
+                tier: "free",
+                locations: &[("Only", "")],
+            },
+        )
+        .await
+        .unwrap();
+        mint(&self.db, &shop, Mode::Test, Scope::ALL, None).await
+    }
+
+    pub async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        key: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
+        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(key) = key {
+            request = request.bearer_auth(key);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        Self::reply(request).await
+    }
+
+    /// A request built by the test (raw bodies, odd headers).
+    pub fn raw(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        self.client.request(method, format!("{}{path}", self.base))
+    }
+
+    pub async fn reply(request: reqwest::RequestBuilder) -> Reply {
+        let response = request.send().await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await.unwrap();
+        let body = if text.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        assert!(
+            headers.contains_key("x-request-id"),
+            "every response carries X-Request-Id"
+        );
+        Reply {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str, key: &str) -> Reply {
+        self.call(Method::GET, path, Some(key), None).await
+    }
+
+    pub async fn post(&self, path: &str, key: &str, body: Value) -> Reply {
+        self.call(Method::POST, path, Some(key), Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, key: &str, body: Value) -> Reply {
+        self.call(Method::PUT, path, Some(key), Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str, key: &str) -> Reply {
+        self.call(Method::DELETE, path, Some(key), None).await
+    }
+
+    /// Creates a customer with the test key and returns its JSON.
+    pub async fn customer(&self, name: &str) -> Value {
+        self.post(
+            "/customers",
+            &self.test_key,
+            serde_json::json!({ "name": name }),
+        )
+        .await
+        .expect(201)
+        .body
+    }
+}
+
+async fn mint(
+    db: &SqlitePool,
+    shop: &ShopId,
+    mode: Mode,
+    scopes: &[Scope],
+    location: Option<LocationId>,
+) -> String {
+    let mut conn = db.acquire().await.unwrap();
+    let new = NewKey {
+        shop_id: shop,
+        mode,
+        name: "test".into(),
+        scopes: scopes.to_vec(),
+        location_id: location,
+    };
+    keys::mint(&mut conn, new).await.unwrap().secret
+}
