@@ -1,5 +1,5 @@
 //! Where a VIN was assigned: ISO 3780 regions (first character) and country
-//! ranges (first two characters, data in `countries.csv`), plus the policy of
+//! ranges (first two characters, data in `server/data/countries.csv`), plus the policy of
 //! which of them must carry a valid check digit.
 
 use std::sync::OnceLock;
@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 /// Q), then 1-9, then 0 last.
 const RANGE_ORDER: &[u8] = b"ABCDEFGHJKLMNPRSTUVWXYZ1234567890";
 
-const COUNTRIES_CSV: &str = include_str!("countries.csv");
+const COUNTRIES_CSV: &str = include_str!("../../data/countries.csv");
 
 #[derive(Debug)]
 struct CountryRange {
