@@ -125,7 +125,12 @@ async fn main() -> anyhow::Result<()> {
                 true => Scope::ALL.to_vec(),
                 false => scopes
                     .iter()
-                    .map(|s| Scope::parse(s).with_context(|| format!("unknown scope {s:?}")))
+                    .map(|s| {
+                        Scope::parse(s).with_context(|| {
+                            let known: Vec<_> = Scope::ALL.iter().map(|s| s.as_str()).collect();
+                            format!("unknown scope {s:?} (known: {})", known.join(", "))
+                        })
+                    })
                     .collect::<anyhow::Result<_>>()?,
             };
             let location_id = location
