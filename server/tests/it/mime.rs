@@ -12,34 +12,46 @@ pub fn header(message: &str, name: &str) -> Option<String> {
     })
 }
 
-/// The decoded body of the part whose `Content-Type` is `application/pdf`, and its filename.
+/// The decoded body of the part whose `Content-Type` is `application/pdf`, and its filename
+/// (joined from RFC 2231 `filename*0=`, `filename*1=`… pieces when split).
 pub fn pdf_attachment(message: &str) -> (Vec<u8>, String) {
     let message = message.replace("\r\n", "\n");
-    let start = message
-        .find("Content-Type: application/pdf")
+    let mut parts = vec![];
+    let mut current = String::new();
+    for line in message.lines() {
+        if line.starts_with("--") {
+            parts.push(std::mem::take(&mut current));
+        } else {
+            current.push_str(line);
+            current.push('\n');
+        }
+    }
+    parts.push(current);
+    let (head, body) = parts
+        .iter()
+        .filter_map(|part| part.trim_start_matches('\n').split_once("\n\n"))
+        .map(|(head, body)| (head.replace("\n ", " ").replace("\n\t", " "), body))
+        .find(|(head, _)| head.contains("Content-Type: application/pdf"))
         .expect("the email has an application/pdf part");
-    let part = &message[start..];
-    let (head, body) = part.split_once("\n\n").expect("the part has a body");
     assert!(
         head.contains("Content-Transfer-Encoding: base64"),
         "attachment is base64: {head}"
     );
-    let filename = head
-        .split("filename=")
-        .nth(1)
-        .expect("the attachment has a filename")
-        .trim_matches(|c: char| c == '"' || c.is_whitespace())
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
-    let encoded: String = body
+    let disposition = head
         .lines()
-        .take_while(|l| !l.starts_with("--"))
-        .collect::<Vec<_>>()
-        .concat();
+        .find(|l| l.to_ascii_lowercase().starts_with("content-disposition:"))
+        .expect("the attachment has a Content-Disposition");
+    let filename: String = disposition
+        .split(';')
+        .filter_map(|param| {
+            let (key, value) = param.trim().split_once('=')?;
+            key.starts_with("filename").then(|| value.trim().trim_matches('"').to_owned())
+        })
+        .collect();
+    assert!(!filename.is_empty(), "the attachment has a filename: {head}");
+    let encoded: String = body.lines().map(str::trim).collect();
     let bytes = base64::engine::general_purpose::STANDARD
-        .decode(encoded.trim())
+        .decode(encoded)
         .expect("the attachment is valid base64");
     (bytes, filename)
 }
