@@ -65,7 +65,11 @@ struct LinksAndMail {
     #[arg(long, env = "VINSNAP_SMTP_URL")]
     smtp_url: Option<String>,
     /// Sender address of invoice emails (the shop's name is the display name).
-    #[arg(long, env = "VINSNAP_MAIL_FROM", default_value = "invoices@vinsnap.localhost")]
+    #[arg(
+        long,
+        env = "VINSNAP_MAIL_FROM",
+        default_value = "invoices@vinsnap.localhost"
+    )]
     mail_from: String,
     /// Folder for .eml files when no SMTP server is configured.
     #[arg(long, env = "VINSNAP_OUTBOX", default_value = "outbox")]

@@ -43,6 +43,11 @@ impl LinkSigner {
                 if let Some(secret) = &self.configured {
                     return Ok(secret.as_bytes().to_vec());
                 }
+                // Read first: handlers may call this while holding the write lock, and only
+                // the very first use (never inside a write transaction) has to insert.
+                if let Some(stored) = Self::stored(db).await? {
+                    return Ok(stored);
+                }
                 let mut fresh = [0u8; 32];
                 rand::rng().fill_bytes(&mut fresh);
                 // Whoever inserts first wins; everyone then reads the same key.
@@ -54,15 +59,19 @@ impl LinkSigner {
                 .bind(time::now())
                 .execute(db)
                 .await?;
-                let stored: String =
-                    sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?")
-                        .bind(SECRET_NAME)
-                        .fetch_one(db)
-                        .await?;
-                Ok(hex::decode(&stored).unwrap_or_else(|_| stored.into_bytes()))
+                Self::stored(db).await?.ok_or(sqlx::Error::RowNotFound)
             })
             .await
             .map(Vec::as_slice)
+    }
+
+    async fn stored(db: &SqlitePool) -> sqlx::Result<Option<Vec<u8>>> {
+        let stored: Option<String> =
+            sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?")
+                .bind(SECRET_NAME)
+                .fetch_optional(db)
+                .await?;
+        Ok(stored.map(|s| hex::decode(&s).unwrap_or_else(|_| s.into_bytes())))
     }
 
     fn mac(key: &[u8], path: &str, expires: i64) -> Hmac<Sha256> {

@@ -118,7 +118,11 @@ fn line(i: usize, item: &NewLineItem) -> ApiResult<LineItem> {
         match present {
             true => Err(ApiError::invalid(
                 field(name),
-                format!("`{}` is not allowed on a {} line", field(name), kind_name(item.kind)),
+                format!(
+                    "`{}` is not allowed on a {} line",
+                    field(name),
+                    kind_name(item.kind)
+                ),
             )),
             false => Ok(()),
         }
@@ -126,7 +130,11 @@ fn line(i: usize, item: &NewLineItem) -> ApiResult<LineItem> {
     let required = |name: &str| {
         ApiError::invalid(
             field(name),
-            format!("`{}` is required on a {} line", field(name), kind_name(item.kind)),
+            format!(
+                "`{}` is required on a {} line",
+                field(name),
+                kind_name(item.kind)
+            ),
         )
     };
     match item.kind {

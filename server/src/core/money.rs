@@ -25,7 +25,11 @@ pub fn parse_hundredths(raw: &str) -> Option<i64> {
     if whole.is_empty() || whole.len() > 6 || fraction.len() > 2 {
         return None;
     }
-    if !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+    if !whole
+        .bytes()
+        .chain(fraction.bytes())
+        .all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let whole: i64 = whole.parse().ok()?;

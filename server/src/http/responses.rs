@@ -148,13 +148,19 @@ error_response!(
 error_response!(
     JobNotFound,
     "No such job in this shop.",
-    [("job_not_found", "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"),]
+    [(
+        "job_not_found",
+        "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"
+    ),]
 );
 error_response!(
     JobReferenceNotFound,
     "The job, or a customer or vehicle the request names, is not in this shop.",
     [
-        ("job_not_found", "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"),
+        (
+            "job_not_found",
+            "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"
+        ),
         (
             "customer_not_found",
             "No customer with id cus_01jd3q9a1bc2d3e4f5g6h7j8k9"
@@ -191,7 +197,10 @@ error_response!(
     InvoiceReferenceNotFound,
     "A job, customer or vehicle the request names is not in this shop.",
     [
-        ("job_not_found", "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"),
+        (
+            "job_not_found",
+            "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"
+        ),
         (
             "customer_not_found",
             "No customer with id cus_01jd3q9a1bc2d3e4f5g6h7j8k9"

@@ -17,15 +17,20 @@ use crate::support::TestApp;
 async fn invoice(app: &TestApp) -> Value {
     set_tax(app, "USD", 825).await;
     let (_, _, job) = create_job(app, &app.test_key).await;
-    app.post("/invoices", &app.test_key, json!({ "job_id": job["id"], "notes": "Warranty: 12 months / 12,000 miles." }))
-        .await
-        .expect(201)
-        .body
+    app.post(
+        "/invoices",
+        &app.test_key,
+        json!({ "job_id": job["id"], "notes": "Warranty: 12 months / 12,000 miles." }),
+    )
+    .await
+    .expect(201)
+    .body
 }
 
 async fn send(app: &TestApp, invoice: &Value) -> crate::support::Reply {
     let path = format!("/invoices/{}/send", invoice["id"].as_str().unwrap());
-    app.call(Method::POST, &path, Some(&app.test_key), None).await
+    app.call(Method::POST, &path, Some(&app.test_key), None)
+        .await
 }
 
 fn eml_files(outbox: &Path) -> Vec<std::path::PathBuf> {
@@ -52,18 +57,37 @@ async fn without_smtp_the_email_lands_in_the_outbox_with_the_pdf() {
     assert_eq!(sent["sent_to"], "s.chen@email.com");
     assert!(sent["sent_at"].is_string());
     let message_id = sent["message_id"].as_str().unwrap();
-    assert!(message_id.starts_with('<') && message_id.ends_with("@testgarage.example>"), "{message_id}");
+    assert!(
+        message_id.starts_with('<') && message_id.ends_with("@testgarage.example>"),
+        "{message_id}"
+    );
     assert!(sent["pdf_url"].as_str().unwrap().starts_with(&app.base));
 
     let files = eml_files(&app.outbox);
     assert_eq!(files.len(), 1, "one .eml in the outbox");
-    let eml = std::fs::read_to_string(&files[0]).unwrap().replace('\n', "\r\n").replace("\r\r\n", "\r\n");
-    assert_eq!(mime::header(&eml, "Message-ID").as_deref(), Some(message_id));
-    assert!(mime::header(&eml, "To").unwrap().contains("s.chen@email.com"));
+    let eml = std::fs::read_to_string(&files[0])
+        .unwrap()
+        .replace('\n', "\r\n")
+        .replace("\r\r\n", "\r\n");
+    assert_eq!(
+        mime::header(&eml, "Message-ID").as_deref(),
+        Some(message_id)
+    );
+    assert!(
+        mime::header(&eml, "To")
+            .unwrap()
+            .contains("s.chen@email.com")
+    );
     let from = mime::header(&eml, "From").unwrap();
-    assert!(from.contains("Test Garage") && from.contains("invoices@testgarage.example"), "{from}");
+    assert!(
+        from.contains("Test Garage") && from.contains("invoices@testgarage.example"),
+        "{from}"
+    );
     let subject = mime::header(&eml, "Subject").unwrap();
-    assert!(subject.contains(invoice["id"].as_str().unwrap()), "{subject}");
+    assert!(
+        subject.contains(invoice["id"].as_str().unwrap()),
+        "{subject}"
+    );
     let (pdf, filename) = mime::pdf_attachment(&eml);
     assert_eq!(filename, format!("{}.pdf", invoice["id"].as_str().unwrap()));
     assert!(pdf.starts_with(b"%PDF-"), "the attachment is a PDF");
@@ -85,7 +109,11 @@ async fn the_pdf_opens_renders_a_non_blank_page_and_holds_the_invoice() {
     let app = TestApp::start().await;
     let invoice = invoice(&app).await;
     let sent = send(&app, &invoice).await.expect(200).body;
-    let pdf = download(sent["pdf_url"].as_str().unwrap()).await.bytes().await.unwrap();
+    let pdf = download(sent["pdf_url"].as_str().unwrap())
+        .await
+        .bytes()
+        .await
+        .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("invoice.pdf");
     std::fs::write(&file, &pdf).unwrap();
@@ -102,12 +130,22 @@ async fn the_pdf_opens_renders_a_non_blank_page_and_holds_the_invoice() {
     let ppm = std::fs::read(out.with_extension("ppm")).unwrap();
     let (width, height, pixels) = parse_ppm(&ppm);
     assert!(width > 300 && height > 400, "{width}x{height}");
-    let inked = pixels.chunks(3).filter(|p| p.iter().any(|&c| c < 200)).count();
+    let inked = pixels
+        .chunks(3)
+        .filter(|p| p.iter().any(|&c| c < 200))
+        .count();
     let share = inked as f64 / (width * height) as f64;
-    assert!(share > 0.05, "only {:.1}% of the page is inked", share * 100.0);
+    assert!(
+        share > 0.05,
+        "only {:.1}% of the page is inked",
+        share * 100.0
+    );
     // Dark text is drawn below the letterhead band too (the table, totals and notes).
     let below_band = &pixels[pixels.len() / 5..];
-    let dark = below_band.chunks(3).filter(|p| p.iter().all(|&c| c < 128)).count();
+    let dark = below_band
+        .chunks(3)
+        .filter(|p| p.iter().all(|&c| c < 128))
+        .count();
     assert!(dark > 200, "only {dark} dark pixels below the letterhead");
 
     let text = Command::new("pdftotext")
@@ -139,7 +177,10 @@ async fn the_pdf_opens_renders_a_non_blank_page_and_holds_the_invoice() {
         "USD 345.29",
         "Warranty: 12 months / 12,000 miles.",
     ] {
-        assert!(text.contains(expected), "the PDF text lacks {expected:?}:\n{text}");
+        assert!(
+            text.contains(expected),
+            "the PDF text lacks {expected:?}:\n{text}"
+        );
     }
 }
 
@@ -179,20 +220,36 @@ async fn with_smtp_the_email_goes_to_the_mail_server() {
     );
     let (pdf, _) = mime::pdf_attachment(&received.data);
     assert!(pdf.starts_with(b"%PDF-"));
-    let served = download(sent["pdf_url"].as_str().unwrap()).await.bytes().await.unwrap();
+    let served = download(sent["pdf_url"].as_str().unwrap())
+        .await
+        .bytes()
+        .await
+        .unwrap();
     assert_eq!(served.as_ref(), pdf.as_slice());
-    assert!(eml_files(&app.outbox).is_empty(), "nothing goes to the outbox with SMTP set");
+    assert!(
+        eml_files(&app.outbox).is_empty(),
+        "nothing goes to the outbox with SMTP set"
+    );
 }
 
 #[tokio::test]
 async fn a_failing_mail_server_is_a_502_and_changes_nothing() {
     // Bind and drop a listener to get a local port nobody listens on.
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let app = TestApp::start_with_smtp(Some(format!("smtp://127.0.0.1:{port}"))).await;
     let invoice = invoice(&app).await;
-    send(&app, &invoice).await.expect_error(502, "email_delivery_failed");
+    send(&app, &invoice)
+        .await
+        .expect_error(502, "email_delivery_failed");
     let after = app
-        .get(&format!("/invoices/{}", invoice["id"].as_str().unwrap()), &app.test_key)
+        .get(
+            &format!("/invoices/{}", invoice["id"].as_str().unwrap()),
+            &app.test_key,
+        )
         .await
         .expect(200)
         .body;
@@ -205,11 +262,17 @@ async fn a_customer_without_email_cannot_be_sent_an_invoice() {
     let app = TestApp::start().await;
     let customer = app.customer("No Email").await;
     let invoice = app
-        .post("/invoices", &app.test_key, json!({ "customer_id": customer["id"] }))
+        .post(
+            "/invoices",
+            &app.test_key,
+            json!({ "customer_id": customer["id"] }),
+        )
         .await
         .expect(201)
         .body;
-    send(&app, &invoice).await.expect_error(409, "customer_email_missing");
+    send(&app, &invoice)
+        .await
+        .expect_error(409, "customer_email_missing");
 }
 
 #[tokio::test]
@@ -218,13 +281,23 @@ async fn pdf_links_are_signed_expiring_and_tamper_proof() {
     let invoice = invoice(&app).await;
     let sent = send(&app, &invoice).await.expect(200).body;
     let url = sent["pdf_url"].as_str().unwrap().to_owned();
-    let expires_at = chrono::DateTime::parse_from_rfc3339(sent["pdf_url_expires_at"].as_str().unwrap()).unwrap();
-    assert_eq!(expires_at.timestamp() - app.clock_now().timestamp(), 7 * 24 * 3600);
+    let expires_at =
+        chrono::DateTime::parse_from_rfc3339(sent["pdf_url_expires_at"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        expires_at.timestamp() - app.clock_now().timestamp(),
+        7 * 24 * 3600
+    );
     assert_eq!(download(&url).await.status(), 200);
 
     let (base, query) = url.split_once('?').unwrap();
-    let expires = query.split('&').find_map(|p| p.strip_prefix("expires=")).unwrap();
-    let signature = query.split('&').find_map(|p| p.strip_prefix("signature=")).unwrap();
+    let expires = query
+        .split('&')
+        .find_map(|p| p.strip_prefix("expires="))
+        .unwrap();
+    let signature = query
+        .split('&')
+        .find_map(|p| p.strip_prefix("signature="))
+        .unwrap();
     let flipped = {
         let mut s = signature.to_owned();
         let last = if s.ends_with('0') { '1' } else { '0' };
@@ -234,34 +307,63 @@ async fn pdf_links_are_signed_expiring_and_tamper_proof() {
     };
     let later: i64 = expires.parse::<i64>().unwrap() + 86_400;
     let other = app
-        .post("/invoices", &app.test_key, json!({ "customer_id": invoice["customer_id"] }))
+        .post(
+            "/invoices",
+            &app.test_key,
+            json!({ "customer_id": invoice["customer_id"] }),
+        )
         .await
         .expect(201)
         .body;
-    let other_base = base.replace(invoice["id"].as_str().unwrap(), other["id"].as_str().unwrap());
+    let other_base = base.replace(
+        invoice["id"].as_str().unwrap(),
+        other["id"].as_str().unwrap(),
+    );
     for (tampered, code) in [
-        (format!("{base}?expires={expires}&signature={flipped}"), "invalid_signature"),
-        (format!("{base}?expires={later}&signature={signature}"), "invalid_signature"),
-        (format!("{other_base}?expires={expires}&signature={signature}"), "invalid_signature"),
-        (format!("{base}?expires={expires}&signature=zz"), "invalid_signature"),
+        (
+            format!("{base}?expires={expires}&signature={flipped}"),
+            "invalid_signature",
+        ),
+        (
+            format!("{base}?expires={later}&signature={signature}"),
+            "invalid_signature",
+        ),
+        (
+            format!("{other_base}?expires={expires}&signature={signature}"),
+            "invalid_signature",
+        ),
+        (
+            format!("{base}?expires={expires}&signature=zz"),
+            "invalid_signature",
+        ),
         (format!("{base}?expires={expires}"), "invalid_query"),
         (base.to_owned(), "invalid_query"),
     ] {
         let reply = TestApp::reply(reqwest::Client::new().get(&tampered)).await;
-        assert!(reply.status == 403 || reply.status == 400, "{tampered}: {}", reply.status);
+        assert!(
+            reply.status == 403 || reply.status == 400,
+            "{tampered}: {}",
+            reply.status
+        );
         assert_eq!(reply.error_code(), code, "{tampered}");
     }
 
     // Just before expiry it works; at expiry it is gone.
-    app.clock.advance(chrono::Duration::days(7) - chrono::Duration::seconds(1));
+    app.clock
+        .advance(chrono::Duration::days(7) - chrono::Duration::seconds(1));
     assert_eq!(download(&url).await.status(), 200);
     app.clock.advance(chrono::Duration::seconds(1));
-    let reply = TestApp::reply(reqwest::Client::new().get(&url)).await.expect_error(410, "link_expired");
+    let reply = TestApp::reply(reqwest::Client::new().get(&url))
+        .await
+        .expect_error(410, "link_expired");
     assert!(reply.message().contains("expired"));
 
     // Fetching the invoice hands out a fresh link that works.
     let fresh = app
-        .get(&format!("/invoices/{}", invoice["id"].as_str().unwrap()), &app.test_key)
+        .get(
+            &format!("/invoices/{}", invoice["id"].as_str().unwrap()),
+            &app.test_key,
+        )
         .await
         .expect(200)
         .body;
@@ -280,7 +382,27 @@ async fn pdf_links_survive_a_restart() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let second = format!("http://{}", listener.local_addr().unwrap());
     let state = vinsnap_server::AppState::new(app.db.clone());
-    tokio::spawn(vinsnap_server::serve(listener, state, std::future::pending()));
+    tokio::spawn(vinsnap_server::serve(
+        listener,
+        state,
+        std::future::pending(),
+    ));
     let url = url.replace(&app.base, &second);
     assert_eq!(download(&url).await.status(), 200);
+    // The restarted server's first state change that hands out a link (inside its write
+    // transaction) reads the persisted key instead of waiting on its own lock.
+    let pay = reqwest::Client::new()
+        .post(format!(
+            "{second}/invoices/{}/pay",
+            invoice["id"].as_str().unwrap()
+        ))
+        .bearer_auth(&app.test_key)
+        .json(&json!({ "amount": invoice["total"], "method": "cash" }));
+    let paid = TestApp::reply(pay).await.expect(200).body;
+    assert_eq!(paid["status"], "paid");
+    let paid_url = paid["pdf_url"]
+        .as_str()
+        .unwrap()
+        .replace("http://127.0.0.1:8080", &second);
+    assert_eq!(download(&paid_url).await.status(), 200);
 }

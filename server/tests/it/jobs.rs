@@ -92,7 +92,11 @@ async fn labor_rounds_half_up_to_the_minor_unit() {
         // 1000 h at the top rate stays exact
         { "kind": "labor", "description": "d", "hours": "1000", "rate": 10000000 }
     ]);
-    let job = app.post("/jobs", &app.test_key, body).await.expect(201).body;
+    let job = app
+        .post("/jobs", &app.test_key, body)
+        .await
+        .expect(201)
+        .body;
     let amounts: Vec<i64> = job["line_items"]
         .as_array()
         .unwrap()
@@ -108,26 +112,69 @@ async fn bad_line_items_are_400s_naming_the_field() {
     let app = TestApp::start().await;
     let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "A").await;
     for (line, param) in [
-        (json!({ "kind": "labor", "description": "x", "rate": 100 }), "line_items[0].hours"),
-        (json!({ "kind": "labor", "description": "x", "hours": "1.234", "rate": 100 }), "line_items[0].hours"),
-        (json!({ "kind": "labor", "description": "x", "hours": "0", "rate": 100 }), "line_items[0].hours"),
-        (json!({ "kind": "labor", "description": "x", "hours": "1", "rate": -5 }), "line_items[0].rate"),
-        (json!({ "kind": "labor", "description": "x", "hours": "1", "rate": 5, "quantity": 1 }), "line_items[0].quantity"),
-        (json!({ "kind": "part", "description": "x", "quantity": 0, "unit_price": 5 }), "line_items[0].quantity"),
-        (json!({ "kind": "part", "description": "x", "quantity": 1 }), "line_items[0].unit_price"),
-        (json!({ "kind": "part", "description": "x", "quantity": 1, "unit_price": 5, "hours": "1" }), "line_items[0].hours"),
-        (json!({ "kind": "part", "description": " ", "quantity": 1, "unit_price": 5 }), "line_items[0].description"),
-        (json!({ "kind": "part", "description": "x", "quantity": 1, "unit_price": 5, "part_id": "12345" }), "line_items[0].part_id"),
-        (json!({ "kind": "tires", "description": "x" }), "line_items[0].kind"),
-        (json!({ "kind": "labor", "description": "x", "hours": 1.5, "rate": 5 }), "line_items[0].hours"),
+        (
+            json!({ "kind": "labor", "description": "x", "rate": 100 }),
+            "line_items[0].hours",
+        ),
+        (
+            json!({ "kind": "labor", "description": "x", "hours": "1.234", "rate": 100 }),
+            "line_items[0].hours",
+        ),
+        (
+            json!({ "kind": "labor", "description": "x", "hours": "0", "rate": 100 }),
+            "line_items[0].hours",
+        ),
+        (
+            json!({ "kind": "labor", "description": "x", "hours": "1", "rate": -5 }),
+            "line_items[0].rate",
+        ),
+        (
+            json!({ "kind": "labor", "description": "x", "hours": "1", "rate": 5, "quantity": 1 }),
+            "line_items[0].quantity",
+        ),
+        (
+            json!({ "kind": "part", "description": "x", "quantity": 0, "unit_price": 5 }),
+            "line_items[0].quantity",
+        ),
+        (
+            json!({ "kind": "part", "description": "x", "quantity": 1 }),
+            "line_items[0].unit_price",
+        ),
+        (
+            json!({ "kind": "part", "description": "x", "quantity": 1, "unit_price": 5, "hours": "1" }),
+            "line_items[0].hours",
+        ),
+        (
+            json!({ "kind": "part", "description": " ", "quantity": 1, "unit_price": 5 }),
+            "line_items[0].description",
+        ),
+        (
+            json!({ "kind": "part", "description": "x", "quantity": 1, "unit_price": 5, "part_id": "12345" }),
+            "line_items[0].part_id",
+        ),
+        (
+            json!({ "kind": "tires", "description": "x" }),
+            "line_items[0].kind",
+        ),
+        (
+            json!({ "kind": "labor", "description": "x", "hours": 1.5, "rate": 5 }),
+            "line_items[0].hours",
+        ),
     ] {
         let mut body = brake_job(&customer, &vehicle);
         body["line_items"] = json!([line]);
         let reply = app.post("/jobs", &app.test_key, body).await.expect(400);
-        assert_eq!(reply.body["error"]["param"], param, "{line}: {}", reply.body);
+        assert_eq!(
+            reply.body["error"]["param"], param,
+            "{line}: {}",
+            reply.body
+        );
     }
     let mut body = brake_job(&customer, &vehicle);
-    body["line_items"] = json!(vec![json!({ "kind": "part", "description": "x", "quantity": 1, "unit_price": 1 }); 101]);
+    body["line_items"] = json!(vec![
+        json!({ "kind": "part", "description": "x", "quantity": 1, "unit_price": 1 });
+        101
+    ]);
     let reply = app.post("/jobs", &app.test_key, body).await.expect(400);
     assert_eq!(reply.body["error"]["param"], "line_items");
 }
@@ -197,15 +244,21 @@ async fn jobs_move_along_the_board_and_illegal_moves_are_409() {
         .expect(200)
         .body;
     assert_eq!(done["status"], "completed");
-    let started = chrono::DateTime::parse_from_rfc3339(done["started_at"].as_str().unwrap()).unwrap();
-    let completed = chrono::DateTime::parse_from_rfc3339(done["completed_at"].as_str().unwrap()).unwrap();
+    let started =
+        chrono::DateTime::parse_from_rfc3339(done["started_at"].as_str().unwrap()).unwrap();
+    let completed =
+        chrono::DateTime::parse_from_rfc3339(done["completed_at"].as_str().unwrap()).unwrap();
     assert_eq!(completed - started, chrono::Duration::hours(2));
     for to in ["pending", "in-progress", "cancelled", "completed"] {
         let reply = app
             .post(&status, &app.test_key, json!({ "status": to }))
             .await
             .expect_error(409, "invalid_status_transition");
-        assert!(reply.message().contains("from completed"), "{}", reply.message());
+        assert!(
+            reply.message().contains("from completed"),
+            "{}",
+            reply.message()
+        );
     }
     let reply = app
         .post(&status, &app.test_key, json!({ "status": "done" }))
@@ -313,7 +366,11 @@ async fn jobs_list_newest_first_with_filters_and_paging() {
     }
     let mut south = brake_job(&b_customer, &b_vehicle);
     south["location_id"] = json!(app.locations[1].as_str());
-    let south = app.post("/jobs", &app.test_key, south).await.expect(201).body;
+    let south = app
+        .post("/jobs", &app.test_key, south)
+        .await
+        .expect(201)
+        .body;
     assert_eq!(south["location_id"], app.locations[1].as_str());
     app.post(
         &format!("/jobs/{}/status", ids[0]),
@@ -333,34 +390,71 @@ async fn jobs_list_newest_first_with_filters_and_paging() {
     };
     let all = app.get("/jobs", &app.test_key).await.expect(200).body;
     assert_eq!(all["total"], 4);
-    assert_eq!(ids_of(&all)[0], south["id"].as_str().unwrap(), "newest first");
-    let busy = app.get("/jobs?status=in-progress", &app.test_key).await.expect(200).body;
+    assert_eq!(
+        ids_of(&all)[0],
+        south["id"].as_str().unwrap(),
+        "newest first"
+    );
+    let busy = app
+        .get("/jobs?status=in-progress", &app.test_key)
+        .await
+        .expect(200)
+        .body;
     assert_eq!(ids_of(&busy), [ids[0].clone()]);
-    let pending = app.get("/jobs?status=pending", &app.test_key).await.expect(200).body;
+    let pending = app
+        .get("/jobs?status=pending", &app.test_key)
+        .await
+        .expect(200)
+        .body;
     assert_eq!(pending["total"], 3);
     let a = app
-        .get(&format!("/jobs?customer_id={}", a_customer["id"].as_str().unwrap()), &app.test_key)
+        .get(
+            &format!("/jobs?customer_id={}", a_customer["id"].as_str().unwrap()),
+            &app.test_key,
+        )
         .await
         .expect(200)
         .body;
     assert_eq!(ids_of(&a), [ids[1].clone(), ids[0].clone()]);
     let b = app
-        .get(&format!("/jobs?vehicle_id={}&status=pending", b_vehicle["id"].as_str().unwrap()), &app.test_key)
+        .get(
+            &format!(
+                "/jobs?vehicle_id={}&status=pending",
+                b_vehicle["id"].as_str().unwrap()
+            ),
+            &app.test_key,
+        )
         .await
         .expect(200)
         .body;
     assert_eq!(b["total"], 2);
     let at_south = app
-        .get(&format!("/jobs?location_id={}", app.locations[1]), &app.test_key)
+        .get(
+            &format!("/jobs?location_id={}", app.locations[1]),
+            &app.test_key,
+        )
         .await
         .expect(200)
         .body;
-    assert_eq!(ids_of(&at_south), [south["id"].as_str().unwrap().to_owned()]);
-    let page = app.get("/jobs?limit=2&offset=1", &app.test_key).await.expect(200).body;
+    assert_eq!(
+        ids_of(&at_south),
+        [south["id"].as_str().unwrap().to_owned()]
+    );
+    let page = app
+        .get("/jobs?limit=2&offset=1", &app.test_key)
+        .await
+        .expect(200)
+        .body;
     assert_eq!(page["total"], 4);
     assert_eq!(page["has_more"], true);
     assert_eq!(ids_of(&page), [ids[2].clone(), ids[1].clone()]);
-    for bad in ["status=done", "limit=0", "limit=101", "customer_id=12345", "colour=red"] {
+    for bad in [
+        "status=done",
+        "limit=0",
+        "limit=101",
+        "customer_id=12345",
+        "colour=red",
+    ] {
         app.get(&format!("/jobs?{bad}"), &app.test_key)
             .await
             .expect(400);
@@ -376,21 +470,41 @@ async fn jobs_respect_mode_shop_location_and_scopes() {
     app.get(&path(&job), &app.live_key)
         .await
         .expect_error(404, "job_not_found");
-    assert_eq!(app.get("/jobs", &app.live_key).await.expect(200).body["total"], 0);
+    assert_eq!(
+        app.get("/jobs", &app.live_key).await.expect(200).body["total"],
+        0
+    );
     let rival = app.other_shop_key().await;
-    app.get(&path(&job), &rival).await.expect_error(404, "job_not_found");
-    app.post(&format!("{}/status", path(&job)), &rival, json!({ "status": "in-progress" }))
+    app.get(&path(&job), &rival)
         .await
         .expect_error(404, "job_not_found");
-    app.delete(&path(&job), &rival).await.expect_error(404, "job_not_found");
+    app.post(
+        &format!("{}/status", path(&job)),
+        &rival,
+        json!({ "status": "in-progress" }),
+    )
+    .await
+    .expect_error(404, "job_not_found");
+    app.delete(&path(&job), &rival)
+        .await
+        .expect_error(404, "job_not_found");
 
     // A key limited to South sees only South's jobs, and cannot open one at North.
     let south_key = app.key(Mode::Test, Scope::ALL, Some(south)).await;
     assert_eq!(job["location_id"], north.as_str());
-    app.get(&path(&job), &south_key).await.expect_error(404, "job_not_found");
-    assert_eq!(app.get("/jobs", &south_key).await.expect(200).body["total"], 0);
+    app.get(&path(&job), &south_key)
+        .await
+        .expect_error(404, "job_not_found");
+    assert_eq!(
+        app.get("/jobs", &south_key).await.expect(200).body["total"],
+        0
+    );
     let (customer, vehicle) = customer_with_vehicle(&app, &south_key, "South").await;
-    let mine = app.post("/jobs", &south_key, brake_job(&customer, &vehicle)).await.expect(201).body;
+    let mine = app
+        .post("/jobs", &south_key, brake_job(&customer, &vehicle))
+        .await
+        .expect(201)
+        .body;
     assert_eq!(mine["location_id"], south.as_str());
     let mut elsewhere = brake_job(&customer, &vehicle);
     elsewhere["location_id"] = json!(north.as_str());
@@ -409,13 +523,62 @@ async fn jobs_respect_mode_shop_location_and_scopes() {
         app.post("/jobs", key, brake_job(&customer, &vehicle))
             .await
             .expect_error(403, "missing_scope");
-        app.put(&path(&job), key, json!({})).await.expect_error(403, "missing_scope");
-        app.post(&format!("{}/status", path(&job)), key, json!({ "status": "cancelled" }))
+        app.put(&path(&job), key, json!({}))
             .await
             .expect_error(403, "missing_scope");
-        app.delete(&path(&job), key).await.expect_error(403, "missing_scope");
+        app.post(
+            &format!("{}/status", path(&job)),
+            key,
+            json!({ "status": "cancelled" }),
+        )
+        .await
+        .expect_error(403, "missing_scope");
+        app.delete(&path(&job), key)
+            .await
+            .expect_error(403, "missing_scope");
     }
-    app.get("/jobs", &nothing).await.expect_error(403, "missing_scope");
-    app.get(&path(&job), &nothing).await.expect_error(403, "missing_scope");
-    app.get("/jobs/job_123", &app.test_key).await.expect_error(400, "invalid_id");
+    app.get("/jobs", &nothing)
+        .await
+        .expect_error(403, "missing_scope");
+    app.get(&path(&job), &nothing)
+        .await
+        .expect_error(403, "missing_scope");
+    app.get("/jobs/job_123", &app.test_key)
+        .await
+        .expect_error(400, "invalid_id");
+}
+
+#[tokio::test]
+async fn deleting_a_vehicle_or_customer_takes_their_jobs_and_invoices_along() {
+    let app = TestApp::start().await;
+    let (customer, vehicle, job) = create_job(&app, &app.test_key).await;
+    let invoice = app
+        .post("/invoices", &app.test_key, json!({ "job_id": job["id"] }))
+        .await
+        .expect(201)
+        .body;
+    let invoice_path = format!("/invoices/{}", invoice["id"].as_str().unwrap());
+    app.delete(
+        &format!("/vehicles/{}", vehicle["id"].as_str().unwrap()),
+        &app.test_key,
+    )
+    .await
+    .expect(200);
+    app.get(&path(&job), &app.test_key)
+        .await
+        .expect_error(404, "job_not_found");
+    let kept = app.get(&invoice_path, &app.test_key).await.expect(200).body;
+    assert_eq!(
+        (kept["vehicle_id"].clone(), kept["job_id"].clone()),
+        (Value::Null, Value::Null)
+    );
+    app.delete(
+        &format!("/customers/{}", customer["id"].as_str().unwrap()),
+        &app.test_key,
+    )
+    .await
+    .expect(200);
+    app.get(&invoice_path, &app.test_key)
+        .await
+        .expect_error(404, "invoice_not_found");
 }

@@ -8,7 +8,8 @@ pub fn header(message: &str, name: &str) -> Option<String> {
     let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
     unfolded.lines().find_map(|line| {
         let (key, value) = line.split_once(':')?;
-        key.eq_ignore_ascii_case(name).then(|| value.trim().to_owned())
+        key.eq_ignore_ascii_case(name)
+            .then(|| value.trim().to_owned())
     })
 }
 
@@ -45,10 +46,14 @@ pub fn pdf_attachment(message: &str) -> (Vec<u8>, String) {
         .split(';')
         .filter_map(|param| {
             let (key, value) = param.trim().split_once('=')?;
-            key.starts_with("filename").then(|| value.trim().trim_matches('"').to_owned())
+            key.starts_with("filename")
+                .then(|| value.trim().trim_matches('"').to_owned())
         })
         .collect();
-    assert!(!filename.is_empty(), "the attachment has a filename: {head}");
+    assert!(
+        !filename.is_empty(),
+        "the attachment has a filename: {head}"
+    );
     let encoded: String = body.lines().map(str::trim).collect();
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(encoded)

@@ -4,9 +4,7 @@
 
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
-use lettre::{
-    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
-};
+use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use rand::Rng;
 use std::time::Duration;
 
@@ -24,10 +22,12 @@ pub struct Outgoing {
 
 /// Sends the email and returns its `Message-ID` (with the angle brackets, as in the header).
 pub async fn send(config: &Config, mail: Outgoing) -> Result<String, String> {
-    let from: lettre::Address = config
-        .mail_from
-        .parse()
-        .map_err(|e| format!("the configured sender {:?} is not an address: {e}", config.mail_from))?;
+    let from: lettre::Address = config.mail_from.parse().map_err(|e| {
+        format!(
+            "the configured sender {:?} is not an address: {e}",
+            config.mail_from
+        )
+    })?;
     let to: lettre::Address = mail
         .to
         .parse()
@@ -46,10 +46,10 @@ pub async fn send(config: &Config, mail: Outgoing) -> Result<String, String> {
         .multipart(
             MultiPart::mixed()
                 .singlepart(SinglePart::plain(mail.body))
-                .singlepart(
-                    Attachment::new(mail.filename)
-                        .body(mail.pdf, ContentType::parse("application/pdf").expect("valid")),
-                ),
+                .singlepart(Attachment::new(mail.filename).body(
+                    mail.pdf,
+                    ContentType::parse("application/pdf").expect("valid"),
+                )),
         )
         .map_err(|e| format!("could not build the email: {e}"))?;
     match &config.smtp_url {
@@ -63,7 +63,12 @@ pub async fn send(config: &Config, mail: Outgoing) -> Result<String, String> {
         None => {
             tokio::fs::create_dir_all(&config.outbox)
                 .await
-                .map_err(|e| format!("could not create the outbox {}: {e}", config.outbox.display()))?;
+                .map_err(|e| {
+                    format!(
+                        "could not create the outbox {}: {e}",
+                        config.outbox.display()
+                    )
+                })?;
             AsyncFileTransport::<Tokio1Executor>::new(&config.outbox)
                 .send(message)
                 .await

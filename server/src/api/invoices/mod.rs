@@ -74,7 +74,11 @@ async fn create_invoice(
 ) -> ApiResult<(StatusCode, Json<Invoice>)> {
     caller.require(Scope::InvoicesWrite)?;
     let notes = validate::optional_text("notes", body.notes.as_deref(), 2000)?;
-    let given_items = body.line_items.as_deref().map(line_items::build).transpose()?;
+    let given_items = body
+        .line_items
+        .as_deref()
+        .map(line_items::build)
+        .transpose()?;
     let mut tx = write_tx(&state.db).await?;
     let (location_id, customer_id, vehicle_id, job_id, items) = match &body.job_id {
         Some(job_id) => {
@@ -86,7 +90,9 @@ async fn create_invoice(
                 if given {
                     return Err(ApiError::invalid(
                         field,
-                        format!("`{field}` cannot be given with `job_id`: an invoice from a job copies the job's"),
+                        format!(
+                            "`{field}` cannot be given with `job_id`: an invoice from a job copies the job's"
+                        ),
                     ));
                 }
             }
@@ -99,20 +105,37 @@ async fn create_invoice(
                     format!("Job {job_id} is cancelled and cannot be invoiced"),
                 ));
             }
-            (job.location_id, job.customer_id, Some(job.vehicle_id), Some(job.id), job.line_items)
+            (
+                job.location_id,
+                job.customer_id,
+                Some(job.vehicle_id),
+                Some(job.id),
+                job.line_items,
+            )
         }
         None => {
             let customer_id = body.customer_id.as_ref().ok_or_else(|| {
-                ApiError::invalid("customer_id", "Give `job_id`, or `customer_id` for a standalone invoice")
+                ApiError::invalid(
+                    "customer_id",
+                    "Give `job_id`, or `customer_id` for a standalone invoice",
+                )
             })?;
             let customer = customers::store::get(&mut tx, &caller, customer_id)
                 .await?
-                .ok_or_else(|| ApiError::not_found("customer", customer_id).with_param("customer_id"))?;
+                .ok_or_else(|| {
+                    ApiError::not_found("customer", customer_id).with_param("customer_id")
+                })?;
             if let Some(vehicle_id) = &body.vehicle_id {
                 check_vehicle(&mut tx, &caller, vehicle_id, &customer.id).await?;
             }
             let items = given_items.unwrap_or_default();
-            (customer.location_id, customer.id, body.vehicle_id, None, items)
+            (
+                customer.location_id,
+                customer.id,
+                body.vehicle_id,
+                None,
+                items,
+            )
         }
     };
     let billing = shops::billing(&mut tx, &caller.shop_id).await?;
@@ -171,7 +194,8 @@ async fn check_vehicle(
 /// Replaces the lines and recomputes the totals at the invoice's own tax rate.
 fn set_lines(invoice: &mut Invoice, items: LineItems) -> ApiResult<()> {
     invoice.subtotal = items.subtotal();
-    invoice.tax = money::tax(invoice.subtotal, invoice.tax_rate_bps).ok_or_else(ApiError::internal)?;
+    invoice.tax =
+        money::tax(invoice.subtotal, invoice.tax_rate_bps).ok_or_else(ApiError::internal)?;
     invoice.total = invoice.subtotal + invoice.tax;
     invoice.line_items = items;
     Ok(())
@@ -276,13 +300,20 @@ async fn update_invoice(
     ApiJson(patch): ApiJson<UpdateInvoice>,
 ) -> ApiResult<Json<Invoice>> {
     caller.require(Scope::InvoicesWrite)?;
-    let items = patch.line_items.as_deref().map(line_items::build).transpose()?;
+    let items = patch
+        .line_items
+        .as_deref()
+        .map(line_items::build)
+        .transpose()?;
     let mut tx = write_tx(&state.db).await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
     if invoice.status != InvoiceStatus::Draft {
         return Err(ApiError::conflict(
             "invoice_not_editable",
-            format!("Invoice {id} is {}; only draft invoices can be edited", invoice.status),
+            format!(
+                "Invoice {id} is {}; only draft invoices can be edited",
+                invoice.status
+            ),
         ));
     }
     if let Some(notes) = &patch.notes {
@@ -343,7 +374,10 @@ async fn send_invoice(
     let Some(to) = customer.email.clone() else {
         return Err(ApiError::conflict(
             "customer_email_missing",
-            format!("Customer {} has no email address to send the invoice to", customer.id),
+            format!(
+                "Customer {} has no email address to send the invoice to",
+                customer.id
+            ),
         ));
     };
     let vehicle = match &invoice.vehicle_id {
@@ -361,7 +395,11 @@ async fn send_invoice(
         issued: now,
     });
     let (pdf_url, expires) = download::signed_url(&state, &id).await?;
-    let total = format!("{} {}", invoice.currency, money::format_amount(invoice.total, &invoice.currency));
+    let total = format!(
+        "{} {}",
+        invoice.currency,
+        money::format_amount(invoice.total, &invoice.currency)
+    );
     let message_id = email::send(
         &state.config,
         email::Outgoing {
@@ -440,7 +478,10 @@ async fn pay_invoice(
     if paid_at > now {
         return Err(ApiError::invalid(
             "paid_at",
-            format!("`paid_at` cannot be in the future, got {}", paid_at.to_rfc3339()),
+            format!(
+                "`paid_at` cannot be in the future, got {}",
+                paid_at.to_rfc3339()
+            ),
         ));
     }
     let mut tx = write_tx(&state.db).await?;
@@ -508,7 +549,10 @@ async fn void_invoice(
     if !matches!(invoice.status, InvoiceStatus::Draft | InvoiceStatus::Sent) {
         return Err(ApiError::conflict(
             "invalid_status_transition",
-            format!("Invoice {id} is {}; only draft and sent invoices can be voided", invoice.status),
+            format!(
+                "Invoice {id} is {}; only draft and sent invoices can be voided",
+                invoice.status
+            ),
         ));
     }
     let now = state.config.clock.now();

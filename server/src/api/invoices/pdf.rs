@@ -89,10 +89,24 @@ fn layout(doc: &Document) -> Vec<Content> {
         None => vec![Some("-".to_owned())],
     };
     for (i, line) in customer.iter().flatten().enumerate() {
-        text(&mut page, REGULAR, 10.0, MARGIN, y - 14.0 * (i + 1) as f32, line);
+        text(
+            &mut page,
+            REGULAR,
+            10.0,
+            MARGIN,
+            y - 14.0 * (i + 1) as f32,
+            line,
+        );
     }
     for (i, line) in vehicle.iter().flatten().enumerate() {
-        text(&mut page, REGULAR, 10.0, 330.0, y - 14.0 * (i + 1) as f32, line);
+        text(
+            &mut page,
+            REGULAR,
+            10.0,
+            330.0,
+            y - 14.0 * (i + 1) as f32,
+            line,
+        );
     }
     y -= 80.0;
 
@@ -102,7 +116,14 @@ fn layout(doc: &Document) -> Vec<Content> {
         if y < MARGIN + 40.0 {
             pages.push(std::mem::replace(&mut page, Content::new()));
             y = HEIGHT - MARGIN;
-            text(&mut page, BOLD, 10.0, MARGIN, y, &format!("Invoice {} (continued)", inv.id));
+            text(
+                &mut page,
+                BOLD,
+                10.0,
+                MARGIN,
+                y,
+                &format!("Invoice {} (continued)", inv.id),
+            );
             y -= 2.0 * ROW;
             table_header(&mut page, y);
             y -= ROW;
@@ -124,7 +145,14 @@ fn layout(doc: &Document) -> Vec<Content> {
         ("Total", inv.total, BOLD),
     ] {
         text(&mut page, font, 11.0, 340.0, y, label);
-        right(&mut page, font, 11.0, WIDTH - MARGIN, y, &format!("{} {}", inv.currency, money(amount)));
+        right(
+            &mut page,
+            font,
+            11.0,
+            WIDTH - MARGIN,
+            y,
+            &format!("{} {}", inv.currency, money(amount)),
+        );
         y -= ROW;
     }
     if let Some(paid_at) = inv.paid_at {
@@ -136,7 +164,14 @@ fn layout(doc: &Document) -> Vec<Content> {
         y -= ROW;
         text(&mut page, BOLD, 10.0, MARGIN, y, "NOTES");
         for (i, line) in wrap(notes, 95).iter().take(6).enumerate() {
-            text(&mut page, REGULAR, 10.0, MARGIN, y - 14.0 * (i + 1) as f32, line);
+            text(
+                &mut page,
+                REGULAR,
+                10.0,
+                MARGIN,
+                y - 14.0 * (i + 1) as f32,
+                line,
+            );
         }
     }
     text(
@@ -160,22 +195,45 @@ fn letterhead(page: &mut Content, doc: &Document) {
     let head = doc.letterhead;
     text(page, BOLD, 22.0, MARGIN, HEIGHT - 48.0, &head.shop_name);
     text(page, REGULAR, 10.0, MARGIN, HEIGHT - 66.0, &head.address);
-    text(page, REGULAR, 10.0, MARGIN, HEIGHT - 80.0, &head.location_name);
+    text(
+        page,
+        REGULAR,
+        10.0,
+        MARGIN,
+        HEIGHT - 80.0,
+        &head.location_name,
+    );
     right(page, BOLD, 22.0, WIDTH - MARGIN, HEIGHT - 48.0, "INVOICE");
-    right(page, REGULAR, 10.0, WIDTH - MARGIN, HEIGHT - 66.0, doc.invoice.id.as_str());
+    right(
+        page,
+        REGULAR,
+        10.0,
+        WIDTH - MARGIN,
+        HEIGHT - 66.0,
+        doc.invoice.id.as_str(),
+    );
     let date = format!("Issued {}", doc.issued.format("%B %-d, %Y"));
     right(page, REGULAR, 10.0, WIDTH - MARGIN, HEIGHT - 80.0, &date);
     page.set_fill_rgb(0.0, 0.0, 0.0);
 }
 
 fn vehicle_lines(v: &Vehicle) -> Vec<Option<String>> {
-    let name = [v.year.map(|y| y.to_string()), v.make.clone(), v.model.clone(), v.trim.clone()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = [
+        v.year.map(|y| y.to_string()),
+        v.make.clone(),
+        v.model.clone(),
+        v.trim.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     vec![
-        Some(if name.is_empty() { "Vehicle".to_owned() } else { name }),
+        Some(if name.is_empty() {
+            "Vehicle".to_owned()
+        } else {
+            name
+        }),
         v.vin.as_ref().map(|vin| format!("VIN {vin}")),
         v.license_plate.as_ref().map(|p| format!("Plate {p}")),
         v.mileage.map(|m| format!("Odometer {m}")),
@@ -206,7 +264,14 @@ fn line_item(page: &mut Content, y: f32, item: &LineItem, money: &dyn Fn(i64) ->
             money(item.unit_price.unwrap_or_default()),
         ),
     };
-    text(page, REGULAR, 10.0, MARGIN, y, &truncate(&item.description, 52));
+    text(
+        page,
+        REGULAR,
+        10.0,
+        MARGIN,
+        y,
+        &truncate(&item.description, 52),
+    );
     right(page, REGULAR, 10.0, COLUMNS[0], y, &quantity);
     right(page, REGULAR, 10.0, COLUMNS[1], y, &unit);
     right(page, REGULAR, 10.0, COLUMNS[2], y, &money(item.amount));
@@ -249,9 +314,27 @@ fn advance(c: char, bold: bool) -> f32 {
         '/' => 278.0,
         '%' => 889.0,
         '_' => 556.0,
-        'I' | 'i' | 'l' | 'j' => if bold { 278.0 } else { 222.0 },
-        'A'..='Z' => if bold { 722.0 } else { 667.0 },
-        _ => if bold { 611.0 } else { 556.0 },
+        'I' | 'i' | 'l' | 'j' => {
+            if bold {
+                278.0
+            } else {
+                222.0
+            }
+        }
+        'A'..='Z' => {
+            if bold {
+                722.0
+            } else {
+                667.0
+            }
+        }
+        _ => {
+            if bold {
+                611.0
+            } else {
+                556.0
+            }
+        }
     }
 }
 

@@ -67,7 +67,9 @@ async fn create_job(
     let mut tx = write_tx(&state.db).await?;
     let customer = customers::store::get(&mut tx, &caller, &body.customer_id)
         .await?
-        .ok_or_else(|| ApiError::not_found("customer", &body.customer_id).with_param("customer_id"))?;
+        .ok_or_else(|| {
+            ApiError::not_found("customer", &body.customer_id).with_param("customer_id")
+        })?;
     check_vehicle(&mut tx, &caller, &body.vehicle_id, &customer.id).await?;
     let location = body.location_id.as_ref().unwrap_or(&customer.location_id);
     let job = Job {
@@ -206,7 +208,11 @@ async fn update_job(
     ApiJson(patch): ApiJson<UpdateJob>,
 ) -> ApiResult<Json<Job>> {
     caller.require(Scope::JobsWrite)?;
-    let items = patch.line_items.as_deref().map(line_items::build).transpose()?;
+    let items = patch
+        .line_items
+        .as_deref()
+        .map(line_items::build)
+        .transpose()?;
     let mut tx = write_tx(&state.db).await?;
     let mut job = find(&mut tx, &caller, &id).await?;
     if !job.status.is_open() {
