@@ -238,6 +238,14 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn serve(addr: SocketAddr, db_path: PathBuf, options: LinksAndMail) -> anyhow::Result<()> {
+    let mut config = Config {
+        smtp_url: options.smtp_url,
+        mail_from: options.mail_from,
+        outbox: options.outbox,
+        link_secret: options.link_secret,
+        ..Config::default()
+    };
+    vinsnap_server::api::invoices::email::check_config(&config).map_err(anyhow::Error::msg)?;
     let pool = db::connect(&db_path)
         .await
         .with_context(|| format!("opening database {}", db_path.display()))?;
@@ -254,16 +262,9 @@ async fn serve(addr: SocketAddr, db_path: PathBuf, options: LinksAndMail) -> any
         .with_context(|| format!("binding {addr}"))?;
     println!("VinSnap API listening on http://{}", listener.local_addr()?);
     let local = listener.local_addr()?;
-    let config = Config {
-        public_url: options
-            .public_url
-            .unwrap_or_else(|| format!("http://{local}")),
-        smtp_url: options.smtp_url,
-        mail_from: options.mail_from,
-        outbox: options.outbox,
-        link_secret: options.link_secret,
-        ..Config::default()
-    };
+    config.public_url = options
+        .public_url
+        .unwrap_or_else(|| format!("http://{local}"));
     let state = AppState::with_config(pool, config);
     vinsnap_server::serve(listener, state, shutdown_signal()).await?;
     println!("Shut down cleanly");

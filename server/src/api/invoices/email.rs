@@ -20,6 +20,22 @@ pub struct Outgoing {
     pub pdf: Vec<u8>,
 }
 
+/// Checks the mail settings once at start, so a typo fails the server's start rather than the
+/// first invoice sent.
+pub fn check_config(config: &Config) -> Result<(), String> {
+    config.mail_from.parse::<lettre::Address>().map_err(|e| {
+        format!(
+            "the sender address {:?} is not valid: {e}",
+            config.mail_from
+        )
+    })?;
+    if let Some(url) = &config.smtp_url {
+        AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| format!("the SMTP URL is not usable: {e}"))?;
+    }
+    Ok(())
+}
+
 /// Sends the email and returns its `Message-ID` (with the angle brackets, as in the header).
 pub async fn send(config: &Config, mail: Outgoing) -> Result<String, String> {
     let from: lettre::Address = config.mail_from.parse().map_err(|e| {

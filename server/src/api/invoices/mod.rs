@@ -21,7 +21,7 @@ use super::jobs::model::JobStatus;
 use super::line_items::{self, LineItems};
 use super::{customers, jobs, vehicles};
 use crate::auth::{Caller, Scope};
-use crate::core::ids::{InvoiceId, VehicleId};
+use crate::core::ids::InvoiceId;
 use crate::core::money;
 use crate::core::validate;
 use crate::db::write_tx;
@@ -126,7 +126,7 @@ async fn create_invoice(
                     ApiError::not_found("customer", customer_id).with_param("customer_id")
                 })?;
             if let Some(vehicle_id) = &body.vehicle_id {
-                check_vehicle(&mut tx, &caller, vehicle_id, &customer.id).await?;
+                jobs::check_vehicle(&mut tx, &caller, vehicle_id, &customer.id).await?;
             }
             let items = given_items.unwrap_or_default();
             (
@@ -171,24 +171,6 @@ async fn create_invoice(
     store::insert(&mut tx, &caller, &invoice).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(invoice)))
-}
-
-async fn check_vehicle(
-    conn: &mut SqliteConnection,
-    caller: &Caller,
-    vehicle_id: &VehicleId,
-    customer_id: &crate::core::ids::CustomerId,
-) -> ApiResult<()> {
-    let vehicle = vehicles::store::get(conn, caller, vehicle_id)
-        .await?
-        .ok_or_else(|| ApiError::not_found("vehicle", vehicle_id).with_param("vehicle_id"))?;
-    if &vehicle.customer_id != customer_id {
-        return Err(ApiError::invalid(
-            "vehicle_id",
-            format!("Vehicle {vehicle_id} belongs to another customer, not {customer_id}"),
-        ));
-    }
-    Ok(())
 }
 
 /// Replaces the lines and recomputes the totals at the invoice's own tax rate.

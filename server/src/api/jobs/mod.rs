@@ -95,8 +95,8 @@ async fn create_job(
     Ok((StatusCode::CREATED, Json(job)))
 }
 
-/// The vehicle must be visible to the caller and belong to the job's customer.
-async fn check_vehicle(
+/// The vehicle must be visible to the caller and belong to the customer.
+pub async fn check_vehicle(
     conn: &mut SqliteConnection,
     caller: &Caller,
     vehicle_id: &VehicleId,
