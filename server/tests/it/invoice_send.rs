@@ -6,9 +6,10 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Command;
+use vinsnap_server::auth::{Mode, Scope};
 
 use crate::invoices::set_tax;
-use crate::jobs::create_job;
+use crate::jobs::{brake_job, create_job, customer_with_vehicle};
 use crate::mime;
 use crate::smtp_sink::SmtpSink;
 use crate::support::TestApp;
@@ -405,4 +406,96 @@ async fn pdf_links_survive_a_restart() {
         .unwrap()
         .replace("http://127.0.0.1:8080", &second);
     assert_eq!(download(&paid_url).await.status(), 200);
+}
+
+#[tokio::test]
+async fn a_location_key_sends_its_locations_invoice_to_a_customer_of_another_location() {
+    let app = TestApp::start().await;
+    let (north, south) = (&app.locations[0], &app.locations[1]);
+    let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "Sarah Chen").await;
+    assert_eq!(customer["location_id"], north.as_str());
+    let mut body = brake_job(&customer, &vehicle);
+    body["location_id"] = json!(south.as_str());
+    let job = app
+        .post("/jobs", &app.test_key, body)
+        .await
+        .expect(201)
+        .body;
+    let invoice = app
+        .post("/invoices", &app.test_key, json!({ "job_id": job["id"] }))
+        .await
+        .expect(201)
+        .body;
+    assert_eq!(invoice["location_id"], south.as_str());
+    let south_key = app
+        .key(Mode::Test, &[Scope::InvoicesWrite], Some(south))
+        .await;
+    let north_key = app
+        .key(Mode::Test, &[Scope::InvoicesWrite], Some(north))
+        .await;
+    let path = format!("/invoices/{}/send", invoice["id"].as_str().unwrap());
+    app.call(Method::POST, &path, Some(&north_key), None)
+        .await
+        .expect_error(404, "invoice_not_found");
+    let sent = app
+        .call(Method::POST, &path, Some(&south_key), None)
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(sent["sent_to"], "s.chen@email.com");
+}
+
+#[tokio::test]
+async fn a_long_invoice_continues_on_further_pages() {
+    let app = TestApp::start().await;
+    let (customer, _) = customer_with_vehicle(&app, &app.test_key, "Fleet Owner").await;
+    let lines: Vec<Value> = (1..=80)
+        .map(|i| json!({ "kind": "part", "description": format!("Part number {i}"), "quantity": 1, "unit_price": 100 * i }))
+        .collect();
+    let invoice = app
+        .post(
+            "/invoices",
+            &app.test_key,
+            json!({ "customer_id": customer["id"], "line_items": lines }),
+        )
+        .await
+        .expect(201)
+        .body;
+    let sent = send(&app, &invoice).await.expect(200).body;
+    let pdf = download(sent["pdf_url"].as_str().unwrap())
+        .await
+        .bytes()
+        .await
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.pdf");
+    std::fs::write(&file, &pdf).unwrap();
+    let info = Command::new("pdfinfo")
+        .arg(&file)
+        .output()
+        .expect("pdfinfo is installed");
+    let info = String::from_utf8_lossy(&info.stdout);
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .expect("pdfinfo reports pages")
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(pages >= 3, "80 lines need at least 3 pages, got {pages}");
+    let text = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("(continued)"));
+    for i in [1, 40, 80] {
+        assert!(
+            text.contains(&format!("Part number {i}\n")),
+            "line {i} is missing:\n{text}"
+        );
+    }
+    // 100 × (1 + … + 80) = 324 000 minor units, no tax configured.
+    assert!(text.contains("USD 3,240.00"), "{text}");
 }

@@ -350,7 +350,13 @@ async fn send_invoice(
     let mut conn = state.db.acquire().await?;
     let invoice = find(&mut conn, &caller, &id).await?;
     sendable(&invoice)?;
-    let customer = customers::store::get(&mut conn, &caller, &invoice.customer_id)
+    // The invoice is at its job's location, which may differ from the customer's; a key limited
+    // to the invoice's location may still address the invoice to its customer.
+    let across_locations = Caller {
+        location_id: None,
+        ..caller.clone()
+    };
+    let customer = customers::store::get(&mut conn, &across_locations, &invoice.customer_id)
         .await?
         .ok_or_else(|| ApiError::not_found("customer", &invoice.customer_id))?;
     let Some(to) = customer.email.clone() else {
@@ -363,7 +369,7 @@ async fn send_invoice(
         ));
     };
     let vehicle = match &invoice.vehicle_id {
-        Some(v) => vehicles::store::get(&mut conn, &caller, v).await?,
+        Some(v) => vehicles::store::get(&mut conn, &across_locations, v).await?,
         None => None,
     };
     let letterhead = store::letterhead(&mut conn, &invoice.location_id).await?;
