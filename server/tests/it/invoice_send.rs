@@ -490,6 +490,7 @@ async fn a_long_invoice_continues_on_further_pages() {
         .unwrap();
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("(continued)"));
+    assert!(text.contains(&format!("Page {pages} of {pages}")));
     for i in [1, 40, 80] {
         assert!(
             text.contains(&format!("Part number {i}\n")),

@@ -53,7 +53,17 @@ pub fn render(doc: &Document) -> Vec<u8> {
         .title(TextStr(&format!("Invoice {}", doc.invoice.id)))
         .author(TextStr(&doc.letterhead.shop_name))
         .producer(TextStr("VinSnap"));
-    for (i, content) in pages.into_iter().enumerate() {
+    let count = pages.len();
+    for (i, mut content) in pages.into_iter().enumerate() {
+        let footer = format!("Page {} of {count}", i + 1);
+        right(
+            &mut content,
+            REGULAR,
+            9.0,
+            WIDTH - MARGIN,
+            MARGIN - 20.0,
+            &footer,
+        );
         let content_id = Ref::new(first_page + 2 * i as i32 + 1);
         let mut page = pdf.page(page_ids[i]);
         page.media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT))
