@@ -7,10 +7,12 @@
 pub mod api;
 pub mod app;
 pub mod auth;
+pub mod config;
 pub mod core;
 pub mod db;
 pub mod http;
 pub mod shops;
+pub mod signing;
 pub mod state;
 pub mod vin;
 

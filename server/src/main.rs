@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
 use vinsnap_server::auth::{Mode, Scope};
+use vinsnap_server::config::Config;
 use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::{AppState, db, shops};
 
@@ -29,6 +30,8 @@ enum Command {
         addr: SocketAddr,
         #[command(flatten)]
         db: DbArg,
+        #[command(flatten)]
+        links_and_mail: LinksAndMail,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -49,6 +52,31 @@ struct DbArg {
     /// SQLite database file (created if missing).
     #[arg(long = "db", env = "VINSNAP_DB", default_value = "vinsnap.db")]
     path: PathBuf,
+}
+
+/// Where handed-out links point and how invoice emails leave.
+#[derive(clap::Args)]
+struct LinksAndMail {
+    /// Base URL of links the server hands out (invoice PDFs); defaults to http://ADDR.
+    #[arg(long, env = "VINSNAP_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// SMTP server for invoice emails: smtp://host:port, smtp://host:port?tls=required or
+    /// smtps://user:pass@host. Without it emails are written to the outbox as .eml files.
+    #[arg(long, env = "VINSNAP_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Sender address of invoice emails (the shop's name is the display name).
+    #[arg(
+        long,
+        env = "VINSNAP_MAIL_FROM",
+        default_value = "invoices@vinsnap.localhost"
+    )]
+    mail_from: String,
+    /// Folder for .eml files when no SMTP server is configured.
+    #[arg(long, env = "VINSNAP_OUTBOX", default_value = "outbox")]
+    outbox: PathBuf,
+    /// Key that signs PDF links; generated once and kept in the database when not set.
+    #[arg(long, env = "VINSNAP_LINK_SECRET", hide_env_values = true)]
+    link_secret: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -85,6 +113,19 @@ enum ShopsCommand {
         #[command(flatten)]
         db: DbArg,
     },
+    /// Set a shop's currency and sales-tax rate (used by invoices created afterwards).
+    SetBilling {
+        #[arg(long)]
+        shop: String,
+        /// ISO 4217 code, e.g. USD.
+        #[arg(long)]
+        currency: String,
+        /// Tax rate in basis points: 825 is 8.25 %.
+        #[arg(long)]
+        tax_rate_bps: i64,
+        #[command(flatten)]
+        db: DbArg,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -103,7 +144,11 @@ async fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
-        Command::Serve { addr, db } => serve(addr, db.path).await,
+        Command::Serve {
+            addr,
+            db,
+            links_and_mail,
+        } => serve(addr, db.path, links_and_mail).await,
         Command::Openapi => {
             print!("{}", vinsnap_server::openapi_json());
             Ok(())
@@ -177,10 +222,35 @@ async fn main() -> anyhow::Result<()> {
             println!("location {}", locations[0]);
             Ok(())
         }
+        Command::Shops {
+            command:
+                ShopsCommand::SetBilling {
+                    shop,
+                    currency,
+                    tax_rate_bps,
+                    db,
+                },
+        } => {
+            let pool = db::connect(&db.path).await?;
+            let shop = ShopId::parse(&shop).map_err(anyhow::Error::msg)?;
+            let billing = shops::Billing {
+                currency,
+                tax_rate_bps,
+            };
+            shops::set_billing(&pool, &shop, &billing).await
+        }
     }
 }
 
-async fn serve(addr: SocketAddr, db_path: PathBuf) -> anyhow::Result<()> {
+async fn serve(addr: SocketAddr, db_path: PathBuf, options: LinksAndMail) -> anyhow::Result<()> {
+    let mut config = Config {
+        smtp_url: options.smtp_url,
+        mail_from: options.mail_from,
+        outbox: options.outbox,
+        link_secret: options.link_secret,
+        ..Config::default()
+    };
+    vinsnap_server::api::invoices::email::check_config(&config).map_err(anyhow::Error::msg)?;
     let pool = db::connect(&db_path)
         .await
         .with_context(|| format!("opening database {}", db_path.display()))?;
@@ -196,7 +266,12 @@ async fn serve(addr: SocketAddr, db_path: PathBuf) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {addr}"))?;
     println!("VinSnap API listening on http://{}", listener.local_addr()?);
-    vinsnap_server::serve(listener, AppState::new(pool), shutdown_signal()).await?;
+    let local = listener.local_addr()?;
+    config.public_url = options
+        .public_url
+        .unwrap_or_else(|| format!("http://{local}"));
+    let state = AppState::with_config(pool, config);
+    vinsnap_server::serve(listener, state, shutdown_signal()).await?;
     println!("Shut down cleanly");
     Ok(())
 }

@@ -85,6 +85,11 @@ pub async fn bootstrap_demo(db: &SqlitePool) -> anyhow::Result<Option<Demo>> {
         },
     )
     .await?;
+    let billing = Billing {
+        currency: "USD".into(),
+        tax_rate_bps: 825,
+    };
+    set_billing(db, &shop_id, &billing).await?;
     let mut conn = db.acquire().await?;
     let mut mint = async |mode| {
         let name = format!(
@@ -109,4 +114,38 @@ pub async fn bootstrap_demo(db: &SqlitePool) -> anyhow::Result<Option<Demo>> {
         test_key,
         live_key,
     }))
+}
+
+/// How a shop bills: its ISO 4217 currency and its sales-tax rate in basis points.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Billing {
+    pub currency: String,
+    pub tax_rate_bps: i64,
+}
+
+pub async fn billing(conn: &mut sqlx::SqliteConnection, shop: &ShopId) -> sqlx::Result<Billing> {
+    sqlx::query_as("SELECT currency, tax_rate_bps FROM shops WHERE id = ?")
+        .bind(shop)
+        .fetch_one(conn)
+        .await
+}
+
+/// Sets the shop's currency and tax rate; invoices created afterwards use them.
+pub async fn set_billing(db: &SqlitePool, shop: &ShopId, billing: &Billing) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        billing.currency.len() == 3 && billing.currency.bytes().all(|b| b.is_ascii_uppercase()),
+        "currency must be an ISO 4217 code such as USD"
+    );
+    anyhow::ensure!(
+        (0..=10_000).contains(&billing.tax_rate_bps),
+        "the tax rate must be 0 to 10000 basis points (0 % to 100 %)"
+    );
+    let updated = sqlx::query("UPDATE shops SET currency = ?, tax_rate_bps = ? WHERE id = ?")
+        .bind(&billing.currency)
+        .bind(billing.tax_rate_bps)
+        .bind(shop)
+        .execute(db)
+        .await?;
+    anyhow::ensure!(updated.rows_affected() == 1, "no shop {shop}");
+    Ok(())
 }

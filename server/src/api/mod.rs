@@ -2,6 +2,9 @@
 
 pub mod api_keys;
 pub mod customers;
+pub mod invoices;
+pub mod jobs;
+pub mod line_items;
 pub mod locations;
 pub mod vehicles;
 pub mod vin;
@@ -20,6 +23,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(vin::router())
         .merge(locations::router())
         .merge(api_keys::router())
+        .merge(jobs::router())
+        .merge(invoices::router())
 }
 
 /// Confirms a deletion.

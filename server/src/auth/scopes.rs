@@ -22,6 +22,14 @@ pub enum Scope {
     LocationsRead,
     #[serde(rename = "keys:manage")]
     KeysManage,
+    #[serde(rename = "jobs:read")]
+    JobsRead,
+    #[serde(rename = "jobs:write")]
+    JobsWrite,
+    #[serde(rename = "invoices:read")]
+    InvoicesRead,
+    #[serde(rename = "invoices:write")]
+    InvoicesWrite,
 }
 
 impl Scope {
@@ -33,6 +41,10 @@ impl Scope {
         Scope::VinDecode,
         Scope::LocationsRead,
         Scope::KeysManage,
+        Scope::JobsRead,
+        Scope::JobsWrite,
+        Scope::InvoicesRead,
+        Scope::InvoicesWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +56,10 @@ impl Scope {
             Scope::VinDecode => "vin:decode",
             Scope::LocationsRead => "locations:read",
             Scope::KeysManage => "keys:manage",
+            Scope::JobsRead => "jobs:read",
+            Scope::JobsWrite => "jobs:write",
+            Scope::InvoicesRead => "invoices:read",
+            Scope::InvoicesWrite => "invoices:write",
         }
     }
 

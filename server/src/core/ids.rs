@@ -122,6 +122,18 @@ prefixed_id!(
     /// Identifies a vehicle.
     VehicleId, "veh_", "vehicle", "veh_01jd3q9b2cd3e4f5g6h7j8k9m0"
 );
+prefixed_id!(
+    /// Identifies a job (a repair order on the shop's board).
+    JobId, "job_", "job", "job_01jd3qa2b3c4d5e6f7g8h9j0k1"
+);
+prefixed_id!(
+    /// Identifies an invoice.
+    InvoiceId, "inv_", "invoice", "inv_01jd3qb4c5d6e7f8g9h0j1k2m3"
+);
+prefixed_id!(
+    /// Identifies a catalog part.
+    PartId, "prt_", "part", "prt_01jd3q7x6yw5v4t3s2r1q0p9n8"
+);
 
 #[cfg(test)]
 mod tests {

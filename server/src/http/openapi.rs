@@ -31,6 +31,8 @@ response carries `X-Request-Id`.",
         responses(
             BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType,
             CustomerNotFound, VehicleNotFound, ApiKeyNotFound, InvalidVin,
+            JobNotFound, JobReferenceNotFound, JobConflict,
+            InvoiceNotFound, InvoiceReferenceNotFound, InvoiceConflict, EmailDeliveryFailed,
         ),
     ),
     tags(
@@ -39,6 +41,8 @@ response carries `X-Request-Id`.",
         (name = "vin", description = "Offline VIN decoding."),
         (name = "locations", description = "The shop's locations."),
         (name = "api_keys", description = "Minting and revoking API keys (shown once, stored hashed)."),
+        (name = "jobs", description = "Repair jobs on the shop's board (`pending → in-progress → completed`, or `cancelled`), with labor and part line items."),
+        (name = "invoices", description = "Invoices from jobs or standalone (`draft → sent → paid`, or `void`): server-computed totals and tax, a branded PDF emailed to the customer."),
     ),
 )]
 pub struct ApiDoc;

@@ -145,3 +145,99 @@ error_response!(
         "check digit at position 9 is '3' but the VIN's characters give 'X'"
     ),]
 );
+error_response!(
+    JobNotFound,
+    "No such job in this shop.",
+    [(
+        "job_not_found",
+        "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"
+    ),]
+);
+error_response!(
+    JobReferenceNotFound,
+    "The job, or a customer or vehicle the request names, is not in this shop.",
+    [
+        (
+            "job_not_found",
+            "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"
+        ),
+        (
+            "customer_not_found",
+            "No customer with id cus_01jd3q9a1bc2d3e4f5g6h7j8k9"
+        ),
+        (
+            "vehicle_not_found",
+            "No vehicle with id veh_01jd3q9b2cd3e4f5g6h7j8k9m0"
+        ),
+    ]
+);
+error_response!(
+    JobConflict,
+    "The job's status does not allow this.",
+    [
+        (
+            "invalid_status_transition",
+            "A job cannot move from completed to pending; allowed from completed: none"
+        ),
+        (
+            "job_not_editable",
+            "Job job_01jd3qa2b3c4d5e6f7g8h9j0k1 is completed; only pending and in-progress jobs can be edited"
+        ),
+    ]
+);
+error_response!(
+    InvoiceNotFound,
+    "No such invoice in this shop.",
+    [(
+        "invoice_not_found",
+        "No invoice with id inv_01jd3qb4c5d6e7f8g9h0j1k2m3"
+    ),]
+);
+error_response!(
+    InvoiceReferenceNotFound,
+    "A job, customer or vehicle the request names is not in this shop.",
+    [
+        (
+            "job_not_found",
+            "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"
+        ),
+        (
+            "customer_not_found",
+            "No customer with id cus_01jd3q9a1bc2d3e4f5g6h7j8k9"
+        ),
+        (
+            "vehicle_not_found",
+            "No vehicle with id veh_01jd3q9b2cd3e4f5g6h7j8k9m0"
+        ),
+    ]
+);
+error_response!(
+    InvoiceConflict,
+    "The invoice's (or its job's or customer's) state does not allow this.",
+    [
+        (
+            "invoice_not_editable",
+            "Invoice inv_01jd3qb4c5d6e7f8g9h0j1k2m3 is paid; only draft invoices can be edited"
+        ),
+        (
+            "invalid_status_transition",
+            "An invoice cannot move from draft to paid; send it first"
+        ),
+        (
+            "job_cancelled",
+            "Job job_01jd3qa2b3c4d5e6f7g8h9j0k1 is cancelled and cannot be invoiced"
+        ),
+        (
+            "customer_email_missing",
+            "Customer cus_01jd3q9a1bc2d3e4f5g6h7j8k9 has no email address to send the invoice to"
+        ),
+    ]
+);
+error_response!(
+    EmailDeliveryFailed,
+    "The mail server refused or could not be reached; the invoice was not marked sent.",
+    [(
+        "email_delivery_failed",
+        "Could not deliver the invoice email: Connection refused (os error 111)"
+    ),]
+);

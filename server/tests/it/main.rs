@@ -4,6 +4,11 @@
 mod api_keys;
 mod customers;
 mod errors;
+mod invoice_send;
+mod invoices;
+mod jobs;
+mod mime;
+mod smtp_sink;
 mod spec;
 mod support;
 mod tenancy;

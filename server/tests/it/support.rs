@@ -3,10 +3,13 @@
 use reqwest::{Method, StatusCode, header::HeaderMap};
 use serde_json::Value;
 use sqlx::SqlitePool;
+use std::path::PathBuf;
+use std::sync::Arc;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
 use vinsnap_server::auth::{Mode, Scope};
+use vinsnap_server::config::{Config, ManualClock};
 use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::{AppState, db, shops};
 
@@ -19,6 +22,10 @@ pub struct TestApp {
     pub test_key: String,
     /// All scopes, live mode, no location limit.
     pub live_key: String,
+    /// Where invoice emails land when no SMTP server is configured.
+    pub outbox: PathBuf,
+    /// The server's clock, moved by tests instead of waiting.
+    pub clock: Arc<ManualClock>,
     client: reqwest::Client,
     _shutdown: oneshot::Sender<()>,
     _dir: TempDir,
@@ -80,6 +87,11 @@ impl Reply {
 
 impl TestApp {
     pub async fn start() -> Self {
+        Self::start_with_smtp(None).await
+    }
+
+    /// A server that sends invoice emails to `smtp_url` (or to its outbox when `None`).
+    pub async fn start_with_smtp(smtp_url: Option<String>) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let pool = db::connect(&dir.path().join("test.db")).await.unwrap();
         let (shop, locations) = shops::create(
@@ -98,7 +110,17 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (tx, rx) = oneshot::channel::<()>();
-        let state = AppState::new(pool.clone());
+        let outbox = dir.path().join("outbox");
+        let clock = Arc::new(ManualClock::new(vinsnap_server::core::time::now()));
+        let config = Config {
+            public_url: base.clone(),
+            smtp_url,
+            mail_from: "invoices@testgarage.example".into(),
+            outbox: outbox.clone(),
+            clock: clock.clone(),
+            ..Config::default()
+        };
+        let state = AppState::with_config(pool.clone(), config);
         tokio::spawn(vinsnap_server::serve(listener, state, async {
             let _ = rx.await;
         }));
@@ -109,6 +131,8 @@ impl TestApp {
             locations,
             test_key,
             live_key,
+            outbox,
+            clock,
             client: reqwest::Client::new(),
             _shutdown: tx,
             _dir: dir,
@@ -177,6 +201,12 @@ impl TestApp {
             headers,
             body,
         }
+    }
+
+    /// What the server's clock reads now.
+    pub fn clock_now(&self) -> chrono::DateTime<chrono::Utc> {
+        use vinsnap_server::config::Clock;
+        self.clock.now()
     }
 
     pub async fn get(&self, path: &str, key: &str) -> Reply {

@@ -192,7 +192,8 @@ async fn update_customer(
 
 /// Delete a customer
 ///
-/// Deletes the customer and their vehicles. Requires the `customers:write` scope.
+/// Deletes the customer with their vehicles, jobs and invoices. Requires the `customers:write`
+/// scope.
 #[utoipa::path(
     delete, path = "/customers/{id}", tag = "customers", operation_id = "delete_customer",
     params(("id" = CustomerId, Path, description = "The customer's id.")),

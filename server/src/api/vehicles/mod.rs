@@ -239,6 +239,7 @@ async fn update_vehicle(
 
 /// Delete a vehicle
 ///
+/// Deletes the vehicle and its jobs; invoices for it keep their lines and lose the `vehicle_id`.
 /// Requires the `vehicles:write` scope.
 #[utoipa::path(
     delete, path = "/vehicles/{id}", tag = "vehicles", operation_id = "delete_vehicle",

@@ -1,0 +1,167 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::examples;
+use crate::api::line_items::{LineItem, LineItems, NewLineItem};
+use crate::core::ids::{CustomerId, InvoiceId, JobId, LocationId, VehicleId};
+use crate::core::validate::nullable;
+use crate::http::pagination::list_type;
+
+/// `draft → sent → paid`; `draft` or `sent` invoices can be `void`ed. Only drafts can be edited.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
+pub enum InvoiceStatus {
+    Draft,
+    Sent,
+    Paid,
+    Void,
+}
+
+impl InvoiceStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvoiceStatus::Draft => "draft",
+            InvoiceStatus::Sent => "sent",
+            InvoiceStatus::Paid => "paid",
+            InvoiceStatus::Void => "void",
+        }
+    }
+}
+
+impl std::fmt::Display for InvoiceStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How an invoice was paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
+#[serde(rename_all = "snake_case")]
+#[sqlx(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    Cash,
+    Card,
+    Check,
+    BankTransfer,
+    Other,
+}
+
+/// An invoice to a customer. Totals are computed by the server in integer minor units of
+/// `currency`: each line's amount, their `subtotal`, `tax` = `subtotal × tax_rate_bps / 10000`
+/// rounded half up to the minor unit, and `total` = `subtotal + tax`.
+#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+#[schema(example = examples::invoice)]
+pub struct Invoice {
+    pub id: InvoiceId,
+    /// The job's location, or the customer's for a standalone invoice.
+    pub location_id: LocationId,
+    pub customer_id: CustomerId,
+    pub vehicle_id: Option<VehicleId>,
+    /// The job the lines were copied from; `null` for a standalone invoice (or a deleted job).
+    pub job_id: Option<JobId>,
+    pub status: InvoiceStatus,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = Vec<LineItem>)]
+    pub line_items: LineItems,
+    /// ISO 4217 code; every amount is in its minor units.
+    #[schema(example = "USD")]
+    pub currency: String,
+    /// The shop's tax rate when the invoice was created, in basis points (825 = 8.25 %).
+    pub tax_rate_bps: i64,
+    pub subtotal: i64,
+    pub tax: i64,
+    pub total: i64,
+    pub notes: Option<String>,
+    /// The address the invoice was last emailed to.
+    pub sent_to: Option<String>,
+    pub sent_at: Option<DateTime<Utc>>,
+    /// The `Message-ID` of the last invoice email.
+    #[sqlx(rename = "email_message_id")]
+    pub message_id: Option<String>,
+    /// A signed link to the invoice's PDF that needs no API key, made fresh with each response
+    /// and valid until `pdf_url_expires_at`. `null` until the invoice is first sent.
+    #[sqlx(skip)]
+    pub pdf_url: Option<String>,
+    #[sqlx(skip)]
+    pub pdf_url_expires_at: Option<DateTime<Utc>>,
+    pub paid_at: Option<DateTime<Utc>>,
+    /// In minor units; equals `total`.
+    pub amount_paid: Option<i64>,
+    pub payment_method: Option<PaymentMethod>,
+    pub voided_at: Option<DateTime<Utc>>,
+    /// `true` for production data (live keys), `false` for sandbox data (test keys).
+    pub livemode: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A new draft invoice: either from a job (`job_id` alone: the job's customer, vehicle and
+/// lines are copied) or standalone (`customer_id`, optionally `vehicle_id` and `line_items`).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = examples::create_from_job)]
+pub struct CreateInvoice {
+    /// Invoice this job: copies its customer, vehicle, location and line items.
+    pub job_id: Option<JobId>,
+    /// Standalone invoices only.
+    pub customer_id: Option<CustomerId>,
+    /// Standalone invoices only: one of the customer's vehicles.
+    pub vehicle_id: Option<VehicleId>,
+    /// Standalone invoices only: up to 100 lines.
+    pub line_items: Option<Vec<NewLineItem>>,
+    /// Printed on the PDF; up to 2000 characters.
+    pub notes: Option<String>,
+}
+
+/// A partial update of a draft invoice: only the fields sent change; `line_items`, when sent,
+/// replaces all lines and the totals are recomputed.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = examples::update)]
+pub struct UpdateInvoice {
+    /// `null` or `""` clears it.
+    #[serde(default, deserialize_with = "nullable")]
+    #[schema(value_type = Option<String>)]
+    pub notes: Option<Option<String>>,
+    pub line_items: Option<Vec<NewLineItem>>,
+}
+
+/// A payment that settles a sent invoice in full.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = examples::pay)]
+pub struct PayInvoice {
+    /// In minor units; must equal the invoice's `total` (partial payments are not supported).
+    pub amount: i64,
+    pub method: PaymentMethod,
+    /// When the money was received; defaults to now and cannot be in the future.
+    pub paid_at: Option<DateTime<Utc>>,
+}
+
+/// Filters and paging for `GET /invoices`.
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ListInvoices {
+    /// Page size, 1 to 100 (default 50).
+    #[param(minimum = 1, maximum = 100, example = 50)]
+    pub limit: Option<u32>,
+    /// How many results to skip (default 0).
+    #[param(minimum = 0, example = 0)]
+    pub offset: Option<u32>,
+    /// Only invoices in this status.
+    #[param(inline)]
+    pub status: Option<InvoiceStatus>,
+    pub customer_id: Option<CustomerId>,
+    pub job_id: Option<JobId>,
+    pub location_id: Option<LocationId>,
+}
+
+list_type!(
+    /// A page of invoices, newest first.
+    #[schema(example = examples::list)]
+    InvoiceList,
+    Invoice
+);

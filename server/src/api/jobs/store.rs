@@ -1,0 +1,131 @@
+//! Job rows. Every query is scoped to the caller's shop, mode and (if limited) location.
+
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::model::{Job, JobStatus};
+use crate::auth::Caller;
+use crate::core::ids::{CustomerId, JobId, LocationId, VehicleId};
+use crate::http::pagination::Page;
+
+const COLUMNS: &str = "id, location_id, customer_id, vehicle_id, title, description, status, line_items,
+                       currency, subtotal, livemode, created_at, updated_at, started_at, completed_at,
+                       cancelled_at";
+
+pub async fn insert(conn: &mut SqliteConnection, caller: &Caller, job: &Job) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO jobs (id, shop_id, livemode, location_id, customer_id, vehicle_id, title, description,
+                           status, line_items, currency, subtotal, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&job.id)
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .bind(&job.location_id)
+    .bind(&job.customer_id)
+    .bind(&job.vehicle_id)
+    .bind(&job.title)
+    .bind(&job.description)
+    .bind(job.status)
+    .bind(job.line_items.encode())
+    .bind(&job.currency)
+    .bind(job.subtotal)
+    .bind(job.created_at)
+    .bind(job.updated_at)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+pub async fn get(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    id: &JobId,
+) -> sqlx::Result<Option<Job>> {
+    sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM jobs
+         WHERE id = ? AND shop_id = ? AND livemode = ? AND (?4 IS NULL OR location_id = ?4)"
+    ))
+    .bind(id)
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .bind(&caller.location_id)
+    .fetch_optional(conn)
+    .await
+}
+
+pub struct Filter<'a> {
+    pub status: Option<JobStatus>,
+    pub customer_id: Option<&'a CustomerId>,
+    pub vehicle_id: Option<&'a VehicleId>,
+    pub location_id: Option<&'a LocationId>,
+}
+
+pub async fn list(
+    db: &SqlitePool,
+    caller: &Caller,
+    filter: Filter<'_>,
+    page: Page,
+) -> sqlx::Result<(Vec<Job>, i64)> {
+    let condition = "shop_id = ?1 AND livemode = ?2
+        AND (?3 IS NULL OR location_id = ?3)
+        AND (?4 IS NULL OR status = ?4)
+        AND (?5 IS NULL OR customer_id = ?5)
+        AND (?6 IS NULL OR vehicle_id = ?6)
+        AND (?7 IS NULL OR location_id = ?7)";
+    let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM jobs WHERE {condition}"))
+        .bind(&caller.shop_id)
+        .bind(caller.livemode())
+        .bind(&caller.location_id)
+        .bind(filter.status)
+        .bind(filter.customer_id)
+        .bind(filter.vehicle_id)
+        .bind(filter.location_id)
+        .fetch_one(db)
+        .await?;
+    let rows = sqlx::query_as(&format!(
+        "SELECT {COLUMNS} FROM jobs WHERE {condition} ORDER BY id DESC LIMIT ?8 OFFSET ?9"
+    ))
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .bind(&caller.location_id)
+    .bind(filter.status)
+    .bind(filter.customer_id)
+    .bind(filter.vehicle_id)
+    .bind(filter.location_id)
+    .bind(page.limit)
+    .bind(page.offset)
+    .fetch_all(db)
+    .await?;
+    Ok((rows, total))
+}
+
+pub async fn update(conn: &mut SqliteConnection, job: &Job) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE jobs SET location_id = ?, vehicle_id = ?, title = ?, description = ?, status = ?, line_items = ?,
+                         subtotal = ?, updated_at = ?, started_at = ?, completed_at = ?, cancelled_at = ?
+         WHERE id = ?",
+    )
+    .bind(&job.location_id)
+    .bind(&job.vehicle_id)
+    .bind(&job.title)
+    .bind(&job.description)
+    .bind(job.status)
+    .bind(job.line_items.encode())
+    .bind(job.subtotal)
+    .bind(job.updated_at)
+    .bind(job.started_at)
+    .bind(job.completed_at)
+    .bind(job.cancelled_at)
+    .bind(&job.id)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+pub async fn delete(conn: &mut SqliteConnection, id: &JobId) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM jobs WHERE id = ?")
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(drop)
+}
