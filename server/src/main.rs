@@ -4,9 +4,14 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
 use vinsnap_server::auth::{Mode, Scope};
+use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::ids::{LocationId, ShopId};
+use vinsnap_server::core::retry::Schedule;
+use vinsnap_server::core::ssrf::Policy;
+use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::{AppState, db, shops};
 
 #[derive(Parser)]
@@ -29,6 +34,8 @@ enum Command {
         addr: SocketAddr,
         #[command(flatten)]
         db: DbArg,
+        #[command(flatten)]
+        webhooks: WebhookArgs,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -49,6 +56,27 @@ struct DbArg {
     /// SQLite database file (created if missing).
     #[arg(long = "db", env = "VINSNAP_DB", default_value = "vinsnap.db")]
     path: PathBuf,
+}
+
+#[derive(clap::Args)]
+struct WebhookArgs {
+    /// Local development only: allow `http://` and loopback webhook receivers. Other internal
+    /// addresses stay refused.
+    #[arg(long, env = "VINSNAP_ALLOW_LOCAL_WEBHOOKS")]
+    allow_local_webhooks: bool,
+    /// Multiplies every webhook retry delay (e.g. 0.001 runs the 39-hour schedule in 2.3 min).
+    #[arg(long, env = "VINSNAP_WEBHOOK_TIME_SCALE", default_value_t = 1.0)]
+    webhook_time_scale: f64,
+}
+
+impl WebhookArgs {
+    fn build(&self) -> anyhow::Result<Webhooks> {
+        let schedule = Schedule::new(self.webhook_time_scale).map_err(anyhow::Error::msg)?;
+        let policy = Policy {
+            allow_local: self.allow_local_webhooks,
+        };
+        Ok(Webhooks::new(policy, schedule, Arc::new(SystemResolver)))
+    }
 }
 
 #[derive(Subcommand)]
@@ -103,7 +131,7 @@ async fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
-        Command::Serve { addr, db } => serve(addr, db.path).await,
+        Command::Serve { addr, db, webhooks } => serve(addr, db.path, webhooks.build()?).await,
         Command::Openapi => {
             print!("{}", vinsnap_server::openapi_json());
             Ok(())
@@ -175,7 +203,7 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-async fn serve(addr: SocketAddr, db_path: PathBuf) -> anyhow::Result<()> {
+async fn serve(addr: SocketAddr, db_path: PathBuf, webhooks: Webhooks) -> anyhow::Result<()> {
     let pool = db::connect(&db_path)
         .await
         .with_context(|| format!("opening database {}", db_path.display()))?;
@@ -191,7 +219,8 @@ async fn serve(addr: SocketAddr, db_path: PathBuf) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {addr}"))?;
     println!("VinSnap API listening on http://{}", listener.local_addr()?);
-    vinsnap_server::serve(listener, AppState::new(pool), shutdown_signal()).await?;
+    let state = AppState::new(pool).with_webhooks(webhooks);
+    vinsnap_server::serve(listener, state, shutdown_signal()).await?;
     println!("Shut down cleanly");
     Ok(())
 }

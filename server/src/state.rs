@@ -3,12 +3,14 @@
 use sqlx::SqlitePool;
 use std::sync::Arc;
 
+use crate::dispatcher::Webhooks;
 use crate::vin::VinDecoder;
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: SqlitePool,
     pub vin: Arc<VinDecoder>,
+    pub webhooks: Arc<Webhooks>,
 }
 
 impl AppState {
@@ -16,6 +18,13 @@ impl AppState {
         Self {
             db,
             vin: Arc::new(VinDecoder::new()),
+            webhooks: Arc::new(Webhooks::default()),
         }
+    }
+
+    /// With webhook settings other than the strict defaults (local receivers, a time scale).
+    pub fn with_webhooks(mut self, webhooks: Webhooks) -> Self {
+        self.webhooks = Arc::new(webhooks);
+        self
     }
 }

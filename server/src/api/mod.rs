@@ -5,6 +5,7 @@ pub mod customers;
 pub mod locations;
 pub mod vehicles;
 pub mod vin;
+pub mod webhooks;
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -20,6 +21,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(vin::router())
         .merge(locations::router())
         .merge(api_keys::router())
+        .merge(webhooks::router())
 }
 
 /// Confirms a deletion.

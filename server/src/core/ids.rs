@@ -123,6 +123,19 @@ prefixed_id!(
     VehicleId, "veh_", "vehicle", "veh_01jd3q9b2cd3e4f5g6h7j8k9m0"
 );
 
+prefixed_id!(
+    /// Identifies a webhook endpoint.
+    WebhookEndpointId, "we_", "webhook endpoint", "we_01jd3qa0f3g4h5j6k7m8n9p0q1"
+);
+prefixed_id!(
+    /// Identifies an event (a change reported to webhook endpoints).
+    EventId, "evt_", "event", "evt_01jd3qa1g4h5j6k7m8n9p0q1r2"
+);
+prefixed_id!(
+    /// Identifies a webhook delivery: one event to one endpoint, stable across retries.
+    DeliveryId, "dlv_", "webhook delivery", "dlv_01jd3qa2h5j6k7m8n9p0q1r2s3"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

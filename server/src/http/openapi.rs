@@ -6,6 +6,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::error::{ErrorBody, ErrorEnvelope};
 use super::responses::*;
+use crate::events::spec::WebhooksSection;
 
 pub const PRODUCTION_URL: &str = "https://vinsnap.net/.netlify/functions/api";
 
@@ -25,12 +26,13 @@ response carries `X-Request-Id`.",
         (url = "http://127.0.0.1:8080", description = "Local reference server (`vinsnap-server serve`)"),
     ),
     security(("bearer" = [])),
-    modifiers(&BearerScheme),
+    modifiers(&BearerScheme, &WebhooksSection),
     components(
         schemas(ErrorEnvelope, ErrorBody),
         responses(
             BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType,
             CustomerNotFound, VehicleNotFound, ApiKeyNotFound, InvalidVin,
+            WebhookBadRequest, WebhookEndpointNotFound, WebhookDeliveryNotFound, WebhookDeliveryConflict,
         ),
     ),
     tags(
@@ -39,6 +41,7 @@ response carries `X-Request-Id`.",
         (name = "vin", description = "Offline VIN decoding."),
         (name = "locations", description = "The shop's locations."),
         (name = "api_keys", description = "Minting and revoking API keys (shown once, stored hashed)."),
+        (name = "webhooks", description = "Endpoints that receive signed event POSTs, their test pings, secret rotation and delivery logs. The events themselves are in the `webhooks` section."),
     ),
 )]
 pub struct ApiDoc;
