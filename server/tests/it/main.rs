@@ -9,3 +9,4 @@ mod support;
 mod tenancy;
 mod vehicles;
 mod vin;
+mod webhooks;

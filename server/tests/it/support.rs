@@ -8,6 +8,7 @@ use tokio::sync::oneshot;
 use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
 use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::core::ids::{LocationId, ShopId};
+use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::{AppState, db, shops};
 
 pub struct TestApp {
@@ -80,6 +81,11 @@ impl Reply {
 
 impl TestApp {
     pub async fn start() -> Self {
+        Self::start_with(Webhooks::default()).await
+    }
+
+    /// With webhook settings of the test's choosing (local receivers, a time scale, a resolver).
+    pub async fn start_with(webhooks: Webhooks) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let pool = db::connect(&dir.path().join("test.db")).await.unwrap();
         let (shop, locations) = shops::create(
@@ -98,7 +104,7 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (tx, rx) = oneshot::channel::<()>();
-        let state = AppState::new(pool.clone());
+        let state = AppState::new(pool.clone()).with_webhooks(webhooks);
         tokio::spawn(vinsnap_server::serve(listener, state, async {
             let _ = rx.await;
         }));
