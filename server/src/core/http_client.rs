@@ -21,9 +21,8 @@ pub struct SystemResolver;
 impl Resolve for SystemResolver {
     fn resolve(&self, name: Name) -> Resolving {
         Box::pin(async move {
-            let addrs: Vec<SocketAddr> = tokio::net::lookup_host((name.as_str(), 0))
-                .await?
-                .collect();
+            let addrs: Vec<SocketAddr> =
+                tokio::net::lookup_host((name.as_str(), 0)).await?.collect();
             Ok(Box::new(addrs.into_iter()) as Addrs)
         })
     }
@@ -144,7 +143,14 @@ impl WebhookClient {
             outcome.error = Some(format!("refused: {why}"));
             return outcome;
         }
-        match self.client.post(url).headers(headers).body(body).send().await {
+        match self
+            .client
+            .post(url)
+            .headers(headers)
+            .body(body)
+            .send()
+            .await
+        {
             Ok(mut response) => {
                 outcome.status_code = Some(response.status().as_u16());
                 outcome.retry_after = response

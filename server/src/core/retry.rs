@@ -32,7 +32,9 @@ impl Schedule {
         if scale.is_finite() && scale > 0.0 && scale <= 1.0 {
             Ok(Self { scale })
         } else {
-            Err(format!("the webhook time scale must be in (0, 1], got {scale}"))
+            Err(format!(
+                "the webhook time scale must be in (0, 1], got {scale}"
+            ))
         }
     }
 
@@ -44,7 +46,11 @@ impl Schedule {
     /// `None` once the ladder is exhausted. A receiver's `Retry-After` replaces the ladder step
     /// (capped at 24 h), so an overloaded receiver is neither hammered nor made to wait longer
     /// than it asked.
-    pub fn next_delay(&self, attempts_made: u32, retry_after: Option<Duration>) -> Option<Duration> {
+    pub fn next_delay(
+        &self,
+        attempts_made: u32,
+        retry_after: Option<Duration>,
+    ) -> Option<Duration> {
         let step = attempts_made.checked_sub(1)? as usize;
         let ladder = Duration::from_secs(*LADDER_SECS.get(step)?);
         let base = retry_after.map_or(ladder, |asked| asked.min(MAX_RETRY_AFTER));
@@ -60,7 +66,11 @@ pub fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Opt
         return Some(Duration::from_secs(secs));
     }
     let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
-    Some((at.with_timezone(&chrono::Utc) - now).to_std().unwrap_or_default())
+    Some(
+        (at.with_timezone(&chrono::Utc) - now)
+            .to_std()
+            .unwrap_or_default(),
+    )
 }
 
 #[cfg(test)]
@@ -74,7 +84,10 @@ mod tests {
         for (made, secs) in (1..).zip(expected) {
             let delay = schedule.next_delay(made, None).unwrap();
             let base = Duration::from_secs(secs);
-            assert!(delay >= base && delay <= base.mul_f64(1.1), "{made}: {delay:?}");
+            assert!(
+                delay >= base && delay <= base.mul_f64(1.1),
+                "{made}: {delay:?}"
+            );
         }
         assert_eq!(schedule.next_delay(MAX_ATTEMPTS, None), None);
         assert_eq!(schedule.next_delay(0, None), None);
@@ -85,7 +98,9 @@ mod tests {
         let schedule = Schedule::new(0.001).unwrap();
         let delay = schedule.next_delay(1, None).unwrap();
         assert!(delay >= Duration::from_millis(60) && delay <= Duration::from_millis(66));
-        let asked = schedule.next_delay(1, Some(Duration::from_secs(1000))).unwrap();
+        let asked = schedule
+            .next_delay(1, Some(Duration::from_secs(1000)))
+            .unwrap();
         assert!(asked >= Duration::from_secs(1) && asked <= Duration::from_millis(1100));
         assert!(Schedule::new(0.0).is_err() && Schedule::new(2.0).is_err());
     }
@@ -95,7 +110,10 @@ mod tests {
         let now = chrono::DateTime::parse_from_rfc3339("2015-10-21T07:27:00Z")
             .unwrap()
             .with_timezone(&chrono::Utc);
-        assert_eq!(parse_retry_after("120", now), Some(Duration::from_secs(120)));
+        assert_eq!(
+            parse_retry_after("120", now),
+            Some(Duration::from_secs(120))
+        );
         assert_eq!(
             parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now),
             Some(Duration::from_secs(60))

@@ -57,7 +57,10 @@ mod tests {
     fn rotation_carries_both_signatures() {
         let value = header_value(&["whsec_new", "whsec_old"], 1, b"x");
         let parts: Vec<_> = value.split(',').collect();
-        assert_eq!(parts, [sign("whsec_new", 1, b"x"), sign("whsec_old", 1, b"x")]);
+        assert_eq!(
+            parts,
+            [sign("whsec_new", 1, b"x"), sign("whsec_old", 1, b"x")]
+        );
     }
 
     #[test]

@@ -24,9 +24,7 @@ impl Policy {
             return Err(format!("the URL is longer than {MAX_URL_LEN} characters"));
         }
         let url = Url::parse(raw).map_err(|e| format!("`{raw}` is not a valid URL: {e}"))?;
-        let host = url
-            .host()
-            .ok_or_else(|| format!("`{raw}` has no host"))?;
+        let host = url.host().ok_or_else(|| format!("`{raw}` has no host"))?;
         let loopback = match host {
             url::Host::Ipv4(ip) => {
                 self.check_ip(IpAddr::V4(ip))?;
@@ -40,7 +38,9 @@ impl Policy {
                 let name = name.trim_end_matches('.').to_ascii_lowercase();
                 let local = name == "localhost" || name.ends_with(".localhost");
                 if local && !self.allow_local {
-                    return Err(format!("`{name}` is a loopback name; receivers must be public"));
+                    return Err(format!(
+                        "`{name}` is a loopback name; receivers must be public"
+                    ));
                 }
                 local
             }
@@ -58,7 +58,9 @@ impl Policy {
     pub fn check_ip(&self, ip: IpAddr) -> Result<(), String> {
         match refused_class(ip) {
             Some("loopback") if self.allow_local => Ok(()),
-            Some(class) => Err(format!("{ip} is a {class} address; receivers must be public")),
+            Some(class) => Err(format!(
+                "{ip} is a {class} address; receivers must be public"
+            )),
             None => Ok(()),
         }
     }
@@ -150,7 +152,11 @@ mod tests {
     #[test]
     fn urls() {
         let strict = Policy::default();
-        assert!(strict.check_url("https://hooks.example.com/vinsnap").is_ok());
+        assert!(
+            strict
+                .check_url("https://hooks.example.com/vinsnap")
+                .is_ok()
+        );
         assert!(strict.check_url("http://hooks.example.com/").is_err());
         assert!(strict.check_url("https://localhost/").is_err());
         assert!(strict.check_url("https://[::ffff:10.0.0.1]/").is_err());

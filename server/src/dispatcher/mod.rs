@@ -38,7 +38,11 @@ pub struct Webhooks {
 impl Default for Webhooks {
     /// Public HTTPS receivers only, the real schedule, the system resolver.
     fn default() -> Self {
-        Self::new(Policy::default(), Schedule::default(), Arc::new(SystemResolver))
+        Self::new(
+            Policy::default(),
+            Schedule::default(),
+            Arc::new(SystemResolver),
+        )
     }
 }
 
@@ -75,7 +79,10 @@ pub fn spawn(db: SqlitePool, webhooks: Arc<Webhooks>) -> Dispatcher {
 async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiver<bool>) {
     match queue::recover(&db).await {
         Ok(0) => {}
-        Ok(n) => tracing::info!(deliveries = n, "resuming deliveries interrupted by a restart"),
+        Ok(n) => tracing::info!(
+            deliveries = n,
+            "resuming deliveries interrupted by a restart"
+        ),
         Err(err) => tracing::error!(error = %err, "could not recover leased deliveries"),
     }
     let retention = tokio::spawn(sweep_retention(db.clone()));

@@ -150,12 +150,11 @@ pub async fn record(
         attempt_count: i64,
     }
     // The endpoint may have been deleted (and its deliveries with it) while the attempt ran.
-    let current: Option<Current> = sqlx::query_as(
-        "SELECT endpoint_id, attempt_count FROM webhook_deliveries WHERE id = ?",
-    )
-    .bind(&job.delivery_id)
-    .fetch_optional(&mut *tx)
-    .await?;
+    let current: Option<Current> =
+        sqlx::query_as("SELECT endpoint_id, attempt_count FROM webhook_deliveries WHERE id = ?")
+            .bind(&job.delivery_id)
+            .fetch_optional(&mut *tx)
+            .await?;
     let Some(current) = current else {
         return Ok(());
     };
@@ -240,7 +239,11 @@ pub async fn record_ping(db: &SqlitePool, job: &Job, outcome: &Outcome) -> sqlx:
              last_attempt_at = ?
          WHERE id = ?",
     )
-    .bind(if outcome.succeeded() { "succeeded" } else { "failed" })
+    .bind(if outcome.succeeded() {
+        "succeeded"
+    } else {
+        "failed"
+    })
     .bind(outcome.status_code)
     .bind(now)
     .bind(&job.delivery_id)

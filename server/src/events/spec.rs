@@ -5,10 +5,14 @@
 //! generically (`resource_schema`) until their schemas exist; pointing them at the real ones is
 //! a one-line change each in `data_schema`.
 
-use utoipa::openapi::path::{HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem};
+use utoipa::openapi::path::{
+    HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem,
+};
 use utoipa::openapi::request_body::RequestBodyBuilder;
 use utoipa::openapi::schema::{AllOfBuilder, ObjectBuilder, Type};
-use utoipa::openapi::{ContentBuilder, PathsBuilder, Ref, RefOr, Required, ResponseBuilder, Schema};
+use utoipa::openapi::{
+    ContentBuilder, PathsBuilder, Ref, RefOr, Required, ResponseBuilder, Schema,
+};
 use utoipa::{Modify, PartialSchema};
 
 use super::{EventType, examples};
@@ -44,7 +48,10 @@ impl Modify for WebhooksSection {
             .insert("EventType".into(), <EventType as PartialSchema>::schema());
         let mut paths = PathsBuilder::new();
         for kind in EventType::SUBSCRIBABLE.iter().chain([&EventType::Ping]) {
-            paths = paths.path(kind.as_str(), PathItem::new(HttpMethod::Post, operation(*kind)));
+            paths = paths.path(
+                kind.as_str(),
+                PathItem::new(HttpMethod::Post, operation(*kind)),
+            );
         }
         openapi.webhooks = Some(paths.build());
     }
@@ -124,10 +131,7 @@ fn data_schema(kind: EventType) -> RefOr<Schema> {
         EventType::Ping => ObjectBuilder::new()
             .property("endpoint_id", crate::core::ids::WebhookEndpointId::schema())
             .required("endpoint_id")
-            .property(
-                "message",
-                ObjectBuilder::new().schema_type(Type::String),
-            )
+            .property("message", ObjectBuilder::new().schema_type(Type::String))
             .required("message")
             .into(),
     }
@@ -155,11 +159,7 @@ fn headers(kind: EventType) -> Vec<utoipa::openapi::path::Parameter> {
             .build()
     };
     vec![
-        header(
-            "X-VinSnap-Event",
-            "The event type.".into(),
-            kind.as_str(),
-        ),
+        header("X-VinSnap-Event", "The event type.".into(), kind.as_str()),
         header(
             "X-VinSnap-Delivery",
             "The delivery id: stable across retries, so use it to deduplicate.".into(),

@@ -169,7 +169,10 @@ error_response!(
             "invalid_id",
             "`wh_123` is not a webhook endpoint id (expected `we_` followed by 26 lowercase letters and digits)"
         ),
-        ("invalid_query", "`limit` must be between 1 and 100, got 500"),
+        (
+            "invalid_query",
+            "`limit` must be between 1 and 100, got 500"
+        ),
     ]
 );
 error_response!(

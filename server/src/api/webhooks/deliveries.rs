@@ -146,7 +146,9 @@ async fn retry_webhook_delivery(
     if !store::schedule_now(&mut tx, &id, now.timestamp_millis()).await? {
         return Err(ApiError::conflict(
             "delivery_in_flight",
-            format!("Delivery {id} is being attempted right now; retry once that attempt is logged"),
+            format!(
+                "Delivery {id} is being attempted right now; retry once that attempt is logged"
+            ),
         ));
     }
     let (delivery, _) = store::get_delivery(&mut tx, &caller, &id)

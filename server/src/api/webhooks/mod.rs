@@ -279,8 +279,7 @@ async fn update_webhook_endpoint(
         endpoint.events = check_events(events)?;
     }
     if let Some(description) = &patch.description {
-        endpoint.description =
-            validate::optional_text("description", description.as_deref(), 500)?;
+        endpoint.description = validate::optional_text("description", description.as_deref(), 500)?;
     }
     match patch.active {
         Some(true) if !endpoint.active => {
@@ -368,8 +367,14 @@ async fn test_webhook_endpoint(
         "endpoint_id": id,
         "message": "Test webhook from VinSnap",
     });
-    let event = events::insert(&mut tx, &caller.shop_id, caller.livemode(), EventType::Ping, &data)
-        .await?;
+    let event = events::insert(
+        &mut tx,
+        &caller.shop_id,
+        caller.livemode(),
+        EventType::Ping,
+        &data,
+    )
+    .await?;
     let delivery_id = DeliveryId::generate();
     let payload = store::insert_ping_delivery(&mut tx, &delivery_id, &id, &event).await?;
     tx.commit().await?;

@@ -43,7 +43,10 @@ impl From<EndpointRow> for WebhookEndpoint {
                 EndpointStatus::Disabled
             },
             active: row.active,
-            disabled_reason: row.disabled_reason.as_deref().and_then(DisabledReason::parse),
+            disabled_reason: row
+                .disabled_reason
+                .as_deref()
+                .and_then(DisabledReason::parse),
             consecutive_failures: row.consecutive_failures,
             livemode: row.livemode,
             created_at: row.created_at,

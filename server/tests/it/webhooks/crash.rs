@@ -19,7 +19,13 @@ const EVENTS: usize = 40;
 /// Starts `vinsnap-server serve` on a free port and returns it with its base URL.
 async fn start_server(db: &Path) -> (Child, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_vinsnap-server"))
-        .args(["serve", "--addr", "127.0.0.1:0", "--allow-local-webhooks", "--db"])
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--allow-local-webhooks",
+            "--db",
+        ])
         .arg(db)
         .env("VINSNAP_WEBHOOK_TIME_SCALE", "0.001")
         .env("RUST_LOG", "warn")
@@ -79,7 +85,11 @@ async fn deliveries_survive_a_sigkill() {
         secret
     };
     // A slow receiver, so that attempts are in flight when the server dies.
-    let receiver = Receiver::start(Vec::new(), Answer::status(200).delay(Duration::from_millis(400))).await;
+    let receiver = Receiver::start(
+        Vec::new(),
+        Answer::status(200).delay(Duration::from_millis(400)),
+    )
+    .await;
 
     let (mut server, base) = start_server(&path).await;
     let client = reqwest::Client::new();

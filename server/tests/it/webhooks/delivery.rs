@@ -12,10 +12,13 @@ use crate::support::TestApp;
 const WAIT: Duration = Duration::from_secs(10);
 
 async fn deliveries(app: &TestApp, endpoint: &str, query: &str) -> serde_json::Value {
-    app.get(&format!("/webhooks/{endpoint}/deliveries{query}"), &app.test_key)
-        .await
-        .expect(200)
-        .body
+    app.get(
+        &format!("/webhooks/{endpoint}/deliveries{query}"),
+        &app.test_key,
+    )
+    .await
+    .expect(200)
+    .body
 }
 
 #[tokio::test]
@@ -39,31 +42,45 @@ async fn customer_changes_arrive_signed_with_every_header() {
     );
     let id = customer["id"].as_str().unwrap();
     let updated = app
-        .put(&format!("/customers/{id}"), &app.test_key, json!({ "phone": "555-0199" }))
+        .put(
+            &format!("/customers/{id}"),
+            &app.test_key,
+            json!({ "phone": "555-0199" }),
+        )
         .await
         .expect(200)
         .body;
     let received = receiver.wait_for(2, WAIT).await;
 
-    for (request, (kind, resource)) in received
-        .iter()
-        .zip([("customer.created", &customer), ("customer.updated", &updated)])
-    {
+    for (request, (kind, resource)) in received.iter().zip([
+        ("customer.created", &customer),
+        ("customer.updated", &updated),
+    ]) {
         assert_eq!(request.header("content-type"), "application/json");
         assert_eq!(request.header("x-vinsnap-event"), kind);
         assert!(request.header("x-vinsnap-delivery").starts_with("dlv_"));
-        assert!(request.header("user-agent").starts_with("VinSnap-Webhooks/"));
+        assert!(
+            request
+                .header("user-agent")
+                .starts_with("VinSnap-Webhooks/")
+        );
         let timestamp = request.header("x-vinsnap-timestamp");
         let signature = request.header("x-vinsnap-signature");
         assert!(signature.starts_with("sha256=") && !signature.contains(','));
-        assert!(verify(&secret, timestamp, &request.body, signature), "signature verifies");
+        assert!(
+            verify(&secret, timestamp, &request.body, signature),
+            "signature verifies"
+        );
         assert!(!verify("whsec_wrong", timestamp, &request.body, signature));
         let body = request.json();
         assert!(body["id"].as_str().unwrap().starts_with("evt_"));
         assert_eq!(body["type"], kind);
         assert_eq!(body["livemode"], false);
         assert!(body["created_at"].as_str().unwrap().ends_with('Z'));
-        assert_eq!(&body["data"], resource, "the resource as the API returns it");
+        assert_eq!(
+            &body["data"], resource,
+            "the resource as the API returns it"
+        );
         assert_eq!(
             body.as_object().unwrap().keys().collect::<Vec<_>>(),
             ["created_at", "data", "id", "livemode", "type"]
@@ -81,14 +98,28 @@ async fn customer_changes_arrive_signed_with_every_header() {
     assert_eq!(detail["attempt_count"], 1);
     assert_eq!(detail["request_body"], received[0].body.as_str());
     assert_eq!(detail["attempts"][0]["status_code"], 200);
-    assert_eq!(detail["attempts"][0]["response_body"], "{\"received\":true}");
+    assert_eq!(
+        detail["attempts"][0]["response_body"],
+        "{\"received\":true}"
+    );
     assert!(detail["attempts"][0]["duration_ms"].is_i64());
-    let filtered = deliveries(&app, &endpoint, "?event_type=customer.created&status=succeeded").await;
+    let filtered = deliveries(
+        &app,
+        &endpoint,
+        "?event_type=customer.created&status=succeeded",
+    )
+    .await;
     assert_eq!(filtered["total"], 1);
-    assert_eq!(deliveries(&app, &endpoint, "?status=failed").await["total"], 0);
-    app.get(&format!("/webhooks/{endpoint}/deliveries?event_type=order.created"), &app.test_key)
-        .await
-        .expect_error(400, "invalid_query");
+    assert_eq!(
+        deliveries(&app, &endpoint, "?status=failed").await["total"],
+        0
+    );
+    app.get(
+        &format!("/webhooks/{endpoint}/deliveries?event_type=order.created"),
+        &app.test_key,
+    )
+    .await
+    .expect_error(400, "invalid_query");
 }
 
 #[tokio::test]
@@ -100,7 +131,9 @@ async fn subscriptions_filter_events_and_star_gets_all() {
     register(&app, &everything.url, json!(["*"])).await;
     let customer = app.customer("Ana Lima").await;
     let path = format!("/customers/{}", customer["id"].as_str().unwrap());
-    app.put(&path, &app.test_key, json!({ "notes": "VIP" })).await.expect(200);
+    app.put(&path, &app.test_key, json!({ "notes": "VIP" }))
+        .await
+        .expect(200);
     let all = everything.wait_for(2, WAIT).await;
     assert_eq!(all[0].header("x-vinsnap-event"), "customer.created");
     assert_eq!(all[1].header("x-vinsnap-event"), "customer.updated");
@@ -126,7 +159,11 @@ async fn the_retry_ladder_runs_until_the_receiver_recovers() {
     let received = receiver.wait_for(4, WAIT).await;
     let delivery = received[0].header("x-vinsnap-delivery");
     for request in &received {
-        assert_eq!(request.header("x-vinsnap-delivery"), delivery, "stable across retries");
+        assert_eq!(
+            request.header("x-vinsnap-delivery"),
+            delivery,
+            "stable across retries"
+        );
         assert_eq!(request.body, received[0].body, "the same body every time");
     }
     // 1m, 5m, 30m scaled by 0.0001: 6 ms, 30 ms, 180 ms (plus up to 10% jitter).
@@ -146,8 +183,14 @@ async fn the_retry_ladder_runs_until_the_receiver_recovers() {
         .collect();
     assert_eq!(statuses, [500, 502, 503, 200]);
     assert_eq!(detail["attempts"][0]["response_body"], "boom");
-    let endpoint = app.get(&format!("/webhooks/{endpoint}"), &app.test_key).await.body;
-    assert_eq!(endpoint["consecutive_failures"], 0, "a success resets the count");
+    let endpoint = app
+        .get(&format!("/webhooks/{endpoint}"), &app.test_key)
+        .await
+        .body;
+    assert_eq!(
+        endpoint["consecutive_failures"], 0,
+        "a success resets the count"
+    );
     assert_eq!(endpoint["active"], true);
 }
 
@@ -162,7 +205,10 @@ async fn failing_through_the_whole_schedule_disables_the_endpoint() {
     let received = receiver.wait_for(7, Duration::from_secs(30)).await;
     let detail = settled(&app, received[0].header("x-vinsnap-delivery"), WAIT).await;
     assert_eq!(detail["status"], "failed");
-    assert_eq!(detail["attempt_count"], 7, "a first attempt and six retries");
+    assert_eq!(
+        detail["attempt_count"], 7,
+        "a first attempt and six retries"
+    );
     let disabled = app.get(&path, &app.test_key).await.expect(200).body;
     assert_eq!(disabled["active"], false);
     assert_eq!(disabled["status"], "disabled");
@@ -176,7 +222,11 @@ async fn failing_through_the_whole_schedule_disables_the_endpoint() {
     assert_eq!(deliveries(&app, &endpoint, "").await["total"], 1);
 
     // Re-enabling resets the count and deliveries resume.
-    let enabled = app.put(&path, &app.test_key, json!({ "active": true })).await.expect(200).body;
+    let enabled = app
+        .put(&path, &app.test_key, json!({ "active": true }))
+        .await
+        .expect(200)
+        .body;
     assert_eq!(enabled["consecutive_failures"], 0);
     assert_eq!(enabled["disabled_reason"], json!(null));
     app.customer("Delivered").await;
@@ -194,7 +244,10 @@ async fn gone_disables_the_endpoint_at_once() {
     let detail = settled(&app, received[0].header("x-vinsnap-delivery"), WAIT).await;
     assert_eq!(detail["status"], "failed");
     assert_eq!(detail["attempt_count"], 1);
-    let endpoint = app.get(&format!("/webhooks/{endpoint}"), &app.test_key).await.body;
+    let endpoint = app
+        .get(&format!("/webhooks/{endpoint}"), &app.test_key)
+        .await
+        .body;
     assert_eq!(endpoint["active"], false);
     assert_eq!(endpoint["disabled_reason"], "gone");
     app.customer("Second").await;
@@ -239,8 +292,14 @@ async fn redirects_are_not_followed() {
     let detail = settled(&app, received[0].header("x-vinsnap-delivery"), WAIT).await;
     assert_eq!(detail["attempts"][0]["status_code"], 307);
     assert_eq!(detail["attempts"][0]["error"], "redirects are not followed");
-    assert_eq!(detail["attempts"][1]["status_code"], 200, "retried like any failure");
-    assert!(elsewhere.received().is_empty(), "the redirect target never got a request");
+    assert_eq!(
+        detail["attempts"][1]["status_code"], 200,
+        "retried like any failure"
+    );
+    assert!(
+        elsewhere.received().is_empty(),
+        "the redirect target never got a request"
+    );
 }
 
 #[tokio::test]
@@ -249,15 +308,26 @@ async fn a_rotated_secret_signs_alongside_the_new_one() {
     let receiver = Receiver::ok().await;
     let (endpoint, old) = register(&app, &receiver.url, json!(["*"])).await;
     let rotated = app
-        .call(reqwest::Method::POST, &format!("/webhooks/{endpoint}/rotate-secret"), Some(&app.test_key), None)
+        .call(
+            reqwest::Method::POST,
+            &format!("/webhooks/{endpoint}/rotate-secret"),
+            Some(&app.test_key),
+            None,
+        )
         .await
         .expect(200)
         .body;
     let new = rotated["secret"].as_str().unwrap();
     assert!(new.starts_with("whsec_") && new != old);
     assert_eq!(rotated["id"], endpoint.as_str());
-    let shown = app.get(&format!("/webhooks/{endpoint}"), &app.test_key).await.body;
-    assert!(shown.get("secret").is_none(), "the secret is shown only by create and rotate");
+    let shown = app
+        .get(&format!("/webhooks/{endpoint}"), &app.test_key)
+        .await
+        .body;
+    assert!(
+        shown.get("secret").is_none(),
+        "the secret is shown only by create and rotate"
+    );
 
     app.customer("Rotated").await;
     let request = &receiver.wait_for(1, WAIT).await[0];
@@ -265,8 +335,14 @@ async fn a_rotated_secret_signs_alongside_the_new_one() {
     let signatures: Vec<&str> = header.split(',').collect();
     assert_eq!(signatures.len(), 2);
     let timestamp = request.header("x-vinsnap-timestamp");
-    assert!(verify(new, timestamp, &request.body, signatures[0]), "new secret first");
-    assert!(verify(&old, timestamp, &request.body, signatures[1]), "then the old one");
+    assert!(
+        verify(new, timestamp, &request.body, signatures[0]),
+        "new secret first"
+    );
+    assert!(
+        verify(&old, timestamp, &request.body, signatures[1]),
+        "then the old one"
+    );
 }
 
 #[tokio::test]
@@ -283,7 +359,10 @@ async fn deleting_an_endpoint_stops_its_deliveries() {
     tokio::time::sleep(Duration::from_millis(600)).await;
     assert_eq!(receiver.received().len(), 1);
     app.get(
-        &format!("/webhook-deliveries/{}", received[0].header("x-vinsnap-delivery")),
+        &format!(
+            "/webhook-deliveries/{}",
+            received[0].header("x-vinsnap-delivery")
+        ),
         &app.test_key,
     )
     .await
@@ -314,8 +393,16 @@ async fn test_sends_a_signed_ping_and_reports_the_answer() {
     assert_eq!(ok["message"], "Test webhook delivered successfully");
     let ping = &receiver.received()[0];
     assert_eq!(ping.header("x-vinsnap-event"), "ping");
-    assert_eq!(ping.header("x-vinsnap-delivery"), ok["delivery_id"].as_str().unwrap());
-    assert!(verify(&secret, ping.header("x-vinsnap-timestamp"), &ping.body, ping.header("x-vinsnap-signature")));
+    assert_eq!(
+        ping.header("x-vinsnap-delivery"),
+        ok["delivery_id"].as_str().unwrap()
+    );
+    assert!(verify(
+        &secret,
+        ping.header("x-vinsnap-timestamp"),
+        &ping.body,
+        ping.header("x-vinsnap-signature")
+    ));
     let body = ping.json();
     assert_eq!(body["type"], "ping");
     assert_eq!(body["data"]["endpoint_id"], endpoint.as_str());
@@ -328,18 +415,27 @@ async fn test_sends_a_signed_ping_and_reports_the_answer() {
     assert_eq!(failed["success"], false);
     assert_eq!(failed["status_code"], 500);
     assert!(failed["response_time_ms"].as_u64().unwrap() >= 50);
-    assert_eq!(failed["message"], "Webhook endpoint returned non-2xx status code 500");
+    assert_eq!(
+        failed["message"],
+        "Webhook endpoint returned non-2xx status code 500"
+    );
 
     // Pings are logged, settle at once and never count against the endpoint.
     let pings = deliveries(&app, &endpoint, "?event_type=ping").await;
     assert_eq!(pings["total"], 2);
     assert_eq!(pings["data"][0]["status"], "failed");
     assert_eq!(pings["data"][1]["status"], "succeeded");
-    let shown = app.get(&format!("/webhooks/{endpoint}"), &app.test_key).await.body;
+    let shown = app
+        .get(&format!("/webhooks/{endpoint}"), &app.test_key)
+        .await
+        .body;
     assert_eq!(shown["consecutive_failures"], 0);
     app.call(
         reqwest::Method::POST,
-        &format!("/webhook-deliveries/{}/retry", failed["delivery_id"].as_str().unwrap()),
+        &format!(
+            "/webhook-deliveries/{}/retry",
+            failed["delivery_id"].as_str().unwrap()
+        ),
         Some(&app.test_key),
         None,
     )
@@ -352,13 +448,23 @@ async fn test_sends_a_signed_ping_and_reports_the_answer() {
     drop(closed);
     let (dead, _) = register(&app, &url, json!(["*"])).await;
     let unreachable = app
-        .call(reqwest::Method::POST, &format!("/webhooks/{dead}/test"), Some(&app.test_key), None)
+        .call(
+            reqwest::Method::POST,
+            &format!("/webhooks/{dead}/test"),
+            Some(&app.test_key),
+            None,
+        )
         .await
         .expect(200)
         .body;
     assert_eq!(unreachable["success"], false);
     assert_eq!(unreachable["status_code"], json!(null));
-    assert!(unreachable["message"].as_str().unwrap().starts_with("Could not deliver the test webhook"));
+    assert!(
+        unreachable["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Could not deliver the test webhook")
+    );
 }
 
 #[tokio::test]
@@ -371,7 +477,12 @@ async fn a_manual_retry_resends_with_the_same_delivery_id() {
     let delivery = first[0].header("x-vinsnap-delivery").to_owned();
     settled(&app, &delivery, WAIT).await;
     let retried = app
-        .call(reqwest::Method::POST, &format!("/webhook-deliveries/{delivery}/retry"), Some(&app.test_key), None)
+        .call(
+            reqwest::Method::POST,
+            &format!("/webhook-deliveries/{delivery}/retry"),
+            Some(&app.test_key),
+            None,
+        )
         .await
         .expect(202)
         .body;
@@ -383,12 +494,21 @@ async fn a_manual_retry_resends_with_the_same_delivery_id() {
     assert_eq!(detail["attempt_count"], 2);
 
     // A disabled endpoint's deliveries are not retried.
-    app.put(&format!("/webhooks/{endpoint}"), &app.test_key, json!({ "active": false }))
-        .await
-        .expect(200);
-    app.call(reqwest::Method::POST, &format!("/webhook-deliveries/{delivery}/retry"), Some(&app.test_key), None)
-        .await
-        .expect_error(409, "webhook_endpoint_disabled");
+    app.put(
+        &format!("/webhooks/{endpoint}"),
+        &app.test_key,
+        json!({ "active": false }),
+    )
+    .await
+    .expect(200);
+    app.call(
+        reqwest::Method::POST,
+        &format!("/webhook-deliveries/{delivery}/retry"),
+        Some(&app.test_key),
+        None,
+    )
+    .await
+    .expect_error(409, "webhook_endpoint_disabled");
 }
 
 #[tokio::test]
@@ -438,9 +558,13 @@ async fn events_of_one_mode_never_reach_the_other() {
     )
     .await
     .expect(201);
-    app.post("/customers", &app.live_key, json!({ "name": "Live Customer" }))
-        .await
-        .expect(201);
+    app.post(
+        "/customers",
+        &app.live_key,
+        json!({ "name": "Live Customer" }),
+    )
+    .await
+    .expect(201);
     app.customer("Test Customer").await;
     let live = live_receiver.wait_for(1, WAIT).await;
     let test = test_receiver.wait_for(1, WAIT).await;
@@ -453,7 +577,10 @@ async fn events_of_one_mode_never_reach_the_other() {
     assert_eq!(test[0].json()["data"]["name"], "Test Customer");
     // Another mode's delivery is a 404.
     app.get(
-        &format!("/webhook-deliveries/{}", test[0].header("x-vinsnap-delivery")),
+        &format!(
+            "/webhook-deliveries/{}",
+            test[0].header("x-vinsnap-delivery")
+        ),
         &app.live_key,
     )
     .await

@@ -26,7 +26,10 @@ async fn crud_with_the_secret_shown_once_and_partial_updates() {
     assert!(id.starts_with("we_"));
     assert!(created["secret"].as_str().unwrap().starts_with("whsec_"));
     assert_eq!(created["url"], "https://yourapp.com/webhooks/vinsnap");
-    assert_eq!(created["events"], json!(["customer.created", "customer.updated"]));
+    assert_eq!(
+        created["events"],
+        json!(["customer.created", "customer.updated"])
+    );
     assert_eq!(created["description"], "CRM sync");
     assert_eq!(created["active"], true);
     assert_eq!(created["status"], "enabled");
@@ -48,7 +51,10 @@ async fn crud_with_the_secret_shown_once_and_partial_updates() {
         .expect(200)
         .body;
     assert_eq!(updated["events"], json!(["*"]));
-    assert_eq!(updated["url"], created["url"], "fields not sent are unchanged");
+    assert_eq!(
+        updated["url"], created["url"],
+        "fields not sent are unchanged"
+    );
     assert_eq!(updated["description"], "CRM sync");
     let cleared = app
         .put(
@@ -63,7 +69,10 @@ async fn crud_with_the_secret_shown_once_and_partial_updates() {
     assert_eq!(cleared["url"], "https://hooks.yourapp.com/v2");
     assert_eq!(cleared["status"], "disabled");
     assert_eq!(cleared["disabled_reason"], "manual");
-    assert_eq!(app.get(&path, &app.test_key).await.expect(200).body, cleared);
+    assert_eq!(
+        app.get(&path, &app.test_key).await.expect(200).body,
+        cleared
+    );
 
     let deleted = app.delete(&path, &app.test_key).await.expect(200).body;
     assert_eq!(deleted, json!({ "id": id, "deleted": true }));
@@ -77,17 +86,57 @@ async fn bad_input_is_a_named_400() {
     let app = strict_app().await;
     let url = "https://yourapp.com/hook";
     let cases = [
-        (json!({ "url": url, "events": ["order.created"] }), "invalid_request", Some("events[0]")),
-        (json!({ "url": url, "events": ["customer.created", "nope"] }), "invalid_request", Some("events[1]")),
-        (json!({ "url": url, "events": ["ping"] }), "invalid_request", Some("events[0]")),
-        (json!({ "url": url, "events": [] }), "invalid_request", Some("events")),
-        (json!({ "url": url, "events": ["*", "customer.created"] }), "invalid_request", Some("events")),
-        (json!({ "url": url, "events": "customer.created" }), "invalid_request", Some("events")),
+        (
+            json!({ "url": url, "events": ["order.created"] }),
+            "invalid_request",
+            Some("events[0]"),
+        ),
+        (
+            json!({ "url": url, "events": ["customer.created", "nope"] }),
+            "invalid_request",
+            Some("events[1]"),
+        ),
+        (
+            json!({ "url": url, "events": ["ping"] }),
+            "invalid_request",
+            Some("events[0]"),
+        ),
+        (
+            json!({ "url": url, "events": [] }),
+            "invalid_request",
+            Some("events"),
+        ),
+        (
+            json!({ "url": url, "events": ["*", "customer.created"] }),
+            "invalid_request",
+            Some("events"),
+        ),
+        (
+            json!({ "url": url, "events": "customer.created" }),
+            "invalid_request",
+            Some("events"),
+        ),
         (json!({ "events": ["*"] }), "invalid_request", None),
-        (json!({ "url": url, "events": ["*"], "secret": "mine" }), "invalid_request", None),
-        (json!({ "url": "not a url", "events": ["*"] }), "invalid_webhook_url", Some("url")),
-        (json!({ "url": "http://yourapp.com/hook", "events": ["*"] }), "invalid_webhook_url", Some("url")),
-        (json!({ "url": url, "events": ["*"], "description": "x".repeat(501) }), "invalid_request", Some("description")),
+        (
+            json!({ "url": url, "events": ["*"], "secret": "mine" }),
+            "invalid_request",
+            None,
+        ),
+        (
+            json!({ "url": "not a url", "events": ["*"] }),
+            "invalid_webhook_url",
+            Some("url"),
+        ),
+        (
+            json!({ "url": "http://yourapp.com/hook", "events": ["*"] }),
+            "invalid_webhook_url",
+            Some("url"),
+        ),
+        (
+            json!({ "url": url, "events": ["*"], "description": "x".repeat(501) }),
+            "invalid_request",
+            Some("description"),
+        ),
     ];
     for (body, code, param) in cases {
         let reply = app
@@ -99,18 +148,29 @@ async fn bad_input_is_a_named_400() {
         }
     }
     let unknown = app
-        .post("/webhooks", &app.test_key, json!({ "url": url, "events": ["order.created"] }))
+        .post(
+            "/webhooks",
+            &app.test_key,
+            json!({ "url": url, "events": ["order.created"] }),
+        )
         .await;
-    assert!(unknown.message().contains("customer.created"), "lists the known names");
+    assert!(
+        unknown.message().contains("customer.created"),
+        "lists the known names"
+    );
     app.get("/webhooks/wh_123", &app.test_key)
         .await
         .expect_error(400, "invalid_id");
     app.get("/webhook-deliveries/dlv_nope", &app.test_key)
         .await
         .expect_error(400, "invalid_id");
-    app.put("/webhooks/we_01jd3qa0f3g4h5j6k7m8n9p0q1", &app.test_key, json!({ "active": "yes" }))
-        .await
-        .expect_error(400, "invalid_request");
+    app.put(
+        "/webhooks/we_01jd3qa0f3g4h5j6k7m8n9p0q1",
+        &app.test_key,
+        json!({ "active": "yes" }),
+    )
+    .await
+    .expect_error(400, "invalid_request");
     app.get("/webhooks?limit=0", &app.test_key)
         .await
         .expect_error(400, "invalid_query");
@@ -128,14 +188,26 @@ async fn at_most_ten_endpoints_per_shop_and_mode() {
         .await
         .expect(201);
     }
-    app.post("/webhooks", &app.test_key, json!({ "url": "https://yourapp.com/x", "events": ["*"] }))
-        .await
-        .expect_error(400, "webhook_endpoint_limit");
+    app.post(
+        "/webhooks",
+        &app.test_key,
+        json!({ "url": "https://yourapp.com/x", "events": ["*"] }),
+    )
+    .await
+    .expect_error(400, "webhook_endpoint_limit");
     // The other mode has its own ten.
-    app.post("/webhooks", &app.live_key, json!({ "url": "https://yourapp.com/x", "events": ["*"] }))
+    app.post(
+        "/webhooks",
+        &app.live_key,
+        json!({ "url": "https://yourapp.com/x", "events": ["*"] }),
+    )
+    .await
+    .expect(201);
+    let page = app
+        .get("/webhooks?limit=4&offset=8", &app.test_key)
         .await
-        .expect(201);
-    let page = app.get("/webhooks?limit=4&offset=8", &app.test_key).await.expect(200).body;
+        .expect(200)
+        .body;
     assert_eq!(page["total"], 10);
     assert_eq!(page["data"].as_array().unwrap().len(), 2);
     assert_eq!(page["has_more"], false);
@@ -145,7 +217,11 @@ async fn at_most_ten_endpoints_per_shop_and_mode() {
 async fn scopes_locations_modes_and_shops_are_enforced() {
     let app = strict_app().await;
     let created = app
-        .post("/webhooks", &app.test_key, json!({ "url": "https://yourapp.com/h", "events": ["*"] }))
+        .post(
+            "/webhooks",
+            &app.test_key,
+            json!({ "url": "https://yourapp.com/h", "events": ["*"] }),
+        )
         .await
         .expect(201)
         .body;
@@ -156,7 +232,11 @@ async fn scopes_locations_modes_and_shops_are_enforced() {
         .await
         .expect_error(403, "missing_scope");
     let local = app
-        .key(Mode::Test, &[Scope::WebhooksManage], Some(&app.locations[0]))
+        .key(
+            Mode::Test,
+            &[Scope::WebhooksManage],
+            Some(&app.locations[0]),
+        )
         .await;
     app.get("/webhooks", &local)
         .await

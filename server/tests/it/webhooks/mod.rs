@@ -7,8 +7,8 @@ mod endpoints;
 mod receiver;
 mod ssrf;
 
-use serde_json::{Value, json};
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
@@ -28,7 +28,10 @@ pub struct StaticResolver(Arc<Mutex<HashMap<String, IpAddr>>>);
 
 impl StaticResolver {
     pub fn set(&self, host: &str, ip: &str) {
-        self.0.lock().unwrap().insert(host.to_owned(), ip.parse().unwrap());
+        self.0
+            .lock()
+            .unwrap()
+            .insert(host.to_owned(), ip.parse().unwrap());
     }
 }
 
@@ -76,7 +79,11 @@ pub async fn local_app(scale: f64) -> TestApp {
 /// Registers an endpoint for `events` and returns (id, secret).
 pub async fn register(app: &TestApp, url: &str, events: Value) -> (String, String) {
     let created = app
-        .post("/webhooks", &app.test_key, json!({ "url": url, "events": events }))
+        .post(
+            "/webhooks",
+            &app.test_key,
+            json!({ "url": url, "events": events }),
+        )
         .await
         .expect(201)
         .body;
@@ -131,7 +138,10 @@ where
 {
     let start = std::time::Instant::now();
     while !check().await {
-        assert!(start.elapsed() < limit, "condition not met within {limit:?}");
+        assert!(
+            start.elapsed() < limit,
+            "condition not met within {limit:?}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -145,7 +155,10 @@ pub async fn settled(app: &TestApp, delivery: &str, limit: Duration) -> Value {
         if detail["status"] != "pending" {
             return detail;
         }
-        assert!(start.elapsed() < limit, "{delivery} still pending after {limit:?}");
+        assert!(
+            start.elapsed() < limit,
+            "{delivery} still pending after {limit:?}"
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }

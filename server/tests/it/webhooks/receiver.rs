@@ -142,19 +142,12 @@ impl Receiver {
             tokio::time::sleep(Duration::from_millis(10)).await;
         }
     }
-
 }
 
 fn respond(answer: Answer) -> Response {
-    let mut response = (
-        StatusCode::from_u16(answer.status).unwrap(),
-        answer.body,
-    )
-        .into_response();
+    let mut response = (StatusCode::from_u16(answer.status).unwrap(), answer.body).into_response();
     for (name, value) in answer.headers {
-        response
-            .headers_mut()
-            .insert(name, value.parse().unwrap());
+        response.headers_mut().insert(name, value.parse().unwrap());
     }
     response
 }

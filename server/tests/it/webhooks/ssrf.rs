@@ -39,7 +39,11 @@ async fn every_internal_address_class_is_refused() {
     ];
     for (url, why) in refused {
         let reply = app
-            .post("/webhooks", &app.test_key, json!({ "url": url, "events": ["*"] }))
+            .post(
+                "/webhooks",
+                &app.test_key,
+                json!({ "url": url, "events": ["*"] }),
+            )
             .await
             .expect_error(400, "invalid_webhook_url");
         assert!(reply.message().contains(why), "{url}: {}", reply.message());
@@ -57,23 +61,43 @@ async fn every_internal_address_class_is_refused() {
         .as_str()
         .unwrap()
         .to_owned();
-    app.put(&format!("/webhooks/{id}"), &app.test_key, json!({ "url": "https://10.1.1.1/" }))
-        .await
-        .expect_error(400, "invalid_webhook_url");
+    app.put(
+        &format!("/webhooks/{id}"),
+        &app.test_key,
+        json!({ "url": "https://10.1.1.1/" }),
+    )
+    .await
+    .expect_error(400, "invalid_webhook_url");
 }
 
 #[tokio::test]
 async fn the_local_development_allowance_covers_loopback_only() {
     let app = local_app(0.001).await;
-    for url in ["http://127.0.0.1:9/hook", "http://localhost:9/hook", "http://[::1]:9/hook"] {
-        app.post("/webhooks", &app.test_key, json!({ "url": url, "events": ["*"] }))
-            .await
-            .expect(201);
+    for url in [
+        "http://127.0.0.1:9/hook",
+        "http://localhost:9/hook",
+        "http://[::1]:9/hook",
+    ] {
+        app.post(
+            "/webhooks",
+            &app.test_key,
+            json!({ "url": url, "events": ["*"] }),
+        )
+        .await
+        .expect(201);
     }
-    for url in ["http://10.0.0.1/hook", "https://192.168.0.10/hook", "http://[::ffff:127.0.0.1]/"] {
-        app.post("/webhooks", &app.test_key, json!({ "url": url, "events": ["*"] }))
-            .await
-            .expect_error(400, "invalid_webhook_url");
+    for url in [
+        "http://10.0.0.1/hook",
+        "https://192.168.0.10/hook",
+        "http://[::ffff:127.0.0.1]/",
+    ] {
+        app.post(
+            "/webhooks",
+            &app.test_key,
+            json!({ "url": url, "events": ["*"] }),
+        )
+        .await
+        .expect_error(400, "invalid_webhook_url");
     }
 }
 
@@ -90,13 +114,25 @@ async fn a_hostname_resolving_to_a_private_address_is_refused_at_registration() 
         )
         .await
         .expect_error(400, "invalid_webhook_url");
-    assert!(reply.message().contains("10.0.3.7 is a private address"), "{}", reply.message());
+    assert!(
+        reply.message().contains("10.0.3.7 is a private address"),
+        "{}",
+        reply.message()
+    );
 }
 
 #[tokio::test]
 async fn a_dns_answer_that_changes_to_loopback_is_refused_at_connection_time() {
     let receiver = Receiver::ok().await;
-    let port = receiver.url.split(':').nth(2).unwrap().split('/').next().unwrap().to_owned();
+    let port = receiver
+        .url
+        .split(':')
+        .nth(2)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
     let resolver = StaticResolver::default();
     resolver.set("hooks.yourapp.com", "93.184.216.34");
     let app = strict_app_with(resolver.clone()).await;
@@ -105,29 +141,55 @@ async fn a_dns_answer_that_changes_to_loopback_is_refused_at_connection_time() {
 
     resolver.set("hooks.yourapp.com", "127.0.0.1");
     let test = app
-        .call(reqwest::Method::POST, &format!("/webhooks/{endpoint}/test"), Some(&app.test_key), None)
+        .call(
+            reqwest::Method::POST,
+            &format!("/webhooks/{endpoint}/test"),
+            Some(&app.test_key),
+            None,
+        )
         .await
         .expect(200)
         .body;
     assert_eq!(test["success"], false);
     assert_eq!(test["status_code"], serde_json::Value::Null);
     let message = test["message"].as_str().unwrap();
-    assert!(message.contains("resolves to 127.0.0.1 is a loopback address"), "{message}");
+    assert!(
+        message.contains("resolves to 127.0.0.1 is a loopback address"),
+        "{message}"
+    );
 
     app.customer("Rebound").await;
-    let list = app.get(&format!("/webhooks/{endpoint}/deliveries?event_type=customer.created"), &app.test_key).await.body;
+    let list = app
+        .get(
+            &format!("/webhooks/{endpoint}/deliveries?event_type=customer.created"),
+            &app.test_key,
+        )
+        .await
+        .body;
     let delivery = list["data"][0]["id"].as_str().unwrap().to_owned();
     // The attempt is refused (and retried on the schedule, refused again each time).
     super::eventually(Duration::from_secs(10), || async {
-        let detail = app.get(&format!("/webhook-deliveries/{delivery}"), &app.test_key).await.body;
+        let detail = app
+            .get(&format!("/webhook-deliveries/{delivery}"), &app.test_key)
+            .await
+            .body;
         detail["attempts"].as_array().is_some_and(|a| !a.is_empty())
     })
     .await;
-    let detail = app.get(&format!("/webhook-deliveries/{delivery}"), &app.test_key).await.body;
+    let detail = app
+        .get(&format!("/webhook-deliveries/{delivery}"), &app.test_key)
+        .await
+        .body;
     let error = detail["attempts"][0]["error"].as_str().unwrap();
     assert!(error.contains("127.0.0.1 is a loopback address"), "{error}");
-    assert_eq!(detail["attempts"][0]["status_code"], serde_json::Value::Null);
-    assert!(receiver.received().is_empty(), "nothing reached the loopback receiver");
+    assert_eq!(
+        detail["attempts"][0]["status_code"],
+        serde_json::Value::Null
+    );
+    assert!(
+        receiver.received().is_empty(),
+        "nothing reached the loopback receiver"
+    );
 }
 
 #[tokio::test]
@@ -141,7 +203,12 @@ async fn a_redirect_to_a_private_address_is_not_followed() {
     register(&app, &receiver.url, json!(["*"])).await;
     app.customer("Redirect").await;
     let received = receiver.wait_for(1, Duration::from_secs(10)).await;
-    let detail = settled(&app, received[0].header("x-vinsnap-delivery"), Duration::from_secs(10)).await;
+    let detail = settled(
+        &app,
+        received[0].header("x-vinsnap-delivery"),
+        Duration::from_secs(10),
+    )
+    .await;
     let first = &detail["attempts"][0];
     assert_eq!(first["status_code"], 302);
     assert_eq!(first["error"], "redirects are not followed");
