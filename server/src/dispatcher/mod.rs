@@ -13,10 +13,10 @@ use reqwest::dns::Resolve;
 use sqlx::SqlitePool;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{Notify, Semaphore, watch};
+use tokio::sync::{Notify, Semaphore, mpsc, watch};
 use tokio::task::JoinHandle;
 
-use crate::core::http_client::{SystemResolver, WebhookClient};
+use crate::core::http_client::{Outcome, SystemResolver, WebhookClient};
 use crate::core::retry::Schedule;
 use crate::core::ssrf::Policy;
 use crate::core::time;
@@ -24,6 +24,9 @@ use crate::events;
 
 /// Attempts in flight at once.
 const CONCURRENCY: usize = 32;
+/// Finished attempts waiting to be recorded, and the most recorded in one transaction.
+const RECORD_QUEUE: usize = 256;
+const RECORD_BATCH: usize = 128;
 /// The longest the dispatcher sleeps without looking at the queue, as a safety net for wake-ups
 /// it did not get.
 const POLL: Duration = Duration::from_millis(500);
@@ -86,6 +89,8 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
         Err(err) => tracing::error!(error = %err, "could not recover leased deliveries"),
     }
     let retention = tokio::spawn(sweep_retention(db.clone()));
+    let (attempted, outcomes) = mpsc::channel(RECORD_QUEUE);
+    let recorder = tokio::spawn(record_attempts(db.clone(), webhooks.schedule, outcomes));
     let slots = Arc::new(Semaphore::new(CONCURRENCY));
     let freed = Arc::new(Notify::new());
     while !*stopped.borrow() {
@@ -107,13 +112,12 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
             let Ok(slot) = slots.clone().try_acquire_owned() else {
                 break;
             };
-            let (db, webhooks, freed) = (db.clone(), webhooks.clone(), freed.clone());
+            let (webhooks, freed, attempted) = (webhooks.clone(), freed.clone(), attempted.clone());
             tokio::spawn(async move {
                 let outcome = attempt::send(&webhooks.client, &job).await;
-                if let Err(err) = queue::record(&db, &webhooks.schedule, &job, &outcome).await {
-                    // The lease expires and the delivery is attempted again: at least once.
-                    tracing::error!(error = %err, delivery = %job.delivery_id, "could not record an attempt");
-                }
+                // Waiting for room here holds the slot, so sending slows down to what the
+                // recorder keeps up with.
+                let _ = attempted.send((job, outcome)).await;
                 drop(slot);
                 freed.notify_one();
             });
@@ -138,6 +142,24 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
         slots.acquire_many(CONCURRENCY as u32),
     )
     .await;
+    drop(attempted);
+    let _ = tokio::time::timeout(Duration::from_secs(5), recorder).await;
+}
+
+/// Records finished attempts, as many per transaction as have arrived.
+async fn record_attempts(
+    db: SqlitePool,
+    schedule: Schedule,
+    mut outcomes: mpsc::Receiver<(attempt::Job, Outcome)>,
+) {
+    let mut batch = Vec::with_capacity(RECORD_BATCH);
+    while outcomes.recv_many(&mut batch, RECORD_BATCH).await > 0 {
+        if let Err(err) = queue::record_batch(&db, &schedule, &batch).await {
+            // The leases expire and the deliveries are attempted again: at least once.
+            tracing::error!(error = %err, attempts = batch.len(), "could not record attempts");
+        }
+        batch.clear();
+    }
 }
 
 async fn sweep_retention(db: SqlitePool) {

@@ -132,18 +132,31 @@ async fn log_attempt(
     .map(drop)
 }
 
+/// Records dispatcher attempts in one transaction (one write-lock round trip for many
+/// attempts keeps the lock free for the API's own writes and for claiming).
+pub async fn record_batch(
+    db: &SqlitePool,
+    schedule: &Schedule,
+    attempts: &[(Job, Outcome)],
+) -> sqlx::Result<()> {
+    let mut tx = write_tx(db).await?;
+    for (job, outcome) in attempts {
+        record(&mut tx, schedule, job, outcome).await?;
+    }
+    tx.commit().await
+}
+
 /// Records a dispatcher attempt and decides what follows: success resets the endpoint's
 /// failure count; a 410 disables the endpoint; otherwise the next retry is scheduled, or, with
 /// the schedule exhausted, the delivery fails (and the endpoint is disabled when nothing has
 /// succeeded for a whole schedule's worth of attempts).
-pub async fn record(
-    db: &SqlitePool,
+async fn record(
+    tx: &mut sqlx::SqliteConnection,
     schedule: &Schedule,
     job: &Job,
     outcome: &Outcome,
 ) -> sqlx::Result<()> {
     let now = time::now();
-    let mut tx = write_tx(db).await?;
     #[derive(sqlx::FromRow)]
     struct Current {
         endpoint_id: WebhookEndpointId,
@@ -158,7 +171,7 @@ pub async fn record(
     let Some(current) = current else {
         return Ok(());
     };
-    log_attempt(&mut tx, &job.delivery_id, now, outcome).await?;
+    log_attempt(tx, &job.delivery_id, now, outcome).await?;
     let attempts = current.attempt_count + 1;
     let endpoint = &current.endpoint_id;
     let (status, next_ms) = if outcome.succeeded() {
@@ -198,7 +211,7 @@ pub async fn record(
             .bind(endpoint)
             .execute(&mut *tx)
             .await?;
-            fail_pending(&mut tx, endpoint).await?;
+            fail_pending(tx, endpoint).await?;
             ("failed", None)
         } else {
             match next {
@@ -223,8 +236,8 @@ pub async fn record(
     .bind(now)
     .bind(&job.delivery_id)
     .execute(&mut *tx)
-    .await?;
-    tx.commit().await
+    .await
+    .map(drop)
 }
 
 /// Records a test ping's single attempt: it settles at once and never touches the endpoint's
