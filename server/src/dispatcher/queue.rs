@@ -161,13 +161,17 @@ async fn record(
     struct Current {
         endpoint_id: WebhookEndpointId,
         attempt_count: i64,
+        active: bool,
     }
-    // The endpoint may have been deleted (and its deliveries with it) while the attempt ran.
-    let current: Option<Current> =
-        sqlx::query_as("SELECT endpoint_id, attempt_count FROM webhook_deliveries WHERE id = ?")
-            .bind(&job.delivery_id)
-            .fetch_optional(&mut *tx)
-            .await?;
+    // The endpoint may have been deleted (and its deliveries with it) or disabled while the
+    // attempt ran.
+    let current: Option<Current> = sqlx::query_as(
+        "SELECT d.endpoint_id, d.attempt_count, w.active FROM webhook_deliveries d
+         JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.id = ?",
+    )
+    .bind(&job.delivery_id)
+    .fetch_optional(&mut *tx)
+    .await?;
     let Some(current) = current else {
         return Ok(());
     };
@@ -195,8 +199,12 @@ async fn record(
                 .and_then(|v| retry::parse_retry_after(v, now)),
             _ => None,
         };
-        let next = schedule.next_delay(attempts as u32, retry_after);
+        // A disabled endpoint gets no further attempts.
+        let next = schedule
+            .next_delay(attempts as u32, retry_after)
+            .filter(|_| current.active);
         let disable = match (outcome.status_code, next) {
+            _ if !current.active => None,
             (Some(410), _) => Some("gone"),
             (_, None) if failures >= i64::from(MAX_ATTEMPTS) => Some("failing"),
             _ => None,

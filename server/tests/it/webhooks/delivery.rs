@@ -580,3 +580,35 @@ async fn events_of_one_mode_never_reach_the_other() {
     .await
     .expect_error(404, "webhook_delivery_not_found");
 }
+
+#[tokio::test]
+async fn disabling_an_endpoint_cancels_its_pending_retries() {
+    // The first retry would come 0.6 s after the first attempt.
+    let app = local_app(0.01).await;
+    let receiver = Receiver::start(Vec::new(), Answer::status(500)).await;
+    let (endpoint, _) = register(&app, &receiver.url, json!(["*"])).await;
+    app.customer("Paused").await;
+    let received = receiver.wait_for(1, WAIT).await;
+    let disabled = app
+        .put(
+            &format!("/webhooks/{endpoint}"),
+            &app.test_key,
+            json!({ "active": false }),
+        )
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(disabled["disabled_reason"], "manual");
+    let detail = settled(&app, received[0].header("x-vinsnap-delivery"), WAIT).await;
+    assert_eq!(detail["status"], "failed");
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(receiver.received().len(), 1);
+    let shown = app
+        .get(&format!("/webhooks/{endpoint}"), &app.test_key)
+        .await
+        .body;
+    assert_eq!(
+        shown["disabled_reason"], "manual",
+        "not overwritten by the failed attempt"
+    );
+}
