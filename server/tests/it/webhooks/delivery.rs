@@ -6,7 +6,7 @@ use std::time::Duration;
 use vinsnap_server::dispatcher::retention;
 
 use super::receiver::{Answer, Receiver};
-use super::{local_app, register, settled, verify};
+use super::{documented_example, local_app, register, settled, verify};
 use crate::support::TestApp;
 
 const WAIT: Duration = Duration::from_secs(10);
@@ -79,6 +79,16 @@ async fn customer_changes_arrive_signed_with_every_header() {
         assert_eq!(
             body.as_object().unwrap().keys().collect::<Vec<_>>(),
             ["created_at", "data", "id", "livemode", "type"]
+        );
+        let documented = documented_example(kind);
+        assert_eq!(
+            body["data"].as_object().unwrap().keys().collect::<Vec<_>>(),
+            documented["data"]
+                .as_object()
+                .unwrap()
+                .keys()
+                .collect::<Vec<_>>(),
+            "the spec's example has the real payload's shape"
         );
     }
 

@@ -163,6 +163,56 @@ pub async fn settled(app: &TestApp, delivery: &str, limit: Duration) -> Value {
     }
 }
 
+/// The example body the spec's `webhooks` section shows for `event`.
+pub fn documented_example(event: &str) -> Value {
+    let spec: Value = serde_json::from_str(&vinsnap_server::openapi_json()).unwrap();
+    spec["webhooks"][event]["post"]["requestBody"]["content"]["application/json"]["example"].clone()
+}
+
+#[test]
+fn every_event_is_documented_with_headers_and_an_example() {
+    let spec: Value = serde_json::from_str(&vinsnap_server::openapi_json()).unwrap();
+    let webhooks = spec["webhooks"].as_object().unwrap();
+    let names = [
+        "customer.created",
+        "customer.updated",
+        "job.created",
+        "job.status_changed",
+        "job.completed",
+        "invoice.created",
+        "invoice.sent",
+        "invoice.paid",
+        "ping",
+    ];
+    assert_eq!(webhooks.len(), names.len());
+    for name in names {
+        let op = &webhooks[name]["post"];
+        assert!(
+            op["description"].as_str().is_some_and(|d| d.len() > 20),
+            "{name}"
+        );
+        let headers: Vec<&str> = op["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            headers,
+            [
+                "X-VinSnap-Event",
+                "X-VinSnap-Delivery",
+                "X-VinSnap-Timestamp",
+                "X-VinSnap-Signature"
+            ]
+        );
+        let example = documented_example(name);
+        assert_eq!(example["type"], name);
+        assert!(example["id"].as_str().unwrap().starts_with("evt_"));
+        assert!(example["data"].is_object(), "{name}");
+    }
+}
+
 #[test]
 fn the_independent_hmac_matches_a_published_vector() {
     // RFC 4231, test case 2.
