@@ -62,7 +62,11 @@ struct DbArg {
 struct WebhookArgs {
     /// Local development only: allow `http://` and loopback webhook receivers. Other internal
     /// addresses stay refused.
-    #[arg(long, env = "VINSNAP_ALLOW_LOCAL_WEBHOOKS")]
+    #[arg(
+        long,
+        env = "VINSNAP_ALLOW_LOCAL_WEBHOOKS",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
     allow_local_webhooks: bool,
     /// Multiplies every webhook retry delay (e.g. 0.001 runs the 39-hour schedule in 2.3 min).
     #[arg(long, env = "VINSNAP_WEBHOOK_TIME_SCALE", default_value_t = 1.0)]
