@@ -4,10 +4,15 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
 use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::config::Config;
+use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::ids::{LocationId, ShopId};
+use vinsnap_server::core::retry::Schedule;
+use vinsnap_server::core::ssrf::Policy;
+use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::{AppState, db, shops};
 
 #[derive(Parser)]
@@ -32,6 +37,8 @@ enum Command {
         db: DbArg,
         #[command(flatten)]
         links_and_mail: LinksAndMail,
+        #[command(flatten)]
+        webhooks: WebhookArgs,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -77,6 +84,31 @@ struct LinksAndMail {
     /// Key that signs PDF links; generated once and kept in the database when not set.
     #[arg(long, env = "VINSNAP_LINK_SECRET", hide_env_values = true)]
     link_secret: Option<String>,
+}
+
+#[derive(clap::Args)]
+struct WebhookArgs {
+    /// Local development only: allow `http://` and loopback webhook receivers. Other internal
+    /// addresses stay refused.
+    #[arg(
+        long,
+        env = "VINSNAP_ALLOW_LOCAL_WEBHOOKS",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    allow_local_webhooks: bool,
+    /// Multiplies every webhook retry delay (e.g. 0.001 runs the 39-hour schedule in 2.3 min).
+    #[arg(long, env = "VINSNAP_WEBHOOK_TIME_SCALE", default_value_t = 1.0)]
+    webhook_time_scale: f64,
+}
+
+impl WebhookArgs {
+    fn build(&self) -> anyhow::Result<Webhooks> {
+        let schedule = Schedule::new(self.webhook_time_scale).map_err(anyhow::Error::msg)?;
+        let policy = Policy {
+            allow_local: self.allow_local_webhooks,
+        };
+        Ok(Webhooks::new(policy, schedule, Arc::new(SystemResolver)))
+    }
 }
 
 #[derive(Subcommand)]
@@ -148,7 +180,8 @@ async fn main() -> anyhow::Result<()> {
             addr,
             db,
             links_and_mail,
-        } => serve(addr, db.path, links_and_mail).await,
+            webhooks,
+        } => serve(addr, db.path, links_and_mail, webhooks.build()?).await,
         Command::Openapi => {
             print!("{}", vinsnap_server::openapi_json());
             Ok(())
@@ -242,7 +275,12 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-async fn serve(addr: SocketAddr, db_path: PathBuf, options: LinksAndMail) -> anyhow::Result<()> {
+async fn serve(
+    addr: SocketAddr,
+    db_path: PathBuf,
+    options: LinksAndMail,
+    webhooks: Webhooks,
+) -> anyhow::Result<()> {
     let mut config = Config {
         smtp_url: options.smtp_url,
         mail_from: options.mail_from,
@@ -270,7 +308,7 @@ async fn serve(addr: SocketAddr, db_path: PathBuf, options: LinksAndMail) -> any
     config.public_url = options
         .public_url
         .unwrap_or_else(|| format!("http://{local}"));
-    let state = AppState::with_config(pool, config);
+    let state = AppState::with_config(pool, config).with_webhooks(webhooks);
     vinsnap_server::serve(listener, state, shutdown_signal()).await?;
     println!("Shut down cleanly");
     Ok(())

@@ -4,6 +4,7 @@ use sqlx::SqlitePool;
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::dispatcher::Webhooks;
 use crate::signing::LinkSigner;
 use crate::vin::VinDecoder;
 
@@ -13,6 +14,7 @@ pub struct AppState {
     pub vin: Arc<VinDecoder>,
     pub config: Arc<Config>,
     pub links: LinkSigner,
+    pub webhooks: Arc<Webhooks>,
 }
 
 impl AppState {
@@ -26,6 +28,13 @@ impl AppState {
             db,
             vin: Arc::new(VinDecoder::new()),
             config: Arc::new(config),
+            webhooks: Arc::new(Webhooks::default()),
         }
+    }
+
+    /// With webhook settings other than the strict defaults (local receivers, a time scale).
+    pub fn with_webhooks(mut self, webhooks: Webhooks) -> Self {
+        self.webhooks = Arc::new(webhooks);
+        self
     }
 }

@@ -8,6 +8,7 @@ pub mod line_items;
 pub mod locations;
 pub mod vehicles;
 pub mod vin;
+pub mod webhooks;
 
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -25,6 +26,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(api_keys::router())
         .merge(jobs::router())
         .merge(invoices::router())
+        .merge(webhooks::router())
 }
 
 /// Confirms a deletion.

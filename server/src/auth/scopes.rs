@@ -30,6 +30,8 @@ pub enum Scope {
     InvoicesRead,
     #[serde(rename = "invoices:write")]
     InvoicesWrite,
+    #[serde(rename = "webhooks:manage")]
+    WebhooksManage,
 }
 
 impl Scope {
@@ -45,6 +47,7 @@ impl Scope {
         Scope::JobsWrite,
         Scope::InvoicesRead,
         Scope::InvoicesWrite,
+        Scope::WebhooksManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +63,7 @@ impl Scope {
             Scope::JobsWrite => "jobs:write",
             Scope::InvoicesRead => "invoices:read",
             Scope::InvoicesWrite => "invoices:write",
+            Scope::WebhooksManage => "webhooks:manage",
         }
     }
 

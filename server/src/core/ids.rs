@@ -135,6 +135,19 @@ prefixed_id!(
     PartId, "prt_", "part", "prt_01jd3q7x6yw5v4t3s2r1q0p9n8"
 );
 
+prefixed_id!(
+    /// Identifies a webhook endpoint.
+    WebhookEndpointId, "we_", "webhook endpoint", "we_01jd3qa0f3g4h5j6k7m8n9p0q1"
+);
+prefixed_id!(
+    /// Identifies an event (a change reported to webhook endpoints).
+    EventId, "evt_", "event", "evt_01jd3qa1g4h5j6k7m8n9p0q1r2"
+);
+prefixed_id!(
+    /// Identifies a webhook delivery: one event to one endpoint, stable across retries.
+    DeliveryId, "dlv_", "webhook delivery", "dlv_01jd3qa2h5j6k7m8n9p0q1r2s3"
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

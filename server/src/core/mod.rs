@@ -1,6 +1,11 @@
-//! Machinery shared across resources: ids and field validation.
+//! Machinery shared across resources: ids, validation, and the webhook plumbing (signing, the
+//! retry schedule, the SSRF policy and the guarded HTTP client).
 
+pub mod http_client;
 pub mod ids;
 pub mod money;
+pub mod retry;
+pub mod signing;
+pub mod ssrf;
 pub mod time;
 pub mod validate;

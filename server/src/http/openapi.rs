@@ -6,6 +6,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::error::{ErrorBody, ErrorEnvelope};
 use super::responses::*;
+use crate::events::spec::WebhooksSection;
 
 pub const PRODUCTION_URL: &str = "https://vinsnap.net/.netlify/functions/api";
 
@@ -25,7 +26,7 @@ response carries `X-Request-Id`.",
         (url = "http://127.0.0.1:8080", description = "Local reference server (`vinsnap-server serve`)"),
     ),
     security(("bearer" = [])),
-    modifiers(&BearerScheme),
+    modifiers(&BearerScheme, &WebhooksSection),
     components(
         schemas(ErrorEnvelope, ErrorBody),
         responses(
@@ -33,6 +34,7 @@ response carries `X-Request-Id`.",
             CustomerNotFound, VehicleNotFound, ApiKeyNotFound, InvalidVin,
             JobNotFound, JobReferenceNotFound, JobConflict,
             InvoiceNotFound, InvoiceReferenceNotFound, InvoiceConflict, EmailDeliveryFailed,
+            WebhookBadRequest, WebhookEndpointNotFound, WebhookDeliveryNotFound, WebhookDeliveryConflict,
         ),
     ),
     tags(
@@ -43,6 +45,7 @@ response carries `X-Request-Id`.",
         (name = "api_keys", description = "Minting and revoking API keys (shown once, stored hashed)."),
         (name = "jobs", description = "Repair jobs on the shop's board (`pending → in-progress → completed`, or `cancelled`), with labor and part line items."),
         (name = "invoices", description = "Invoices from jobs or standalone (`draft → sent → paid`, or `void`): server-computed totals and tax, a branded PDF emailed to the customer."),
+        (name = "webhooks", description = "Endpoints that receive signed event POSTs, their test pings, secret rotation and delivery logs. The events themselves are in the `webhooks` section."),
     ),
 )]
 pub struct ApiDoc;

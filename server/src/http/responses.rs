@@ -241,3 +241,67 @@ error_response!(
         "Could not deliver the invoice email: Connection refused (os error 111)"
     ),]
 );
+error_response!(
+    WebhookBadRequest,
+    "Invalid input; `error.message` names the field and the reason.",
+    [
+        (
+            "invalid_webhook_url",
+            "`internal.example.net` resolves to 10.0.3.7 is a private address; receivers must be public"
+        ),
+        (
+            "invalid_request",
+            "Unknown event type `order.created`; expected one of customer.created, customer.updated, job.created, job.status_changed, job.completed, invoice.created, invoice.sent, invoice.paid, or [\"*\"]"
+        ),
+        (
+            "webhook_endpoint_limit",
+            "A shop can register at most 10 webhook endpoints per mode; delete one first"
+        ),
+        (
+            "invalid_json",
+            "Request body is not valid JSON: expected `,` or `}` at line 3 column 5"
+        ),
+        (
+            "invalid_id",
+            "`wh_123` is not a webhook endpoint id (expected `we_` followed by 26 lowercase letters and digits)"
+        ),
+        (
+            "invalid_query",
+            "`limit` must be between 1 and 100, got 500"
+        ),
+    ]
+);
+error_response!(
+    WebhookEndpointNotFound,
+    "No such webhook endpoint in this shop and mode.",
+    [(
+        "webhook_endpoint_not_found",
+        "No webhook endpoint with id we_01jd3qa0f3g4h5j6k7m8n9p0q1"
+    ),]
+);
+error_response!(
+    WebhookDeliveryNotFound,
+    "No such delivery in this shop and mode (logs are kept for 30 days).",
+    [(
+        "webhook_delivery_not_found",
+        "No webhook delivery with id dlv_01jd3qa2h5j6k7m8n9p0q1r2s3"
+    ),]
+);
+error_response!(
+    WebhookDeliveryConflict,
+    "The delivery cannot be retried now.",
+    [
+        (
+            "webhook_endpoint_disabled",
+            "Endpoint we_01jd3qa0f3g4h5j6k7m8n9p0q1 is disabled; re-enable it (PUT active: true) before retrying"
+        ),
+        (
+            "delivery_in_flight",
+            "Delivery dlv_01jd3qa2h5j6k7m8n9p0q1r2s3 is being attempted right now; retry once that attempt is logged"
+        ),
+        (
+            "ping_not_retryable",
+            "Test pings are not retried; send another with POST /webhooks/{id}/test"
+        ),
+    ]
+);

@@ -14,3 +14,4 @@ mod support;
 mod tenancy;
 mod vehicles;
 mod vin;
+mod webhooks;

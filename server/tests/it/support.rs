@@ -11,6 +11,7 @@ use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
 use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::config::{Config, ManualClock};
 use vinsnap_server::core::ids::{LocationId, ShopId};
+use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::{AppState, db, shops};
 
 pub struct TestApp {
@@ -87,11 +88,20 @@ impl Reply {
 
 impl TestApp {
     pub async fn start() -> Self {
-        Self::start_with_smtp(None).await
+        Self::start_configured(None, Webhooks::default()).await
     }
 
     /// A server that sends invoice emails to `smtp_url` (or to its outbox when `None`).
     pub async fn start_with_smtp(smtp_url: Option<String>) -> Self {
+        Self::start_configured(smtp_url, Webhooks::default()).await
+    }
+
+    /// With webhook settings of the test's choosing (local receivers, a time scale, a resolver).
+    pub async fn start_with(webhooks: Webhooks) -> Self {
+        Self::start_configured(None, webhooks).await
+    }
+
+    async fn start_configured(smtp_url: Option<String>, webhooks: Webhooks) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let pool = db::connect(&dir.path().join("test.db")).await.unwrap();
         let (shop, locations) = shops::create(
@@ -120,7 +130,7 @@ impl TestApp {
             clock: clock.clone(),
             ..Config::default()
         };
-        let state = AppState::with_config(pool.clone(), config);
+        let state = AppState::with_config(pool.clone(), config).with_webhooks(webhooks);
         tokio::spawn(vinsnap_server::serve(listener, state, async {
             let _ = rx.await;
         }));

@@ -17,6 +17,7 @@ use crate::core::ids::CustomerId;
 use crate::core::time;
 use crate::core::validate;
 use crate::db::write_tx;
+use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
@@ -69,6 +70,7 @@ async fn create_customer(
         updated_at: now,
     };
     store::insert(&mut tx, &caller, &customer).await?;
+    events::record(&mut tx, &caller, EventType::CustomerCreated, &customer).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(customer)))
 }
@@ -186,6 +188,7 @@ async fn update_customer(
     }
     customer.updated_at = time::now();
     store::update(&mut tx, &customer).await?;
+    events::record(&mut tx, &caller, EventType::CustomerUpdated, &customer).await?;
     tx.commit().await?;
     Ok(Json(customer))
 }

@@ -25,6 +25,7 @@ use crate::core::ids::InvoiceId;
 use crate::core::money;
 use crate::core::validate;
 use crate::db::write_tx;
+use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
@@ -169,6 +170,7 @@ async fn create_invoice(
     };
     set_lines(&mut invoice, items)?;
     store::insert(&mut tx, &caller, &invoice).await?;
+    events::record(&mut tx, &caller, EventType::InvoiceCreated, &invoice).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(invoice)))
 }
@@ -428,6 +430,7 @@ async fn send_invoice(
     store::update(&mut tx, &invoice).await?;
     invoice.pdf_url = Some(pdf_url);
     invoice.pdf_url_expires_at = Some(expires);
+    events::record(&mut tx, &caller, EventType::InvoiceSent, &invoice).await?;
     tx.commit().await?;
     Ok(Json(invoice))
 }
@@ -505,6 +508,7 @@ async fn pay_invoice(
     invoice.updated_at = now;
     store::update(&mut tx, &invoice).await?;
     download::attach_link(&state, &mut invoice).await?;
+    events::record(&mut tx, &caller, EventType::InvoicePaid, &invoice).await?;
     tx.commit().await?;
     Ok(Json(invoice))
 }

@@ -18,6 +18,7 @@ use crate::auth::{Caller, Scope};
 use crate::core::ids::{CustomerId, JobId, VehicleId};
 use crate::core::validate;
 use crate::db::write_tx;
+use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
@@ -91,6 +92,7 @@ async fn create_job(
         cancelled_at: None,
     };
     store::insert(&mut tx, &caller, &job).await?;
+    events::record(&mut tx, &caller, EventType::JobCreated, &job).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(job)))
 }
@@ -310,6 +312,10 @@ async fn change_job_status(
     job.status = to;
     job.updated_at = now;
     store::update(&mut tx, &job).await?;
+    events::record(&mut tx, &caller, EventType::JobStatusChanged, &job).await?;
+    if to == JobStatus::Completed {
+        events::record(&mut tx, &caller, EventType::JobCompleted, &job).await?;
+    }
     tx.commit().await?;
     Ok(Json(job))
 }

@@ -1,0 +1,388 @@
+//! Endpoint, delivery and attempt rows, as the API sees them. Every query is scoped to the
+//! caller's shop and mode.
+
+use chrono::{DateTime, Utc};
+use sqlx::{SqliteConnection, SqlitePool};
+
+use super::model::{
+    DeliveryStatus, DisabledReason, EndpointStatus, WebhookAttempt, WebhookDelivery,
+    WebhookEndpoint,
+};
+use crate::auth::Caller;
+use crate::core::ids::{DeliveryId, EventId, WebhookEndpointId};
+use crate::events::EventType;
+use crate::http::pagination::Page;
+
+const ENDPOINT_COLUMNS: &str = "id, url, events, description, active, disabled_reason,
+    consecutive_failures, livemode, created_at, updated_at";
+
+#[derive(sqlx::FromRow)]
+struct EndpointRow {
+    id: WebhookEndpointId,
+    url: String,
+    events: String,
+    description: Option<String>,
+    active: bool,
+    disabled_reason: Option<String>,
+    consecutive_failures: i64,
+    livemode: bool,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl From<EndpointRow> for WebhookEndpoint {
+    fn from(row: EndpointRow) -> Self {
+        WebhookEndpoint {
+            id: row.id,
+            url: row.url,
+            events: serde_json::from_str(&row.events).unwrap_or_default(),
+            description: row.description,
+            status: if row.active {
+                EndpointStatus::Enabled
+            } else {
+                EndpointStatus::Disabled
+            },
+            active: row.active,
+            disabled_reason: row
+                .disabled_reason
+                .as_deref()
+                .and_then(DisabledReason::parse),
+            consecutive_failures: row.consecutive_failures,
+            livemode: row.livemode,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        }
+    }
+}
+
+pub async fn count(conn: &mut SqliteConnection, caller: &Caller) -> sqlx::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM webhook_endpoints WHERE shop_id = ? AND livemode = ?")
+        .bind(&caller.shop_id)
+        .bind(caller.livemode())
+        .fetch_one(conn)
+        .await
+}
+
+pub async fn insert(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    endpoint: &WebhookEndpoint,
+    secret: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO webhook_endpoints (id, shop_id, livemode, url, events, description, secret,
+                                        created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(&endpoint.id)
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .bind(&endpoint.url)
+    .bind(encode_events(&endpoint.events))
+    .bind(&endpoint.description)
+    .bind(secret)
+    .bind(endpoint.created_at)
+    .bind(endpoint.updated_at)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+pub async fn get(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    id: &WebhookEndpointId,
+) -> sqlx::Result<Option<WebhookEndpoint>> {
+    let row: Option<EndpointRow> = sqlx::query_as(&format!(
+        "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = ? AND shop_id = ? AND livemode = ?"
+    ))
+    .bind(id)
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(Into::into))
+}
+
+pub async fn list(
+    db: &SqlitePool,
+    caller: &Caller,
+    page: Page,
+) -> sqlx::Result<(Vec<WebhookEndpoint>, i64)> {
+    let total: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM webhook_endpoints WHERE shop_id = ? AND livemode = ?",
+    )
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .fetch_one(db)
+    .await?;
+    let rows: Vec<EndpointRow> = sqlx::query_as(&format!(
+        "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE shop_id = ? AND livemode = ?
+         ORDER BY id DESC LIMIT ? OFFSET ?"
+    ))
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .bind(page.limit)
+    .bind(page.offset)
+    .fetch_all(db)
+    .await?;
+    Ok((rows.into_iter().map(Into::into).collect(), total))
+}
+
+/// Saves the editable fields. Re-enabling clears the failure count and reason; disabling fails
+/// the endpoint's pending deliveries, since a disabled endpoint gets nothing.
+pub async fn update(conn: &mut SqliteConnection, endpoint: &WebhookEndpoint) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE webhook_endpoints SET url = ?, events = ?, description = ?, active = ?,
+                disabled_reason = ?, consecutive_failures = ?, updated_at = ?
+         WHERE id = ?",
+    )
+    .bind(&endpoint.url)
+    .bind(encode_events(&endpoint.events))
+    .bind(&endpoint.description)
+    .bind(endpoint.active)
+    .bind(endpoint.disabled_reason.map(DisabledReason::as_str))
+    .bind(endpoint.consecutive_failures)
+    .bind(endpoint.updated_at)
+    .bind(&endpoint.id)
+    .execute(&mut *conn)
+    .await?;
+    if !endpoint.active {
+        fail_pending(conn, &endpoint.id).await?;
+    }
+    Ok(())
+}
+
+pub async fn fail_pending(conn: &mut SqliteConnection, id: &WebhookEndpointId) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = 0
+         WHERE endpoint_id = ? AND status = 'pending'",
+    )
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+/// Deletes the endpoint with its deliveries and their attempts.
+pub async fn delete(conn: &mut SqliteConnection, id: &WebhookEndpointId) -> sqlx::Result<()> {
+    sqlx::query("DELETE FROM webhook_endpoints WHERE id = ?")
+        .bind(id)
+        .execute(conn)
+        .await
+        .map(drop)
+}
+
+pub async fn rotate_secret(
+    conn: &mut SqliteConnection,
+    id: &WebhookEndpointId,
+    secret: &str,
+    previous_expires_ms: i64,
+    now: DateTime<Utc>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE webhook_endpoints
+         SET previous_secret = secret, previous_secret_expires_ms = ?, secret = ?, updated_at = ?
+         WHERE id = ?",
+    )
+    .bind(previous_expires_ms)
+    .bind(secret)
+    .bind(now)
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+fn encode_events(events: &[String]) -> String {
+    serde_json::to_string(events).expect("strings serialize")
+}
+
+const DELIVERY_COLUMNS: &str = "d.id, d.endpoint_id, d.event_id, d.event_type, d.status,
+    d.attempt_count, d.next_attempt_ms, d.last_status_code, d.last_attempt_at, d.created_at";
+
+#[derive(sqlx::FromRow)]
+struct DeliveryRow {
+    id: DeliveryId,
+    endpoint_id: WebhookEndpointId,
+    event_id: EventId,
+    event_type: String,
+    status: DeliveryStatus,
+    attempt_count: i64,
+    next_attempt_ms: Option<i64>,
+    last_status_code: Option<i64>,
+    last_attempt_at: Option<DateTime<Utc>>,
+    created_at: DateTime<Utc>,
+}
+
+impl From<DeliveryRow> for WebhookDelivery {
+    fn from(row: DeliveryRow) -> Self {
+        WebhookDelivery {
+            id: row.id,
+            endpoint_id: row.endpoint_id,
+            event_id: row.event_id,
+            event_type: EventType::parse(&row.event_type).unwrap_or(EventType::Ping),
+            next_attempt_at: match row.status {
+                DeliveryStatus::Pending => row
+                    .next_attempt_ms
+                    .and_then(DateTime::<Utc>::from_timestamp_millis),
+                _ => None,
+            },
+            status: row.status,
+            attempt_count: row.attempt_count,
+            last_status_code: row.last_status_code.and_then(|s| u16::try_from(s).ok()),
+            last_attempt_at: row.last_attempt_at,
+            created_at: row.created_at,
+        }
+    }
+}
+
+pub struct DeliveryFilter<'a> {
+    pub endpoint_id: &'a WebhookEndpointId,
+    pub status: Option<DeliveryStatus>,
+    pub event_type: Option<EventType>,
+}
+
+pub async fn list_deliveries(
+    db: &SqlitePool,
+    filter: DeliveryFilter<'_>,
+    page: Page,
+) -> sqlx::Result<(Vec<WebhookDelivery>, i64)> {
+    let condition = "d.endpoint_id = ?1 AND (?2 IS NULL OR d.status = ?2)
+        AND (?3 IS NULL OR d.event_type = ?3)";
+    let event_type = filter.event_type.map(EventType::as_str);
+    let total: i64 = sqlx::query_scalar(&format!(
+        "SELECT COUNT(*) FROM webhook_deliveries d WHERE {condition}"
+    ))
+    .bind(filter.endpoint_id)
+    .bind(filter.status)
+    .bind(event_type)
+    .fetch_one(db)
+    .await?;
+    let rows: Vec<DeliveryRow> = sqlx::query_as(&format!(
+        "SELECT {DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE {condition}
+         ORDER BY d.id DESC LIMIT ?4 OFFSET ?5"
+    ))
+    .bind(filter.endpoint_id)
+    .bind(filter.status)
+    .bind(event_type)
+    .bind(page.limit)
+    .bind(page.offset)
+    .fetch_all(db)
+    .await?;
+    Ok((rows.into_iter().map(Into::into).collect(), total))
+}
+
+/// The delivery and its request body, if it belongs to an endpoint of the caller's shop and mode.
+pub async fn get_delivery(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    id: &DeliveryId,
+) -> sqlx::Result<Option<(WebhookDelivery, String)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        delivery: DeliveryRow,
+        payload: String,
+    }
+    let row: Option<Row> = sqlx::query_as(&format!(
+        "SELECT {DELIVERY_COLUMNS}, e.payload FROM webhook_deliveries d
+         JOIN webhook_endpoints w ON w.id = d.endpoint_id
+         JOIN events e ON e.id = d.event_id
+         WHERE d.id = ? AND w.shop_id = ? AND w.livemode = ?"
+    ))
+    .bind(id)
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.map(|r| (r.delivery.into(), r.payload)))
+}
+
+pub async fn attempts(
+    conn: &mut SqliteConnection,
+    id: &DeliveryId,
+) -> sqlx::Result<Vec<WebhookAttempt>> {
+    sqlx::query_as(
+        "SELECT attempted_at, status_code, response_body, duration_ms, error
+         FROM webhook_attempts WHERE delivery_id = ? ORDER BY id",
+    )
+    .bind(id)
+    .fetch_all(conn)
+    .await
+}
+
+/// Makes a delivery due now (whatever its state), unless an attempt is in flight.
+/// Returns whether it was rescheduled.
+pub async fn schedule_now(
+    conn: &mut SqliteConnection,
+    id: &DeliveryId,
+    now_ms: i64,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE webhook_deliveries SET status = 'pending', next_attempt_ms = ?
+         WHERE id = ? AND leased = 0",
+    )
+    .bind(now_ms)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The secrets deliveries are signed with now: the current one, plus the previous one while a
+/// rotation's overlap lasts.
+pub async fn signing_secrets(
+    conn: &mut SqliteConnection,
+    id: &WebhookEndpointId,
+    now_ms: i64,
+) -> sqlx::Result<Vec<String>> {
+    let (secret, previous, expires): (String, Option<String>, Option<i64>) = sqlx::query_as(
+        "SELECT secret, previous_secret, previous_secret_expires_ms FROM webhook_endpoints WHERE id = ?",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await?;
+    Ok(active_secrets(secret, previous, expires, now_ms))
+}
+
+/// The current secret, then the previous one while its rotation overlap lasts.
+pub fn active_secrets(
+    secret: String,
+    previous: Option<String>,
+    previous_expires_ms: Option<i64>,
+    now_ms: i64,
+) -> Vec<String> {
+    let mut secrets = vec![secret];
+    if let (Some(previous), Some(expires)) = (previous, previous_expires_ms)
+        && expires > now_ms
+    {
+        secrets.push(previous);
+    }
+    secrets
+}
+
+/// A test ping's delivery row: not scheduled (the handler sends it at once, outside the
+/// dispatcher). Returns the event's payload.
+pub async fn insert_ping_delivery(
+    conn: &mut SqliteConnection,
+    id: &DeliveryId,
+    endpoint: &WebhookEndpointId,
+    event: &EventId,
+) -> sqlx::Result<String> {
+    let now = crate::core::time::now();
+    sqlx::query(
+        "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, next_attempt_ms, created_at)
+         VALUES (?, ?, ?, 'ping', NULL, ?)",
+    )
+    .bind(id)
+    .bind(endpoint)
+    .bind(event)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query_scalar("SELECT payload FROM events WHERE id = ?")
+        .bind(event)
+        .fetch_one(conn)
+        .await
+}

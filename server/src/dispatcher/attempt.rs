@@ -1,0 +1,43 @@
+//! One signed POST of an event to an endpoint.
+
+use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+
+use crate::core::http_client::{Outcome, WebhookClient};
+use crate::core::ids::DeliveryId;
+use crate::core::signing;
+use crate::events::EventType;
+
+pub const EVENT_HEADER: &str = "x-vinsnap-event";
+pub const DELIVERY_HEADER: &str = "x-vinsnap-delivery";
+pub const TIMESTAMP_HEADER: &str = "x-vinsnap-timestamp";
+pub const SIGNATURE_HEADER: &str = "x-vinsnap-signature";
+
+/// Everything an attempt needs, read from the database when the delivery is claimed.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub delivery_id: DeliveryId,
+    pub event_type: EventType,
+    pub url: String,
+    pub payload: String,
+    /// The secrets to sign with, newest first (two during a rotation).
+    pub secrets: Vec<String>,
+}
+
+/// Sends the job's payload with a fresh timestamp and signatures over it.
+pub async fn send(client: &WebhookClient, job: &Job) -> Outcome {
+    let timestamp = chrono::Utc::now().timestamp();
+    let secrets: Vec<&str> = job.secrets.iter().map(String::as_str).collect();
+    let signature = signing::header_value(&secrets, timestamp, job.payload.as_bytes());
+    let mut headers = HeaderMap::new();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    let mut put = |name: &'static str, value: &str| {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            headers.insert(HeaderName::from_static(name), value);
+        }
+    };
+    put(EVENT_HEADER, job.event_type.as_str());
+    put(DELIVERY_HEADER, job.delivery_id.as_str());
+    put(TIMESTAMP_HEADER, &timestamp.to_string());
+    put(SIGNATURE_HEADER, &signature);
+    client.post(&job.url, headers, job.payload.clone()).await
+}

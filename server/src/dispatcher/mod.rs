@@ -1,0 +1,175 @@
+//! The webhook dispatcher: a worker inside the server, separate from the request handlers, that
+//! claims due deliveries from the database, sends them, and records every attempt.
+//!
+//! Nothing lives only in memory: a delivery is a row from the moment its event commits, an
+//! attempt in flight holds a lease, and a restart makes leased deliveries due again, so every
+//! delivery is attempted at least once whatever happens to the process.
+
+pub mod attempt;
+pub mod queue;
+pub mod retention;
+
+use reqwest::dns::Resolve;
+use sqlx::SqlitePool;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::{Notify, Semaphore, mpsc, watch};
+use tokio::task::JoinHandle;
+
+use crate::core::http_client::{Outcome, SystemResolver, WebhookClient};
+use crate::core::retry::Schedule;
+use crate::core::ssrf::Policy;
+use crate::core::time;
+use crate::events;
+
+/// Attempts in flight at once.
+const CONCURRENCY: usize = 32;
+/// Finished attempts waiting to be recorded, and the most recorded in one transaction.
+const RECORD_QUEUE: usize = 256;
+const RECORD_BATCH: usize = 128;
+/// The longest the dispatcher sleeps without looking at the queue, as a safety net for wake-ups
+/// it did not get.
+const POLL: Duration = Duration::from_millis(500);
+const RETENTION_SWEEP: Duration = Duration::from_secs(3600);
+
+/// The webhook machinery handlers and the dispatcher share.
+pub struct Webhooks {
+    pub client: WebhookClient,
+    pub schedule: Schedule,
+}
+
+impl Default for Webhooks {
+    /// Public HTTPS receivers only, the real schedule, the system resolver.
+    fn default() -> Self {
+        Self::new(
+            Policy::default(),
+            Schedule::default(),
+            Arc::new(SystemResolver),
+        )
+    }
+}
+
+impl Webhooks {
+    pub fn new(policy: Policy, schedule: Schedule, resolver: Arc<dyn Resolve>) -> Self {
+        Self {
+            client: WebhookClient::new(policy, resolver),
+            schedule,
+        }
+    }
+}
+
+/// A running dispatcher; `shutdown` stops it.
+pub struct Dispatcher {
+    stop: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+impl Dispatcher {
+    /// Stops claiming and waits (briefly) for attempts in flight; any left are recovered at the
+    /// next start.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        let _ = tokio::time::timeout(Duration::from_secs(5), self.task).await;
+    }
+}
+
+pub fn spawn(db: SqlitePool, webhooks: Arc<Webhooks>) -> Dispatcher {
+    let (stop, stopped) = watch::channel(false);
+    let task = tokio::spawn(run(db, webhooks, stopped));
+    Dispatcher { stop, task }
+}
+
+async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiver<bool>) {
+    match queue::recover(&db).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(
+            deliveries = n,
+            "resuming deliveries interrupted by a restart"
+        ),
+        Err(err) => tracing::error!(error = %err, "could not recover leased deliveries"),
+    }
+    let retention = tokio::spawn(sweep_retention(db.clone()));
+    let (attempted, outcomes) = mpsc::channel(RECORD_QUEUE);
+    let recorder = tokio::spawn(record_attempts(db.clone(), webhooks.schedule, outcomes));
+    let slots = Arc::new(Semaphore::new(CONCURRENCY));
+    let freed = Arc::new(Notify::new());
+    while !*stopped.borrow() {
+        let woken = events::wake_signal().notified();
+        tokio::pin!(woken);
+        // Registered before looking, so a wake-up between the look and the wait is not lost.
+        woken.as_mut().enable();
+        let free = slots.available_permits();
+        let jobs = if free > 0 {
+            queue::claim(&db, free).await.unwrap_or_else(|err| {
+                tracing::error!(error = %err, "could not claim deliveries");
+                Vec::new()
+            })
+        } else {
+            Vec::new()
+        };
+        let claimed = jobs.len();
+        for job in jobs {
+            let Ok(slot) = slots.clone().try_acquire_owned() else {
+                break;
+            };
+            let (webhooks, freed, attempted) = (webhooks.clone(), freed.clone(), attempted.clone());
+            tokio::spawn(async move {
+                let outcome = attempt::send(&webhooks.client, &job).await;
+                // Waiting for room here holds the slot, so sending slows down to what the
+                // recorder keeps up with.
+                let _ = attempted.send((job, outcome)).await;
+                drop(slot);
+                freed.notify_one();
+            });
+        }
+        if claimed > 0 && claimed == free {
+            continue;
+        }
+        let wait = match queue::next_due(&db).await {
+            Ok(Some(due)) => (due - time::now()).to_std().unwrap_or_default().min(POLL),
+            _ => POLL,
+        };
+        tokio::select! {
+            () = &mut woken => {}
+            () = freed.notified(), if slots.available_permits() == 0 => {}
+            () = tokio::time::sleep(wait) => {}
+            _ = stopped.changed() => {}
+        }
+    }
+    retention.abort();
+    let _ = tokio::time::timeout(
+        Duration::from_secs(5),
+        slots.acquire_many(CONCURRENCY as u32),
+    )
+    .await;
+    drop(attempted);
+    let _ = tokio::time::timeout(Duration::from_secs(5), recorder).await;
+}
+
+/// Records finished attempts, as many per transaction as have arrived.
+async fn record_attempts(
+    db: SqlitePool,
+    schedule: Schedule,
+    mut outcomes: mpsc::Receiver<(attempt::Job, Outcome)>,
+) {
+    let mut batch = Vec::with_capacity(RECORD_BATCH);
+    while outcomes.recv_many(&mut batch, RECORD_BATCH).await > 0 {
+        if let Err(err) = queue::record_batch(&db, &schedule, &batch).await {
+            // The leases expire and the deliveries are attempted again: at least once.
+            tracing::error!(error = %err, attempts = batch.len(), "could not record attempts");
+        }
+        batch.clear();
+    }
+}
+
+async fn sweep_retention(db: SqlitePool) {
+    loop {
+        let cutoff = time::now().timestamp_millis() - retention::RETENTION.as_millis() as i64;
+        match retention::purge(&db, cutoff).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(events = n, "deleted webhook logs older than 30 days"),
+            Err(err) => tracing::error!(error = %err, "could not delete old webhook logs"),
+        }
+        tokio::time::sleep(RETENTION_SWEEP).await;
+    }
+}

@@ -1,0 +1,274 @@
+//! The durable delivery queue in SQLite: claiming due deliveries under a lease, and recording
+//! each attempt with what follows from it (success, the next retry, or giving up).
+
+use chrono::{DateTime, Utc};
+use sqlx::SqlitePool;
+use std::time::Duration;
+
+use super::attempt::Job;
+use crate::api::webhooks::store::{active_secrets, fail_pending};
+use crate::core::http_client::Outcome;
+use crate::core::ids::{DeliveryId, WebhookEndpointId};
+use crate::core::retry::{self, MAX_ATTEMPTS, Schedule};
+use crate::core::time;
+use crate::db::write_tx;
+use crate::events::EventType;
+
+/// How long a claimed delivery is held by an attempt (longer than any request may take). If the
+/// process dies mid-attempt the delivery becomes due again after this, or at the next start.
+const LEASE: Duration = Duration::from_secs(60);
+
+/// Deliveries leased by a previous run of the process are due now: their attempts died with it.
+pub async fn recover(db: &SqlitePool) -> sqlx::Result<u64> {
+    let now = time::now().timestamp_millis();
+    sqlx::query("UPDATE webhook_deliveries SET leased = 0, next_attempt_ms = ? WHERE leased = 1")
+        .bind(now)
+        .execute(db)
+        .await
+        .map(|r| r.rows_affected())
+}
+
+/// Leases up to `limit` due deliveries and returns what is needed to send them. Deliveries of
+/// an endpoint that is no longer active are failed instead.
+pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Job>> {
+    let now = time::now().timestamp_millis();
+    let lease_until = now + LEASE.as_millis() as i64;
+    let ids: Vec<DeliveryId> = sqlx::query_scalar(
+        "UPDATE webhook_deliveries SET leased = 1, next_attempt_ms = ?1
+         WHERE id IN (SELECT id FROM webhook_deliveries
+                      WHERE next_attempt_ms <= ?2 ORDER BY next_attempt_ms LIMIT ?3)
+         RETURNING id",
+    )
+    .bind(lease_until)
+    .bind(now)
+    .bind(limit as i64)
+    .fetch_all(db)
+    .await?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: DeliveryId,
+        event_type: String,
+        payload: String,
+        url: String,
+        active: bool,
+        secret: String,
+        previous_secret: Option<String>,
+        previous_secret_expires_ms: Option<i64>,
+    }
+    let ids_json = serde_json::to_string(&ids).expect("ids serialize");
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT d.id, d.event_type, e.payload, w.url, w.active, w.secret, w.previous_secret,
+                w.previous_secret_expires_ms
+         FROM webhook_deliveries d
+         JOIN events e ON e.id = d.event_id
+         JOIN webhook_endpoints w ON w.id = d.endpoint_id
+         WHERE d.id IN (SELECT value FROM json_each(?))",
+    )
+    .bind(ids_json)
+    .fetch_all(db)
+    .await?;
+    let mut jobs = Vec::with_capacity(rows.len());
+    for row in rows {
+        if !row.active {
+            sqlx::query(
+                "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = 0
+                 WHERE id = ?",
+            )
+            .bind(&row.id)
+            .execute(db)
+            .await?;
+            continue;
+        }
+        let secrets = active_secrets(
+            row.secret,
+            row.previous_secret,
+            row.previous_secret_expires_ms,
+            now,
+        );
+        jobs.push(Job {
+            delivery_id: row.id,
+            event_type: EventType::parse(&row.event_type).unwrap_or(EventType::Ping),
+            url: row.url,
+            payload: row.payload,
+            secrets,
+        });
+    }
+    Ok(jobs)
+}
+
+/// When the next delivery falls due, if any is scheduled.
+pub async fn next_due(db: &SqlitePool) -> sqlx::Result<Option<DateTime<Utc>>> {
+    let ms: Option<i64> = sqlx::query_scalar(
+        "SELECT MIN(next_attempt_ms) FROM webhook_deliveries WHERE next_attempt_ms IS NOT NULL",
+    )
+    .fetch_one(db)
+    .await?;
+    Ok(ms.and_then(DateTime::from_timestamp_millis))
+}
+
+/// Writes the attempt to the log.
+async fn log_attempt(
+    conn: &mut sqlx::SqliteConnection,
+    delivery: &DeliveryId,
+    at: DateTime<Utc>,
+    outcome: &Outcome,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, response_body,
+                                       duration_ms, error)
+         VALUES (?, ?, ?, ?, ?, ?)",
+    )
+    .bind(delivery)
+    .bind(at)
+    .bind(outcome.status_code)
+    .bind(&outcome.response_excerpt)
+    .bind(outcome.duration.as_millis() as i64)
+    .bind(&outcome.error)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+/// Records dispatcher attempts in one transaction (one write-lock round trip for many
+/// attempts keeps the lock free for the API's own writes and for claiming).
+pub async fn record_batch(
+    db: &SqlitePool,
+    schedule: &Schedule,
+    attempts: &[(Job, Outcome)],
+) -> sqlx::Result<()> {
+    let mut tx = write_tx(db).await?;
+    for (job, outcome) in attempts {
+        record(&mut tx, schedule, job, outcome).await?;
+    }
+    tx.commit().await
+}
+
+/// Records a dispatcher attempt and decides what follows: success resets the endpoint's
+/// failure count; a 410 disables the endpoint; otherwise the next retry is scheduled, or, with
+/// the schedule exhausted, the delivery fails (and the endpoint is disabled when nothing has
+/// succeeded for a whole schedule's worth of attempts).
+async fn record(
+    tx: &mut sqlx::SqliteConnection,
+    schedule: &Schedule,
+    job: &Job,
+    outcome: &Outcome,
+) -> sqlx::Result<()> {
+    let now = time::now();
+    #[derive(sqlx::FromRow)]
+    struct Current {
+        endpoint_id: WebhookEndpointId,
+        attempt_count: i64,
+        active: bool,
+    }
+    // The endpoint may have been deleted (and its deliveries with it) or disabled while the
+    // attempt ran.
+    let current: Option<Current> = sqlx::query_as(
+        "SELECT d.endpoint_id, d.attempt_count, w.active FROM webhook_deliveries d
+         JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.id = ?",
+    )
+    .bind(&job.delivery_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let Some(current) = current else {
+        return Ok(());
+    };
+    log_attempt(tx, &job.delivery_id, now, outcome).await?;
+    let attempts = current.attempt_count + 1;
+    let endpoint = &current.endpoint_id;
+    let (status, next_ms) = if outcome.succeeded() {
+        sqlx::query("UPDATE webhook_endpoints SET consecutive_failures = 0 WHERE id = ?")
+            .bind(endpoint)
+            .execute(&mut *tx)
+            .await?;
+        ("succeeded", None)
+    } else {
+        let failures: i64 = sqlx::query_scalar(
+            "UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1
+             WHERE id = ? RETURNING consecutive_failures",
+        )
+        .bind(endpoint)
+        .fetch_one(&mut *tx)
+        .await?;
+        let retry_after = match outcome.status_code {
+            Some(429 | 503) => outcome
+                .retry_after
+                .as_deref()
+                .and_then(|v| retry::parse_retry_after(v, now)),
+            _ => None,
+        };
+        // A disabled endpoint gets no further attempts.
+        let next = schedule
+            .next_delay(attempts as u32, retry_after)
+            .filter(|_| current.active);
+        let disable = match (outcome.status_code, next) {
+            _ if !current.active => None,
+            (Some(410), _) => Some("gone"),
+            (_, None) if failures >= i64::from(MAX_ATTEMPTS) => Some("failing"),
+            _ => None,
+        };
+        if let Some(reason) = disable {
+            sqlx::query(
+                "UPDATE webhook_endpoints SET active = 0, disabled_reason = ?, updated_at = ?
+                 WHERE id = ?",
+            )
+            .bind(reason)
+            .bind(now)
+            .bind(endpoint)
+            .execute(&mut *tx)
+            .await?;
+            fail_pending(tx, endpoint).await?;
+            ("failed", None)
+        } else {
+            match next {
+                Some(delay) => (
+                    "pending",
+                    Some(now.timestamp_millis() + delay.as_millis() as i64),
+                ),
+                None => ("failed", None),
+            }
+        }
+    };
+    sqlx::query(
+        "UPDATE webhook_deliveries
+         SET status = ?, next_attempt_ms = ?, leased = 0, attempt_count = ?,
+             last_status_code = ?, last_attempt_at = ?
+         WHERE id = ?",
+    )
+    .bind(status)
+    .bind(next_ms)
+    .bind(attempts)
+    .bind(outcome.status_code)
+    .bind(now)
+    .bind(&job.delivery_id)
+    .execute(&mut *tx)
+    .await
+    .map(drop)
+}
+
+/// Records a test ping's single attempt: it settles at once and never touches the endpoint's
+/// failure count.
+pub async fn record_ping(db: &SqlitePool, job: &Job, outcome: &Outcome) -> sqlx::Result<()> {
+    let now = time::now();
+    let mut tx = write_tx(db).await?;
+    log_attempt(&mut tx, &job.delivery_id, now, outcome).await?;
+    sqlx::query(
+        "UPDATE webhook_deliveries
+         SET status = ?, next_attempt_ms = NULL, attempt_count = 1, last_status_code = ?,
+             last_attempt_at = ?
+         WHERE id = ?",
+    )
+    .bind(if outcome.succeeded() {
+        "succeeded"
+    } else {
+        "failed"
+    })
+    .bind(outcome.status_code)
+    .bind(now)
+    .bind(&job.delivery_id)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
+}
