@@ -243,20 +243,24 @@ impl Engine {
         // A forced answer skips validation (that is what integrators force
         // errors for), but echoes only path values the schema accepts, so
         // that every answer still matches the spec.
-        let valid_params: Vec<(String, String)> = params
-            .iter()
-            .filter(|(name, value)| {
-                op.path_params
-                    .iter()
-                    .find(|p| p.name == *name)
-                    .is_none_or(|p| p.check_path(value).is_ok())
-            })
-            .cloned()
-            .collect();
-        if prefer.is_empty() {
+        let forced_params: Vec<(String, String)>;
+        let echoed = if prefer.is_empty() {
             self.validate(op, request, params, &query)?;
-        }
-        let Some(chosen) = op.responses.choose(&prefer, &valid_params, &query)? else {
+            params
+        } else {
+            forced_params = params
+                .iter()
+                .filter(|(name, value)| {
+                    op.path_params
+                        .iter()
+                        .find(|p| p.name == *name)
+                        .is_none_or(|p| p.check_path(value).is_ok())
+                })
+                .cloned()
+                .collect();
+            &forced_params
+        };
+        let Some(chosen) = op.responses.choose(&prefer, echoed, &query)? else {
             return Err(rate_limit::throttled(op.category));
         };
         let status = chosen.status;

@@ -64,7 +64,7 @@ impl RouteTable {
             literals,
             methods: vec![(method, operation)],
         });
-        self.routes.sort_by(|a, b| b.literals.cmp(&a.literals));
+        self.routes.sort_by_key(|r| std::cmp::Reverse(r.literals));
     }
 
     pub(crate) fn lookup(&self, method: &Method, path: &str) -> RouteMatch {
