@@ -40,6 +40,6 @@ rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 
 # load URL SECONDS: wrk with the same settings for every contender; prints wrk's report.
 load() {
-    wrk --latency -t "${WRK_THREADS:-1}" -c "${WRK_CONNECTIONS:-32}" -d "$2s" \
+    wrk --latency -t "${WRK_THREADS:-2}" -c "${WRK_CONNECTIONS:-64}" -d "$2s" \
         -H "Authorization: Bearer $KEY" "$1"
 }

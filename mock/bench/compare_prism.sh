@@ -35,7 +35,7 @@ declare -A RPS P99
 for entry in prism:4041 mock:4042 bare_axum:4043; do
     name=${entry%%:*}
     port=${entry##*:}
-    echo "== $name: ${DURATION}s, ${WRK_THREADS:-1} thread(s), ${WRK_CONNECTIONS:-32} connections"
+    echo "== $name: ${DURATION}s, ${WRK_THREADS:-2} thread(s), ${WRK_CONNECTIONS:-64} connections"
     # A short warm-up so JIT (Prism) and connection setup do not count.
     load "http://127.0.0.1:$port$CUSTOMER_PATH" 3 >/dev/null
     out=$(load "http://127.0.0.1:$port$CUSTOMER_PATH" "$DURATION")
