@@ -333,7 +333,11 @@ fn webhooks_are_listed_apart_from_operations() {
         .collect();
     assert_eq!(
         hooks,
-        vec![(Method::Post, "valuationReady", Some("valuationReadyWebhook"))]
+        vec![(
+            Method::Post,
+            "valuationReady",
+            Some("valuationReadyWebhook")
+        )]
     );
     assert!(spec.operations().all(|op| op.path() != "valuationReady"));
     let hook = spec.webhook("valuationReady").expect("webhook found");
