@@ -10,6 +10,8 @@
 //! - [`Spec::operations()`], [`Spec::operation()`], [`Operation`]: a small typed
 //!   walk over the operations, with request/response example lookup.
 //! - [`Spec::resolve()`]: local `$ref` resolution.
+//! - [`Spec::webhooks()`], [`Spec::webhook()`]: the 3.1 `webhooks` section, as
+//!   operations named by event type.
 //! - [`to_openapi_30()`]: the OpenAPI 3.0.3 view that progenitor needs.
 //!
 //! ```

@@ -111,8 +111,27 @@ impl Spec {
     /// OpenAPI lists them (`get`, `put`, `post`, `delete`, `options`, `head`,
     /// `patch`, `trace`). Path items given as `$ref` are resolved.
     pub fn operations(&self) -> impl Iterator<Item = Operation<'_>> {
+        self.path_items("paths")
+    }
+
+    /// Every operation of the top-level `webhooks` map (OpenAPI 3.1): the
+    /// requests the API sends to integrators. Same order rules as
+    /// [`Spec::operations()`]; each operation's [`Operation::path()`] is the
+    /// webhook's name (for VinSnap, the event type such as `customer.created`).
+    pub fn webhooks(&self) -> impl Iterator<Item = Operation<'_>> {
+        self.path_items("webhooks")
+    }
+
+    /// The `POST` operation of the webhook named `name` (the method every
+    /// webhook delivery uses), if the document has one.
+    pub fn webhook(&self, name: &str) -> Option<Operation<'_>> {
+        self.webhooks()
+            .find(|op| op.path() == name && op.method() == Method::Post)
+    }
+
+    fn path_items(&self, section: &'static str) -> impl Iterator<Item = Operation<'_>> {
         self.doc
-            .get("paths")
+            .get(section)
             .and_then(Value::as_object)
             .into_iter()
             .flatten()

@@ -323,3 +323,49 @@ fn method_names() {
         assert_eq!(Method::from_name(method.key()), Some(method));
     }
 }
+
+#[test]
+fn webhooks_are_listed_apart_from_operations() {
+    let spec = mini();
+    let hooks: Vec<(Method, &str, Option<&str>)> = spec
+        .webhooks()
+        .map(|op| (op.method(), op.path(), op.operation_id()))
+        .collect();
+    assert_eq!(
+        hooks,
+        vec![(
+            Method::Post,
+            "valuationReady",
+            Some("valuationReadyWebhook")
+        )]
+    );
+    assert!(spec.operations().all(|op| op.path() != "valuationReady"));
+    let hook = spec.webhook("valuationReady").expect("webhook found");
+    assert!(hook.request_body().is_some());
+    assert!(spec.webhook("nope").is_none());
+}
+
+#[test]
+fn webhook_request_example_comes_from_its_body() {
+    let spec = Spec::from_value(json!({
+        "openapi": "3.1.0",
+        "webhooks": {
+            "customer.created": {"post": {
+                "requestBody": {"content": {"application/json": {
+                    "example": {"id": "evt_1", "type": "customer.created"}
+                }}},
+                "responses": {"200": {"description": "ok"}}
+            }},
+            "ping": {"get": {"responses": {"200": {"description": "not a delivery"}}}}
+        }
+    }))
+    .unwrap();
+    let hook = spec.webhook("customer.created").unwrap();
+    assert_eq!(
+        hook.request_example(None),
+        Some(&json!({"id": "evt_1", "type": "customer.created"}))
+    );
+    // Only POST is a delivery.
+    assert!(spec.webhook("ping").is_none());
+    assert_eq!(spec.webhooks().count(), 2);
+}
