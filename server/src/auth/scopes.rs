@@ -22,6 +22,8 @@ pub enum Scope {
     LocationsRead,
     #[serde(rename = "keys:manage")]
     KeysManage,
+    #[serde(rename = "parts:read")]
+    PartsRead,
 }
 
 impl Scope {
@@ -33,6 +35,7 @@ impl Scope {
         Scope::VinDecode,
         Scope::LocationsRead,
         Scope::KeysManage,
+        Scope::PartsRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +47,7 @@ impl Scope {
             Scope::VinDecode => "vin:decode",
             Scope::LocationsRead => "locations:read",
             Scope::KeysManage => "keys:manage",
+            Scope::PartsRead => "parts:read",
         }
     }
 

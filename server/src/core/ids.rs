@@ -122,6 +122,10 @@ prefixed_id!(
     /// Identifies a vehicle.
     VehicleId, "veh_", "vehicle", "veh_01jd3q9b2cd3e4f5g6h7j8k9m0"
 );
+prefixed_id!(
+    /// Identifies a part of the catalog.
+    PartId, "prt_", "part", "prt_01jd3qa0b1c2d3e4f5g6h7j8k9"
+);
 
 #[cfg(test)]
 mod tests {

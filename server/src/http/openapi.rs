@@ -31,6 +31,7 @@ response carries `X-Request-Id`.",
         responses(
             BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType,
             CustomerNotFound, VehicleNotFound, ApiKeyNotFound, InvalidVin,
+            RateLimited, IdempotencyConflict,
         ),
     ),
     tags(
@@ -39,6 +40,7 @@ response carries `X-Request-Id`.",
         (name = "vin", description = "Offline VIN decoding."),
         (name = "locations", description = "The shop's locations."),
         (name = "api_keys", description = "Minting and revoking API keys (shown once, stored hashed)."),
+        (name = "parts", description = "The parts catalog, searched for the parts that fit a vehicle, with OEM cross-references and stock per location."),
     ),
 )]
 pub struct ApiDoc;

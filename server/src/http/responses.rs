@@ -145,3 +145,33 @@ error_response!(
         "check digit at position 9 is '3' but the VIN's characters give 'X'"
     ),]
 );
+error_response!(
+    RateLimited,
+    "Too many requests: the API key is over its rate limit for this kind of request, or \
+     throttled for 60 s after bursting past it. `Retry-After` says how many seconds to wait.",
+    [
+        (
+            "rate_limited",
+            "Rate limit exceeded: this API key may make 60 parts search requests a minute; retry in 4 s"
+        ),
+        (
+            "key_throttled",
+            "This API key kept sending past its rate limit and is throttled: every request is refused for 60 more s"
+        ),
+    ]
+);
+error_response!(
+    IdempotencyConflict,
+    "The `Idempotency-Key` was already used for a different request, or its first request is \
+     still running.",
+    [
+        (
+            "idempotency_key_reused",
+            "Idempotency-Key `9f2b6c1e-4c3a-4f7e-8d2a-6b1f0e5c7a93` was already used for a different request (another path or body) in the last 24 hours; send a new key for a new request"
+        ),
+        (
+            "idempotency_key_in_use",
+            "A request with Idempotency-Key `9f2b6c1e-4c3a-4f7e-8d2a-6b1f0e5c7a93` is still being processed; retry once it has finished"
+        ),
+    ]
+);
