@@ -5,6 +5,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
+use vinsnap_server::api::parts::import;
+use vinsnap_server::http::rate_limit::clock::ApiClock;
+use vinsnap_server::http::rate_limit::config::RateLimits;
 use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::{AppState, db, shops};
@@ -29,6 +32,9 @@ enum Command {
         addr: SocketAddr,
         #[command(flatten)]
         db: DbArg,
+        /// JSON file with the rate limits per tier (see README); the published table otherwise.
+        #[arg(long, env = "VINSNAP_RATE_LIMITS")]
+        rate_limits: Option<PathBuf>,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -41,6 +47,24 @@ enum Command {
     Shops {
         #[command(subcommand)]
         command: ShopsCommand,
+    },
+    /// Manage the parts catalog.
+    Parts {
+        #[command(subcommand)]
+        command: PartsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PartsCommand {
+    /// Load a catalog CSV (columns in server/data/README.md); existing parts are updated.
+    Import {
+        file: PathBuf,
+        /// Put the `stock` column's quantities at this shop's locations (oldest first).
+        #[arg(long)]
+        shop: Option<String>,
+        #[command(flatten)]
+        db: DbArg,
     },
 }
 
@@ -103,7 +127,33 @@ async fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     match Cli::parse().command {
-        Command::Serve { addr, db } => serve(addr, db.path).await,
+        Command::Serve {
+            addr,
+            db,
+            rate_limits,
+        } => serve(addr, db.path, rate_limits).await,
+        Command::Parts {
+            command: PartsCommand::Import { file, shop, db },
+        } => {
+            let pool = db::connect(&db.path).await?;
+            let shop = shop
+                .map(|s| ShopId::parse(&s).map_err(anyhow::Error::msg))
+                .transpose()?;
+            let reader = std::fs::File::open(&file)
+                .with_context(|| format!("opening {}", file.display()))?;
+            let started = std::time::Instant::now();
+            let imported = import::import_csv(&pool, std::io::BufReader::new(reader), shop.as_ref())
+                .await
+                .with_context(|| format!("importing {}", file.display()))?;
+            println!(
+                "imported {} parts, {} fitments, {} stock rows in {:.1} s",
+                imported.parts,
+                imported.fitments,
+                imported.stock_rows,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Openapi => {
             print!("{}", vinsnap_server::openapi_json());
             Ok(())
@@ -175,7 +225,18 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-async fn serve(addr: SocketAddr, db_path: PathBuf) -> anyhow::Result<()> {
+async fn serve(
+    addr: SocketAddr,
+    db_path: PathBuf,
+    rate_limits: Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let mut state_limits = None;
+    if let Some(path) = rate_limits {
+        state_limits = Some(
+            RateLimits::from_json_file(&path)
+                .with_context(|| format!("reading rate limits from {}", path.display()))?,
+        );
+    }
     let pool = db::connect(&db_path)
         .await
         .with_context(|| format!("opening database {}", db_path.display()))?;
@@ -191,7 +252,11 @@ async fn serve(addr: SocketAddr, db_path: PathBuf) -> anyhow::Result<()> {
         .await
         .with_context(|| format!("binding {addr}"))?;
     println!("VinSnap API listening on http://{}", listener.local_addr()?);
-    vinsnap_server::serve(listener, AppState::new(pool), shutdown_signal()).await?;
+    let mut state = AppState::new(pool);
+    if let Some(limits) = state_limits {
+        state = state.with_rate_limits(limits, ApiClock::default());
+    }
+    vinsnap_server::serve(listener, state, shutdown_signal()).await?;
     println!("Shut down cleanly");
     Ok(())
 }

@@ -3,6 +3,7 @@
 pub mod api_keys;
 pub mod customers;
 pub mod locations;
+pub mod parts;
 pub mod vehicles;
 pub mod vin;
 
@@ -20,6 +21,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(vin::router())
         .merge(locations::router())
         .merge(api_keys::router())
+        .merge(parts::router())
 }
 
 /// Confirms a deletion.

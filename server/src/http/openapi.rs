@@ -31,7 +31,7 @@ response carries `X-Request-Id`.",
         responses(
             BadRequest, Unauthorized, Forbidden, PayloadTooLarge, UnsupportedMediaType,
             CustomerNotFound, VehicleNotFound, ApiKeyNotFound, InvalidVin,
-            RateLimited, IdempotencyConflict,
+            RateLimited, IdempotencyConflict, InvalidPartSearch,
         ),
     ),
     tags(

@@ -36,8 +36,19 @@ pub fn document(spec: &mut OpenApi) {
     // Shared error responses carry the headers too; a 401 has no key to count against.
     if let Some(components) = spec.components.as_mut() {
         for (name, response) in components.responses.iter_mut() {
-            if let (RefOr::T(response), false) = (response, name == "Unauthorized") {
+            let RefOr::T(response) = response else { continue };
+            if name != "Unauthorized" {
                 response.headers.extend(rate_limit_headers());
+            }
+            if name == RateLimited::response().0 {
+                response.headers.insert(
+                    "Retry-After".into(),
+                    RefOr::T(header(
+                        Type::Integer,
+                        "Seconds to wait before the next request can succeed.",
+                        json!(4),
+                    )),
+                );
             }
         }
     }

@@ -4,6 +4,9 @@
 mod api_keys;
 mod customers;
 mod errors;
+mod idempotency;
+mod parts;
+mod rate_limits;
 mod spec;
 mod support;
 mod tenancy;

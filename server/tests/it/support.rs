@@ -8,6 +8,8 @@ use tokio::sync::oneshot;
 use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
 use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::core::ids::{LocationId, ShopId};
+use vinsnap_server::http::rate_limit::clock::ApiClock;
+use vinsnap_server::http::rate_limit::config::RateLimits;
 use vinsnap_server::{AppState, db, shops};
 
 pub struct TestApp {
@@ -19,6 +21,8 @@ pub struct TestApp {
     pub test_key: String,
     /// All scopes, live mode, no location limit.
     pub live_key: String,
+    /// The rate limiter's clock: `clock.advance(…)` moves time forward for the server.
+    pub clock: ApiClock,
     client: reqwest::Client,
     _shutdown: oneshot::Sender<()>,
     _dir: TempDir,
@@ -98,7 +102,8 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (tx, rx) = oneshot::channel::<()>();
-        let state = AppState::new(pool.clone());
+        let clock = ApiClock::default();
+        let state = AppState::new(pool.clone()).with_rate_limits(RateLimits::default(), clock.clone());
         tokio::spawn(vinsnap_server::serve(listener, state, async {
             let _ = rx.await;
         }));
@@ -109,6 +114,7 @@ impl TestApp {
             locations,
             test_key,
             live_key,
+            clock,
             client: reqwest::Client::new(),
             _shutdown: tx,
             _dir: dir,
@@ -122,12 +128,17 @@ impl TestApp {
 
     /// Another shop in the same database, with an all-scopes test key.
     pub async fn other_shop_key(&self) -> String {
+        self.tier_key("free").await
+    }
+
+    /// An all-scopes test key of a new shop on `tier` (`free`, `pro` or `enterprise`).
+    pub async fn tier_key(&self, tier: &str) -> String {
         let (shop, _) = shops::create(
             &self.db,
             shops::NewShop {
                 name: "Rival Motors",
                 address: "",
-                tier: "free",
+                tier,
                 locations: &[("Only", "")],
             },
         )

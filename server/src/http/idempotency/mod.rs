@@ -11,7 +11,7 @@
 
 pub mod store;
 
-use axum::body::{Body, Bytes, to_bytes};
+use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -110,7 +110,8 @@ fn parse_key(headers: &HeaderMap) -> ApiResult<String> {
     Ok(key.to_owned())
 }
 
-fn fingerprint(method: &Method, target: &str, body: &Bytes) -> String {
+/// What identifies "the same request": method, path with query, and the body's bytes.
+pub fn fingerprint(method: &Method, target: &str, body: &[u8]) -> String {
     let mut hash = Sha256::new();
     hash.update(method.as_str());
     hash.update(b"\n");
