@@ -6,10 +6,10 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
 use vinsnap_server::api::parts::import;
-use vinsnap_server::http::rate_limit::clock::ApiClock;
-use vinsnap_server::http::rate_limit::config::RateLimits;
 use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::core::ids::{LocationId, ShopId};
+use vinsnap_server::http::rate_limit::clock::ApiClock;
+use vinsnap_server::http::rate_limit::config::RateLimits;
 use vinsnap_server::{AppState, db, shops};
 
 #[derive(Parser)]
@@ -142,9 +142,10 @@ async fn main() -> anyhow::Result<()> {
             let reader = std::fs::File::open(&file)
                 .with_context(|| format!("opening {}", file.display()))?;
             let started = std::time::Instant::now();
-            let imported = import::import_csv(&pool, std::io::BufReader::new(reader), shop.as_ref())
-                .await
-                .with_context(|| format!("importing {}", file.display()))?;
+            let imported =
+                import::import_csv(&pool, std::io::BufReader::new(reader), shop.as_ref())
+                    .await
+                    .with_context(|| format!("importing {}", file.display()))?;
             println!(
                 "imported {} parts, {} fitments, {} stock rows in {:.1} s",
                 imported.parts,

@@ -116,8 +116,12 @@ pub async fn bootstrap_demo(db: &SqlitePool) -> anyhow::Result<Option<Demo>> {
     let test_key = mint(Mode::Test).await?;
     let live_key = mint(Mode::Live).await?;
     drop(conn);
-    crate::api::parts::import::import_csv(db, crate::api::parts::import::SAMPLE.as_bytes(), Some(&shop_id))
-        .await?;
+    crate::api::parts::import::import_csv(
+        db,
+        crate::api::parts::import::SAMPLE.as_bytes(),
+        Some(&shop_id),
+    )
+    .await?;
     Ok(Some(Demo {
         shop_id,
         test_key,

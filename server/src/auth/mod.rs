@@ -110,7 +110,11 @@ impl FromRequestParts<AppState> for Caller {
 /// Puts the `Caller` of a request with a valid key into its extensions. A request without one
 /// passes through unchanged: routes that need a key reject it through the extractor, with the
 /// reason, and routes that don't (the spec) serve it.
-pub async fn middleware(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+pub async fn middleware(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     if request.headers().contains_key(header::AUTHORIZATION)
         && let Ok(caller) = authenticate(request.headers(), &state).await
     {

@@ -4,11 +4,11 @@
 //! endpoint added anywhere is documented without repeating any of this in its annotations.
 
 use serde_json::json;
+use utoipa::ToResponse;
 use utoipa::openapi::header::{Header, HeaderBuilder};
 use utoipa::openapi::path::{Operation, Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{OpenApi, Ref, RefOr, Required};
-use utoipa::ToResponse;
 
 use super::idempotency::MAX_KEY_LEN;
 use super::responses::{IdempotencyConflict, RateLimited};
@@ -24,7 +24,7 @@ pub fn document(spec: &mut OpenApi) {
         ];
         for (operation, is_post) in operations {
             let Some(operation) = operation else { continue };
-            if !operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
+            if operation.security.as_ref().is_none_or(|s| s.is_empty()) {
                 continue;
             }
             rate_limited(operation);
@@ -36,7 +36,9 @@ pub fn document(spec: &mut OpenApi) {
     // Shared error responses carry the headers too; a 401 has no key to count against.
     if let Some(components) = spec.components.as_mut() {
         for (name, response) in components.responses.iter_mut() {
-            let RefOr::T(response) = response else { continue };
+            let RefOr::T(response) = response else {
+                continue;
+            };
             if name != "Unauthorized" {
                 response.headers.extend(rate_limit_headers());
             }

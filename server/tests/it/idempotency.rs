@@ -42,40 +42,78 @@ async fn a_retry_replays_the_first_response_without_running_again() {
     assert_eq!(customer_count(&app).await, 1);
 
     // Without a key, the same body is a new customer.
-    app.post("/customers", &app.test_key, json!({ "name": "Sarah Chen", "email": "s.chen@email.com" }))
-        .await
-        .expect(201);
+    app.post(
+        "/customers",
+        &app.test_key,
+        json!({ "name": "Sarah Chen", "email": "s.chen@email.com" }),
+    )
+    .await
+    .expect(201);
     assert_eq!(customer_count(&app).await, 2);
 }
 
 #[tokio::test]
 async fn the_same_key_for_another_request_is_409() {
     let app = TestApp::start().await;
-    post(&app, "/customers", &app.test_key, "k-1", json!({ "name": "A" }))
-        .await
-        .expect(201);
-    let other_body = post(&app, "/customers", &app.test_key, "k-1", json!({ "name": "B" }))
-        .await
-        .expect_error(409, "idempotency_key_reused");
-    assert!(other_body.message().contains("k-1"), "{}", other_body.message());
+    post(
+        &app,
+        "/customers",
+        &app.test_key,
+        "k-1",
+        json!({ "name": "A" }),
+    )
+    .await
+    .expect(201);
+    let other_body = post(
+        &app,
+        "/customers",
+        &app.test_key,
+        "k-1",
+        json!({ "name": "B" }),
+    )
+    .await
+    .expect_error(409, "idempotency_key_reused");
+    assert!(
+        other_body.message().contains("k-1"),
+        "{}",
+        other_body.message()
+    );
     let customer = app.customer("C").await;
     let other_path = format!("/customers/{}/vehicles", customer["id"].as_str().unwrap());
-    post(&app, &other_path, &app.test_key, "k-1", json!({ "name": "A" }))
-        .await
-        .expect_error(409, "idempotency_key_reused");
+    post(
+        &app,
+        &other_path,
+        &app.test_key,
+        "k-1",
+        json!({ "name": "A" }),
+    )
+    .await
+    .expect_error(409, "idempotency_key_reused");
     assert_eq!(customer_count(&app).await, 2);
 }
 
 #[tokio::test]
 async fn keys_are_scoped_to_the_api_key() {
     let app = TestApp::start().await;
-    let a = post(&app, "/customers", &app.test_key, "shared", json!({ "name": "A" }))
-        .await
-        .expect(201);
+    let a = post(
+        &app,
+        "/customers",
+        &app.test_key,
+        "shared",
+        json!({ "name": "A" }),
+    )
+    .await
+    .expect(201);
     // Same Idempotency-Key, other API key (here: other mode), other body: no conflict.
-    let b = post(&app, "/customers", &app.live_key, "shared", json!({ "name": "B" }))
-        .await
-        .expect(201);
+    let b = post(
+        &app,
+        "/customers",
+        &app.live_key,
+        "shared",
+        json!({ "name": "B" }),
+    )
+    .await
+    .expect(201);
     assert_ne!(a.body["id"], b.body["id"]);
 }
 
@@ -90,24 +128,47 @@ async fn client_errors_are_replayed_too_and_bad_keys_are_400() {
         .await
         .expect(400);
     assert_eq!(again.headers["idempotent-replayed"], "true");
-    assert_eq!(again.body["error"]["message"], first.body["error"]["message"]);
+    assert_eq!(
+        again.body["error"]["message"],
+        first.body["error"]["message"]
+    );
 
-    let reply = post(&app, "/customers", &app.test_key, &"k".repeat(256), json!({ "name": "A" }))
-        .await
-        .expect_error(400, "invalid_idempotency_key");
+    let reply = post(
+        &app,
+        "/customers",
+        &app.test_key,
+        &"k".repeat(256),
+        json!({ "name": "A" }),
+    )
+    .await
+    .expect_error(400, "invalid_idempotency_key");
     assert!(reply.message().contains("255"), "{}", reply.message());
-    post(&app, "/customers", &app.test_key, "   ", json!({ "name": "A" }))
-        .await
-        .expect_error(400, "invalid_idempotency_key");
-    post(&app, "/customers", &app.test_key, &"k".repeat(255), json!({ "name": "A" }))
-        .await
-        .expect(201);
+    post(
+        &app,
+        "/customers",
+        &app.test_key,
+        "   ",
+        json!({ "name": "A" }),
+    )
+    .await
+    .expect_error(400, "invalid_idempotency_key");
+    post(
+        &app,
+        "/customers",
+        &app.test_key,
+        &"k".repeat(255),
+        json!({ "name": "A" }),
+    )
+    .await
+    .expect(201);
     // A request without a valid API key is refused before the key is looked at.
     let anonymous = app
         .raw(Method::POST, "/customers")
         .header("idempotency-key", "x")
         .json(&json!({ "name": "A" }));
-    TestApp::reply(anonymous).await.expect_error(401, "missing_api_key");
+    TestApp::reply(anonymous)
+        .await
+        .expect_error(401, "missing_api_key");
 }
 
 #[tokio::test]
@@ -139,17 +200,29 @@ async fn a_key_whose_first_request_is_still_running_is_409_in_use() {
 #[tokio::test]
 async fn keys_expire_after_24_hours() {
     let app = TestApp::start().await;
-    post(&app, "/customers", &app.test_key, "old", json!({ "name": "A" }))
-        .await
-        .expect(201);
+    post(
+        &app,
+        "/customers",
+        &app.test_key,
+        "old",
+        json!({ "name": "A" }),
+    )
+    .await
+    .expect(201);
     sqlx::query("UPDATE idempotency_keys SET created_at = ?")
         .bind(chrono::Utc::now() - chrono::Duration::hours(25))
         .execute(&app.db)
         .await
         .unwrap();
-    let reply = post(&app, "/customers", &app.test_key, "old", json!({ "name": "B" }))
-        .await
-        .expect(201);
+    let reply = post(
+        &app,
+        "/customers",
+        &app.test_key,
+        "old",
+        json!({ "name": "B" }),
+    )
+    .await
+    .expect(201);
     assert_eq!(reply.body["name"], "B");
     assert_eq!(customer_count(&app).await, 2);
 }

@@ -59,6 +59,19 @@ async fn a_vin_finds_the_parts_of_its_make_and_year_when_the_model_is_unknown() 
         reply.body["vehicle"],
         json!({ "vin": HONDA_2003_VIN, "vehicle_id": null, "make": "Honda", "model": null, "year": 2003 })
     );
+    // Without a type: every part once, though the filter fits the Accord and the Civic.
+    let all = app
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}"),
+            &app.test_key,
+        )
+        .await
+        .expect(200);
+    assert_eq!(
+        part_numbers(&all.body),
+        ["ACT787", "QC905", "26A", "PH7317"]
+    );
+    assert_eq!(all.body["total"], 4);
     let part = &reply.body["data"][0];
     assert!(part["id"].as_str().unwrap().starts_with("prt_"));
     assert_eq!(part["brand"], "Akebono");
@@ -86,7 +99,10 @@ async fn a_vehicle_narrows_to_its_model_and_universal_parts() {
     let app = app_with_catalog().await;
     let vehicle = accord_2003(&app).await;
     let reply = app
-        .get(&format!("/parts/search?vehicle_id={vehicle}"), &app.test_key)
+        .get(
+            &format!("/parts/search?vehicle_id={vehicle}"),
+            &app.test_key,
+        )
         .await
         .expect(200);
     assert_eq!(reply.body["fitment_basis"], "make_model_year");
@@ -122,14 +138,23 @@ async fn q_searches_names_brands_and_oem_numbers() {
     let search = |q: &str| format!("/parts/search?vin={HONDA_2003_VIN}&q={q}");
     let by_word = app.get(&search("ceramic"), &app.test_key).await.expect(200);
     assert_eq!(part_numbers(&by_word.body), ["ACT787"]);
-    let by_oem = app.get(&search("15400-PLM"), &app.test_key).await.expect(200);
+    let by_oem = app
+        .get(&search("15400-PLM"), &app.test_key)
+        .await
+        .expect(200);
     assert_eq!(part_numbers(&by_oem.body), ["PH7317"]);
     let by_prefix = app.get(&search("wag"), &app.test_key).await.expect(200);
     assert_eq!(part_numbers(&by_prefix.body), ["QC905"]);
-    let none = app.get(&search("turbocharger"), &app.test_key).await.expect(200);
+    let none = app
+        .get(&search("turbocharger"), &app.test_key)
+        .await
+        .expect(200);
     assert_eq!(none.body["total"], 0);
     // FTS5 syntax is only ever data.
-    let odd = app.get(&search("%22NEAR(%22"), &app.test_key).await.expect(200);
+    let odd = app
+        .get(&search("%22NEAR(%22"), &app.test_key)
+        .await
+        .expect(200);
     assert_eq!(odd.body["total"], 0);
 }
 
@@ -140,7 +165,10 @@ async fn a_location_limited_key_sees_its_own_stock_only() {
         .key(Mode::Test, &[Scope::PartsRead], Some(&app.locations[1]))
         .await;
     let reply = app
-        .get(&format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads"), &key)
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads"),
+            &key,
+        )
         .await
         .expect(200);
     assert_eq!(
@@ -150,7 +178,10 @@ async fn a_location_limited_key_sees_its_own_stock_only() {
     // Another shop shares the catalog but has no stock of it.
     let rival = app.other_shop_key().await;
     let theirs = app
-        .get(&format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads"), &rival)
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads"),
+            &rival,
+        )
         .await
         .expect(200);
     assert_eq!(theirs.body["total"], 2);
@@ -163,15 +194,30 @@ async fn bad_searches_are_4xx() {
     let vehicle = accord_2003(&app).await;
     let cases = [
         ("/parts/search", 400, "invalid_query", Some("vin")),
-        ("/parts/search?type=brake-pads", 400, "invalid_query", Some("vin")),
+        (
+            "/parts/search?type=brake-pads",
+            400,
+            "invalid_query",
+            Some("vin"),
+        ),
         (
             &format!("/parts/search?vin={HONDA_2003_VIN}&vehicle_id={vehicle}") as &str,
             400,
             "invalid_query",
             Some("vin"),
         ),
-        ("/parts/search?vin=1HGCM82633A004353", 400, "invalid_vin", Some("vin")),
-        ("/parts/search?vehicle_id=veh_nope", 400, "invalid_query", Some("vehicle_id")),
+        (
+            "/parts/search?vin=1HGCM82633A004353",
+            400,
+            "invalid_vin",
+            Some("vin"),
+        ),
+        (
+            "/parts/search?vehicle_id=veh_nope",
+            400,
+            "invalid_query",
+            Some("vehicle_id"),
+        ),
         (
             "/parts/search?vehicle_id=veh_01jd3q9b2cd3e4f5g6h7j8k9m0",
             404,
@@ -199,15 +245,29 @@ async fn bad_searches_are_4xx() {
         ("/parts/search?vin=x&colour=red", 400, "invalid_query", None),
     ];
     for (path, status, code, param) in cases {
-        let reply = app.get(path, &app.test_key).await.expect_error(status, code);
+        let reply = app
+            .get(path, &app.test_key)
+            .await
+            .expect_error(status, code);
         if let Some(param) = param {
-            assert_eq!(reply.body["error"]["param"], param, "{path}: {}", reply.body);
+            assert_eq!(
+                reply.body["error"]["param"], param,
+                "{path}: {}",
+                reply.body
+            );
         }
     }
     let unknown = app
-        .get(&format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pad"), &app.test_key)
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pad"),
+            &app.test_key,
+        )
         .await;
-    assert!(unknown.message().contains("brake-pads"), "{}", unknown.message());
+    assert!(
+        unknown.message().contains("brake-pads"),
+        "{}",
+        unknown.message()
+    );
 
     // Another shop's vehicle is not found; a vehicle with no make can't be fitted.
     let rival = app.other_shop_key().await;
@@ -216,9 +276,15 @@ async fn bad_searches_are_4xx() {
         .expect_error(404, "vehicle_not_found");
     let customer = app.customer("No Make").await;
     let path = format!("/customers/{}/vehicles", customer["id"].as_str().unwrap());
-    let bare = app.post(&path, &app.test_key, json!({ "color": "red" })).await.expect(201);
+    let bare = app
+        .post(&path, &app.test_key, json!({ "color": "red" }))
+        .await
+        .expect(201);
     app.get(
-        &format!("/parts/search?vehicle_id={}", bare.body["id"].as_str().unwrap()),
+        &format!(
+            "/parts/search?vehicle_id={}",
+            bare.body["id"].as_str().unwrap()
+        ),
         &app.test_key,
     )
     .await
@@ -245,7 +311,9 @@ async fn scopes_are_enforced() {
 #[tokio::test]
 async fn importing_again_updates_parts_in_place_and_bad_rows_name_their_line() {
     let app = app_with_catalog().await;
-    let changed = CATALOG.replace("5499,USD", "5799,USD").replace("Honda|Accord|2003-2007,4;1", "Honda|Accord|2004-2007,4;1");
+    let changed = CATALOG
+        .replace("5499,USD", "5799,USD")
+        .replace("Honda|Accord|2003-2007,4;1", "Honda|Accord|2004-2007,4;1");
     import_csv(&app.db, changed.as_bytes(), Some(&app.shop))
         .await
         .unwrap();
@@ -255,7 +323,10 @@ async fn importing_again_updates_parts_in_place_and_bad_rows_name_their_line() {
         .unwrap();
     assert_eq!(count, 6);
     let reply = app
-        .get(&format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads"), &app.test_key)
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads"),
+            &app.test_key,
+        )
         .await
         .expect(200);
     // The Accord pads now start at 2004, so only the Civic's fit a 2003 Honda.
@@ -266,7 +337,10 @@ async fn importing_again_updates_parts_in_place_and_bad_rows_name_their_line() {
                X2,Acme,brake-pads,Pads,,100,USD,,Honda|Accord|later,\n";
     let err = import_csv(&app.db, bad.as_bytes(), None).await.unwrap_err();
     let message = format!("{err:#}");
-    assert!(message.contains("line 3") && message.contains("fitments"), "{message}");
+    assert!(
+        message.contains("line 3") && message.contains("fitments"),
+        "{message}"
+    );
 }
 
 #[tokio::test]
@@ -277,7 +351,10 @@ async fn the_sample_catalog_fits_a_decoded_vin() {
         .unwrap();
     assert!(imported.parts >= 2000, "{imported:?}");
     let reply = app
-        .get(&format!("/parts/search?vin={HONDA_2003_VIN}&limit=100"), &app.test_key)
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&limit=100"),
+            &app.test_key,
+        )
         .await
         .expect(200);
     assert!(reply.body["total"].as_i64().unwrap() > 0, "{}", reply.body);

@@ -38,13 +38,25 @@ async fn every_authenticated_response_carries_the_limits_of_its_category() {
         (Method::GET, "/parts/search?vin=1HGCM82633A004352", 60),
         (Method::GET, VIN, 30),
         // Errors count and carry the headers too.
-        (Method::GET, "/customers/cus_01jd3q9a1bc2d3e4f5g6h7j8k9", 600),
+        (
+            Method::GET,
+            "/customers/cus_01jd3q9a1bc2d3e4f5g6h7j8k9",
+            600,
+        ),
         (Method::GET, "/customers?limit=0", 600),
-        (Method::DELETE, "/customers/cus_01jd3q9a1bc2d3e4f5g6h7j8k9", 120),
+        (
+            Method::DELETE,
+            "/customers/cus_01jd3q9a1bc2d3e4f5g6h7j8k9",
+            120,
+        ),
     ] {
         let body = (method == Method::POST).then(|| serde_json::json!({ "name": "A" }));
         let reply = app.call(method.clone(), path, Some(key), body).await;
-        assert_eq!(header(&reply, "x-ratelimit-limit"), limit, "{method} {path}");
+        assert_eq!(
+            header(&reply, "x-ratelimit-limit"),
+            limit,
+            "{method} {path}"
+        );
         assert!(header(&reply, "x-ratelimit-remaining") < limit);
         let reset = header(&reply, "x-ratelimit-reset");
         assert!(reset >= unix_now() && reset <= unix_now() + 61, "{reset}");
@@ -56,7 +68,10 @@ async fn every_authenticated_response_carries_the_limits_of_its_category() {
         header(&first, "x-ratelimit-remaining") - 1
     );
     // No key, nothing to count against: a 401 carries no rate-limit headers.
-    let anonymous = app.call(Method::GET, "/customers", None, None).await.expect(401);
+    let anonymous = app
+        .call(Method::GET, "/customers", None, None)
+        .await
+        .expect(401);
     assert!(!anonymous.headers.contains_key("x-ratelimit-limit"));
 }
 
@@ -76,7 +91,13 @@ async fn past_the_limit_is_429_with_retry_after_and_other_categories_still_work(
     let retry_after = header(&refused, "retry-after");
     assert!((1..=6).contains(&retry_after), "{retry_after}");
     assert!(header(&refused, "x-ratelimit-reset") >= unix_now() + 55);
-    assert!(refused.message().contains("10 VIN decode requests a minute"), "{}", refused.message());
+    assert!(
+        refused
+            .message()
+            .contains("10 VIN decode requests a minute"),
+        "{}",
+        refused.message()
+    );
 
     // Reads have their own budget; another key has its own.
     app.get("/customers", &key).await.expect(200);
@@ -104,7 +125,10 @@ async fn a_burst_past_the_limit_throttles_the_key_for_60_seconds() {
 
     // Every category is refused while throttled, reads included, though their budget is full.
     app.clock.advance(Duration::from_secs(30));
-    let read = app.get("/customers", &key).await.expect_error(429, "key_throttled");
+    let read = app
+        .get("/customers", &key)
+        .await
+        .expect_error(429, "key_throttled");
     assert_eq!(header(&read, "retry-after"), 30);
     assert_eq!(header(&read, "x-ratelimit-remaining"), 0);
     assert!(header(&read, "x-ratelimit-reset") >= unix_now() + 30);
@@ -112,7 +136,10 @@ async fn a_burst_past_the_limit_throttles_the_key_for_60_seconds() {
     app.get("/customers", &app.test_key).await.expect(200);
 
     app.clock.advance(Duration::from_secs(29));
-    let last = app.get("/customers", &key).await.expect_error(429, "key_throttled");
+    let last = app
+        .get("/customers", &key)
+        .await
+        .expect_error(429, "key_throttled");
     assert_eq!(header(&last, "retry-after"), 1);
 
     app.clock.advance(Duration::from_secs(1));

@@ -103,7 +103,8 @@ impl TestApp {
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (tx, rx) = oneshot::channel::<()>();
         let clock = ApiClock::default();
-        let state = AppState::new(pool.clone()).with_rate_limits(RateLimits::default(), clock.clone());
+        let state =
+            AppState::new(pool.clone()).with_rate_limits(RateLimits::default(), clock.clone());
         tokio::spawn(vinsnap_server::serve(listener, state, async {
             let _ = rx.await;
         }));

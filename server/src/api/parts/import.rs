@@ -6,7 +6,8 @@ use anyhow::{Context, bail};
 use serde::Deserialize;
 use sqlx::SqlitePool;
 
-use super::model::OemNumber;
+use super::fit_ranges::{self, FitmentRange};
+use super::model::{Fitment, OemNumber};
 use crate::core::ids::{LocationId, PartId, ShopId};
 use crate::db::write_tx;
 
@@ -35,13 +36,6 @@ struct Row {
     fitments: String,
     #[serde(default)]
     stock: String,
-}
-
-struct FitmentRange<'a> {
-    make: &'a str,
-    model: Option<&'a str>,
-    year_from: i32,
-    year_to: i32,
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -114,7 +108,9 @@ async fn import_row(
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     {
-        bail!("`type` must be lowercase letters, digits and dashes, like `brake-pads`; got {part_type:?}");
+        bail!(
+            "`type` must be lowercase letters, digits and dashes, like `brake-pads`; got {part_type:?}"
+        );
     }
     let oem_numbers = parse_oem_numbers(&row.oem_numbers)?;
     let fitments = parse_fitments(&row.fitments)?;
@@ -135,18 +131,28 @@ async fn import_row(
         bail!("`unit_price` must not be negative");
     }
 
+    let shown: Vec<Fitment> = fitments
+        .iter()
+        .map(|f| Fitment {
+            make: f.make.to_owned(),
+            model: f.model.map(str::to_owned),
+            year_from: f.years.0,
+            year_to: f.years.1,
+        })
+        .collect();
     sqlx::query("INSERT OR IGNORE INTO part_types (type) VALUES (?)")
         .bind(part_type)
         .execute(&mut *conn)
         .await?;
     let new_id = PartId::generate();
     let (seq, id): (i64, PartId) = sqlx::query_as(
-        "INSERT INTO parts (id, brand, part_number, type, name, description, unit_price, currency, oem_numbers)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        "INSERT INTO parts (id, brand, part_number, type, name, description, unit_price, currency,
+                            oem_numbers, fitments)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (brand, part_number) DO UPDATE SET
              type = excluded.type, name = excluded.name, description = excluded.description,
              unit_price = excluded.unit_price, currency = excluded.currency,
-             oem_numbers = excluded.oem_numbers
+             oem_numbers = excluded.oem_numbers, fitments = excluded.fitments
          RETURNING seq, id",
     )
     .bind(&new_id)
@@ -158,30 +164,43 @@ async fn import_row(
     .bind(row.unit_price)
     .bind(&currency)
     .bind(serde_json::to_string(&oem_numbers)?)
+    .bind(serde_json::to_string(&shown)?)
     .fetch_one(&mut *conn)
     .await?;
     if id != new_id {
         // An update: the fitments and search text are replaced, not added to.
-        sqlx::query("DELETE FROM part_fitments WHERE part_seq = ?")
-            .bind(seq)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query("DELETE FROM parts_fts WHERE rowid = ?")
-            .bind(seq)
-            .execute(&mut *conn)
-            .await?;
+        for sql in [
+            "DELETE FROM part_make_fits WHERE part_seq = ?",
+            "DELETE FROM part_model_fits WHERE part_seq = ?",
+            "DELETE FROM parts_fts WHERE rowid = ?",
+        ] {
+            sqlx::query(sql).bind(seq).execute(&mut *conn).await?;
+        }
     }
-    for fitment in &fitments {
+    let rows = fit_ranges::search_rows(&fitments);
+    for (make, (year_from, year_to)) in rows.by_make {
         sqlx::query(
-            "INSERT INTO part_fitments (part_seq, type, make, model, year_from, year_to)
+            "INSERT INTO part_make_fits (make, type, year_from, year_to, part_seq) VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(make)
+        .bind(part_type)
+        .bind(year_from)
+        .bind(year_to)
+        .bind(seq)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (make, model, (year_from, year_to)) in rows.by_model {
+        sqlx::query(
+            "INSERT INTO part_model_fits (make, model, type, year_from, year_to, part_seq)
              VALUES (?, ?, ?, ?, ?, ?)",
         )
-        .bind(seq)
+        .bind(make)
+        .bind(model)
         .bind(part_type)
-        .bind(fitment.make)
-        .bind(fitment.model)
-        .bind(fitment.year_from)
-        .bind(fitment.year_to)
+        .bind(year_from)
+        .bind(year_to)
+        .bind(seq)
         .execute(&mut *conn)
         .await?;
     }
@@ -254,8 +273,7 @@ fn parse_fitments(raw: &str) -> anyhow::Result<Vec<FitmentRange<'_>>> {
             Ok(FitmentRange {
                 make,
                 model: (model != "*").then_some(model),
-                year_from,
-                year_to,
+                years: (year_from, year_to),
             })
         })
         .collect::<anyhow::Result<_>>()?;
@@ -288,8 +306,14 @@ mod tests {
         let parsed = parse_fitments("Honda|Accord|2003-2007; Honda|*|2010").unwrap();
         assert_eq!(parsed.len(), 2);
         assert_eq!((parsed[0].make, parsed[0].model), ("Honda", Some("Accord")));
-        assert_eq!((parsed[1].model, parsed[1].year_from, parsed[1].year_to), (None, 2010, 2010));
-        for bad in ["Honda|Accord", "Honda|Accord|2007-2003", "Honda|Accord|x", "", "|A|2000"] {
+        assert_eq!((parsed[1].model, parsed[1].years), (None, (2010, 2010)));
+        for bad in [
+            "Honda|Accord",
+            "Honda|Accord|2007-2003",
+            "Honda|Accord|x",
+            "",
+            "|A|2000",
+        ] {
             assert!(parse_fitments(bad).is_err(), "{bad}");
         }
     }

@@ -2,6 +2,7 @@
 //! shop's vehicles, optionally narrowed by part type and search words.
 
 pub mod examples;
+pub mod fit_ranges;
 pub mod import;
 pub mod model;
 pub mod store;
@@ -93,7 +94,11 @@ async fn vehicle(
     caller: &Caller,
     query: &SearchParts,
 ) -> ApiResult<SearchedVehicle> {
-    let vin = query.vin.as_deref().map(str::trim).filter(|v| !v.is_empty());
+    let vin = query
+        .vin
+        .as_deref()
+        .map(str::trim)
+        .filter(|v| !v.is_empty());
     let (vehicle, described_as) = match (vin, &query.vehicle_id) {
         (Some(_), Some(_)) => {
             return Err(ApiError::bad_request(

@@ -40,7 +40,7 @@ pub struct OemNumber {
 }
 
 /// A range of vehicles a part fits.
-#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Fitment {
     pub make: String,
     /// `null`: every model of the make.

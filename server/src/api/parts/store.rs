@@ -1,5 +1,5 @@
-//! Catalog queries. Matching runs on the fitment index alone (make, type, year range, model) and
-//! yields part `seq`s in catalog order; only the page's parts are then read in full.
+//! Catalog queries. Matching runs on the search tables' indexes alone (make, model, type, year
+//! range) and yields part `seq`s in catalog order; only the page's parts are then read in full.
 
 use sqlx::SqlitePool;
 use std::collections::HashMap;
@@ -32,16 +32,17 @@ pub fn fts_query(q: &str) -> Option<String> {
     (!words.is_empty()).then(|| words.join(" "))
 }
 
+/// Without a model, the per-make table; with one, the per-model table's rows for that model and
+/// for every model. Either way a part matches through one row at most (see `fit_ranges`).
 fn filter_sql(criteria: &Criteria) -> String {
-    let mut sql = String::from(
-        "FROM part_fitments f WHERE f.make = ? AND f.year_from <= ? AND f.year_to >= ?",
-    );
+    let mut sql = String::from(match criteria.model {
+        None => "FROM part_make_fits f WHERE f.make = ?",
+        Some(_) => "FROM part_model_fits f WHERE f.make = ? AND f.model IN ('', ?)",
+    });
     if criteria.part_type.is_some() {
         sql.push_str(" AND f.type = ?");
     }
-    if criteria.model.is_some() {
-        sql.push_str(" AND (f.model IS NULL OR f.model = ?)");
-    }
+    sql.push_str(" AND f.year_from <= ? AND f.year_to >= ?");
     if criteria.text.is_some() {
         sql.push_str(" AND f.part_seq IN (SELECT rowid FROM parts_fts WHERE parts_fts MATCH ?)");
     }
@@ -50,13 +51,14 @@ fn filter_sql(criteria: &Criteria) -> String {
 
 macro_rules! bind_criteria {
     ($query:expr, $c:expr) => {{
-        let mut query = $query.bind($c.make).bind($c.year).bind($c.year);
-        if let Some(part_type) = $c.part_type {
-            query = query.bind(part_type);
-        }
+        let mut query = $query.bind($c.make);
         if let Some(model) = $c.model {
             query = query.bind(model);
         }
+        if let Some(part_type) = $c.part_type {
+            query = query.bind(part_type);
+        }
+        query = query.bind($c.year).bind($c.year);
         if let Some(text) = &$c.text {
             query = query.bind(text.as_str());
         }
@@ -71,15 +73,14 @@ pub async fn search(
     page: Page,
 ) -> sqlx::Result<(Vec<i64>, i64)> {
     let filter = filter_sql(criteria);
-    let count_sql = format!("SELECT COUNT(DISTINCT f.part_seq) {filter}");
+    let count_sql = format!("SELECT COUNT(*) {filter}");
     let total: i64 = bind_criteria!(sqlx::query_scalar(&count_sql), criteria)
         .fetch_one(db)
         .await?;
     if total == 0 {
         return Ok((Vec::new(), 0));
     }
-    let page_sql =
-        format!("SELECT DISTINCT f.part_seq {filter} ORDER BY f.part_seq LIMIT ? OFFSET ?");
+    let page_sql = format!("SELECT f.part_seq {filter} ORDER BY f.part_seq LIMIT ? OFFSET ?");
     let seqs: Vec<i64> = bind_criteria!(sqlx::query_scalar(&page_sql), criteria)
         .bind(page.limit)
         .bind(page.offset)
@@ -101,13 +102,7 @@ struct PartRow {
     unit_price: Option<i64>,
     currency: String,
     oem_numbers: String,
-}
-
-#[derive(sqlx::FromRow)]
-struct FitmentRow {
-    part_seq: i64,
-    #[sqlx(flatten)]
-    fitment: Fitment,
+    fitments: String,
 }
 
 /// The parts `seqs` name, in that order, with fitments and the caller's stock.
@@ -117,16 +112,9 @@ pub async fn load(db: &SqlitePool, caller: &Caller, seqs: &[i64]) -> sqlx::Resul
     }
     let seq_json = serde_json::to_string(seqs).expect("integers serialize");
     let rows: Vec<PartRow> = sqlx::query_as(
-        "SELECT seq, id, brand, part_number, type, name, description, unit_price, currency, oem_numbers
+        "SELECT seq, id, brand, part_number, type, name, description, unit_price, currency,
+                oem_numbers, fitments
          FROM parts WHERE seq IN (SELECT value FROM json_each(?))",
-    )
-    .bind(&seq_json)
-    .fetch_all(db)
-    .await?;
-    let fitment_rows: Vec<FitmentRow> = sqlx::query_as(
-        "SELECT part_seq, make, model, year_from, year_to FROM part_fitments
-         WHERE part_seq IN (SELECT value FROM json_each(?))
-         ORDER BY part_seq, make, model, year_from",
     )
     .bind(&seq_json)
     .fetch_all(db)
@@ -150,10 +138,6 @@ pub async fn load(db: &SqlitePool, caller: &Caller, seqs: &[i64]) -> sqlx::Resul
     .fetch_all(db)
     .await?;
 
-    let mut fitments: HashMap<i64, Vec<Fitment>> = HashMap::new();
-    for row in fitment_rows {
-        fitments.entry(row.part_seq).or_default().push(row.fitment);
-    }
     let stock: HashMap<(i64, LocationId), i64> = stock_rows
         .into_iter()
         .map(|(seq, location, quantity)| ((seq, location), quantity))
@@ -165,7 +149,7 @@ pub async fn load(db: &SqlitePool, caller: &Caller, seqs: &[i64]) -> sqlx::Resul
         .map(|row| Part {
             oem_numbers: serde_json::from_str::<Vec<OemNumber>>(&row.oem_numbers)
                 .unwrap_or_default(),
-            fitments: fitments.remove(&row.seq).unwrap_or_default(),
+            fitments: serde_json::from_str::<Vec<Fitment>>(&row.fitments).unwrap_or_default(),
             stock: locations
                 .iter()
                 .map(|location| StockLevel {

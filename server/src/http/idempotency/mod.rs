@@ -186,7 +186,11 @@ impl Drop for Held {
         if self.finished {
             return;
         }
-        let (db, api_key, key) = (self.db.clone(), self.api_key.clone(), std::mem::take(&mut self.key));
+        let (db, api_key, key) = (
+            self.db.clone(),
+            self.api_key.clone(),
+            std::mem::take(&mut self.key),
+        );
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             runtime.spawn(async move {
                 if let Err(err) = store::release(&db, &api_key, &key).await {

@@ -66,7 +66,10 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     let Some(caller) = request.extensions().get::<Caller>() else {
         return next.run(request).await;
     };
-    let route = request.extensions().get::<MatchedPath>().map(MatchedPath::as_str);
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(MatchedPath::as_str);
     let category = Category::of(request.method(), route);
     let decision = state
         .rate_limits
