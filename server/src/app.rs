@@ -3,6 +3,7 @@
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{StatusCode, Uri};
+use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
@@ -11,16 +12,20 @@ use utoipa::openapi::OpenApi as Spec;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::api;
+use crate::auth;
 use crate::http::error::ApiError;
 use crate::http::extract::MAX_BODY_BYTES;
 use crate::http::openapi::ApiDoc;
 use crate::http::request_id;
+use crate::http::{idempotency, rate_limit, spec_policies};
 use crate::state::AppState;
 
 fn parts() -> (Router<AppState>, Spec) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (routes, mut spec) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(api::router())
-        .split_for_parts()
+        .split_for_parts();
+    spec_policies::document(&mut spec);
+    (routes, spec)
 }
 
 /// The OpenAPI document the server serves and `vinsnap-server openapi` prints.
@@ -47,6 +52,10 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        // Innermost first: authenticate once, then count the request, then replay or record it.
+        .layer(from_fn_with_state(state.clone(), idempotency::middleware))
+        .layer(from_fn_with_state(state.clone(), rate_limit::middleware))
+        .layer(from_fn_with_state(state.clone(), auth::middleware))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::internal().into_response()

@@ -6,6 +6,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
+use vinsnap_server::api::parts::import;
 use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::config::Config;
 use vinsnap_server::core::http_client::SystemResolver;
@@ -13,6 +14,8 @@ use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
 use vinsnap_server::dispatcher::Webhooks;
+use vinsnap_server::http::rate_limit::clock::ApiClock;
+use vinsnap_server::http::rate_limit::config::RateLimits;
 use vinsnap_server::{AppState, db, shops};
 
 #[derive(Parser)]
@@ -39,6 +42,9 @@ enum Command {
         links_and_mail: LinksAndMail,
         #[command(flatten)]
         webhooks: WebhookArgs,
+        /// JSON file with the rate limits per tier (see README); the published table otherwise.
+        #[arg(long, env = "VINSNAP_RATE_LIMITS")]
+        rate_limits: Option<PathBuf>,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -51,6 +57,24 @@ enum Command {
     Shops {
         #[command(subcommand)]
         command: ShopsCommand,
+    },
+    /// Manage the parts catalog.
+    Parts {
+        #[command(subcommand)]
+        command: PartsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum PartsCommand {
+    /// Load a catalog CSV (columns in server/data/README.md); existing parts are updated.
+    Import {
+        file: PathBuf,
+        /// Put the `stock` column's quantities at this shop's locations (oldest first).
+        #[arg(long)]
+        shop: Option<String>,
+        #[command(flatten)]
+        db: DbArg,
     },
 }
 
@@ -181,7 +205,40 @@ async fn main() -> anyhow::Result<()> {
             db,
             links_and_mail,
             webhooks,
-        } => serve(addr, db.path, links_and_mail, webhooks.build()?).await,
+            rate_limits,
+        } => {
+            serve(
+                addr,
+                db.path,
+                links_and_mail,
+                webhooks.build()?,
+                rate_limits,
+            )
+            .await
+        }
+        Command::Parts {
+            command: PartsCommand::Import { file, shop, db },
+        } => {
+            let pool = db::connect(&db.path).await?;
+            let shop = shop
+                .map(|s| ShopId::parse(&s).map_err(anyhow::Error::msg))
+                .transpose()?;
+            let reader = std::fs::File::open(&file)
+                .with_context(|| format!("opening {}", file.display()))?;
+            let started = std::time::Instant::now();
+            let imported =
+                import::import_csv(&pool, std::io::BufReader::new(reader), shop.as_ref())
+                    .await
+                    .with_context(|| format!("importing {}", file.display()))?;
+            println!(
+                "imported {} parts, {} fitments, {} stock rows in {:.1} s",
+                imported.parts,
+                imported.fitments,
+                imported.stock_rows,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Openapi => {
             print!("{}", vinsnap_server::openapi_json());
             Ok(())
@@ -280,6 +337,7 @@ async fn serve(
     db_path: PathBuf,
     options: LinksAndMail,
     webhooks: Webhooks,
+    rate_limits: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let mut config = Config {
         smtp_url: options.smtp_url,
@@ -289,6 +347,12 @@ async fn serve(
         ..Config::default()
     };
     vinsnap_server::api::invoices::email::check_config(&config).map_err(anyhow::Error::msg)?;
+    let rate_limits = rate_limits
+        .map(|path| {
+            RateLimits::from_json_file(&path)
+                .with_context(|| format!("reading rate limits from {}", path.display()))
+        })
+        .transpose()?;
     let pool = db::connect(&db_path)
         .await
         .with_context(|| format!("opening database {}", db_path.display()))?;
@@ -308,7 +372,10 @@ async fn serve(
     config.public_url = options
         .public_url
         .unwrap_or_else(|| format!("http://{local}"));
-    let state = AppState::with_config(pool, config).with_webhooks(webhooks);
+    let mut state = AppState::with_config(pool, config).with_webhooks(webhooks);
+    if let Some(limits) = rate_limits {
+        state = state.with_rate_limits(limits, ApiClock::default());
+    }
     vinsnap_server::serve(listener, state, shutdown_signal()).await?;
     println!("Shut down cleanly");
     Ok(())

@@ -1,11 +1,22 @@
 //! Shops and their locations: created by the operator (CLI) rather than over the API.
 
+use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
 use crate::api::api_keys::store::{self as keys, NewKey};
 use crate::auth::{Mode, Scope};
 use crate::core::ids::{LocationId, ShopId};
 use crate::core::time;
+
+/// A shop's plan; it selects the rate limits of the shop's keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
+pub enum Tier {
+    Free,
+    Pro,
+    Enterprise,
+}
 
 pub struct NewShop<'a> {
     pub name: &'a str,
@@ -109,6 +120,13 @@ pub async fn bootstrap_demo(db: &SqlitePool) -> anyhow::Result<Option<Demo>> {
     };
     let test_key = mint(Mode::Test).await?;
     let live_key = mint(Mode::Live).await?;
+    drop(conn);
+    crate::api::parts::import::import_csv(
+        db,
+        crate::api::parts::import::SAMPLE.as_bytes(),
+        Some(&shop_id),
+    )
+    .await?;
     Ok(Some(Demo {
         shop_id,
         test_key,

@@ -5,6 +5,9 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::dispatcher::Webhooks;
+use crate::http::rate_limit::clock::ApiClock;
+use crate::http::rate_limit::config::RateLimits;
+use crate::http::rate_limit::limiter::RateLimiting;
 use crate::signing::LinkSigner;
 use crate::vin::VinDecoder;
 
@@ -15,6 +18,7 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub links: LinkSigner,
     pub webhooks: Arc<Webhooks>,
+    pub rate_limits: Arc<RateLimiting>,
 }
 
 impl AppState {
@@ -29,12 +33,22 @@ impl AppState {
             vin: Arc::new(VinDecoder::new()),
             config: Arc::new(config),
             webhooks: Arc::new(Webhooks::default()),
+            rate_limits: Arc::new(RateLimiting::new(
+                RateLimits::default(),
+                ApiClock::default(),
+            )),
         }
     }
 
     /// With webhook settings other than the strict defaults (local receivers, a time scale).
     pub fn with_webhooks(mut self, webhooks: Webhooks) -> Self {
         self.webhooks = Arc::new(webhooks);
+        self
+    }
+
+    /// Other limits, or a clock a test moves forward.
+    pub fn with_rate_limits(mut self, limits: RateLimits, clock: ApiClock) -> Self {
+        self.rate_limits = Arc::new(RateLimiting::new(limits, clock));
         self
     }
 }

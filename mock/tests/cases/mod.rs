@@ -254,7 +254,9 @@ pub async fn rate_limit_headers_follow_the_seed(s: &Sandbox) {
     let vin = send(s.get("/vin/1HGCM82633A004352")).await;
     assert_eq!(vin.header("x-ratelimit-limit"), Some("30"));
 
-    let throttled = send(s.get(CUSTOMER).header("Prefer", "code=429")).await;
+    // The 429 response documents two examples; `example=` picks the plain over-the-limit one.
+    let prefer = "code=429, example=rate_limited";
+    let throttled = send(s.get(CUSTOMER).header("Prefer", prefer)).await;
     throttled.assert_error(429, "rate_limited");
     assert_eq!(throttled.header("x-ratelimit-remaining"), Some("0"));
     let retry: u64 = throttled

@@ -6,6 +6,7 @@ pub mod invoices;
 pub mod jobs;
 pub mod line_items;
 pub mod locations;
+pub mod parts;
 pub mod vehicles;
 pub mod vin;
 pub mod webhooks;
@@ -27,6 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .merge(jobs::router())
         .merge(invoices::router())
         .merge(webhooks::router())
+        .merge(parts::router())
 }
 
 /// Confirms a deletion.

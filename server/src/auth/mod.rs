@@ -1,10 +1,16 @@
 //! Bearer-key authentication and the tenancy every query is scoped by.
+//!
+//! [`middleware`] authenticates a request once, before rate limiting and idempotency need the key,
+//! and leaves the [`Caller`] in the request's extensions; the `Caller` extractor reuses it (and
+//! authenticates itself on routes the middleware did not cover, which also renders the 401).
 
 pub mod scopes;
 pub mod secret;
 
-use axum::extract::FromRequestParts;
-use axum::http::{header, request::Parts};
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::{HeaderMap, header, request::Parts};
+use axum::middleware::Next;
+use axum::response::Response;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -12,6 +18,7 @@ use utoipa::ToSchema;
 use crate::core::ids::{ApiKeyId, LocationId, ShopId};
 use crate::core::time;
 use crate::http::error::{ApiError, ApiResult};
+use crate::shops::Tier;
 use crate::state::AppState;
 pub use scopes::Scope;
 
@@ -52,6 +59,8 @@ pub struct Caller {
     /// Set for keys limited to one location: they see only that location's data.
     pub location_id: Option<LocationId>,
     pub scopes: Vec<Scope>,
+    /// The shop's plan, which selects the key's rate limits.
+    pub tier: Tier,
 }
 
 impl Caller {
@@ -84,39 +93,65 @@ struct KeyRow {
     location_id: Option<LocationId>,
     scopes: String,
     last_used_at: Option<DateTime<Utc>>,
+    tier: Tier,
 }
 
 impl FromRequestParts<AppState> for Caller {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let secret = bearer_token(parts)?;
-        let row: Option<KeyRow> = sqlx::query_as(
-            "SELECT id, shop_id, mode, location_id, scopes, last_used_at FROM api_keys
-             WHERE secret_hash = ? AND revoked_at IS NULL",
-        )
-        .bind(secret::digest(secret))
-        .fetch_optional(&state.db)
-        .await?;
-        let Some(row) = row else {
-            return Err(ApiError::unauthorized(
-                "invalid_api_key",
-                format!("Invalid API key provided: {}", secret::redact(secret)),
-            ));
-        };
-        touch_last_used(state, &row).await;
-        Ok(Caller {
-            scopes: scopes::decode_column(&row.scopes),
-            key_id: row.id,
-            shop_id: row.shop_id,
-            mode: row.mode,
-            location_id: row.location_id,
-        })
+        match parts.extensions.get::<Caller>() {
+            Some(caller) => Ok(caller.clone()),
+            None => authenticate(&parts.headers, state).await,
+        }
     }
 }
 
-fn bearer_token(parts: &Parts) -> ApiResult<&str> {
-    let Some(value) = parts.headers.get(header::AUTHORIZATION) else {
+/// Puts the `Caller` of a request with a valid key into its extensions. A request without one
+/// passes through unchanged: routes that need a key reject it through the extractor, with the
+/// reason, and routes that don't (the spec) serve it.
+pub async fn middleware(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if request.headers().contains_key(header::AUTHORIZATION)
+        && let Ok(caller) = authenticate(request.headers(), &state).await
+    {
+        request.extensions_mut().insert(caller);
+    }
+    next.run(request).await
+}
+
+pub async fn authenticate(headers: &HeaderMap, state: &AppState) -> ApiResult<Caller> {
+    let secret = bearer_token(headers)?;
+    let row: Option<KeyRow> = sqlx::query_as(
+        "SELECT k.id, k.shop_id, k.mode, k.location_id, k.scopes, k.last_used_at, s.tier
+         FROM api_keys k JOIN shops s ON s.id = k.shop_id
+         WHERE k.secret_hash = ? AND k.revoked_at IS NULL",
+    )
+    .bind(secret::digest(secret))
+    .fetch_optional(&state.db)
+    .await?;
+    let Some(row) = row else {
+        return Err(ApiError::unauthorized(
+            "invalid_api_key",
+            format!("Invalid API key provided: {}", secret::redact(secret)),
+        ));
+    };
+    touch_last_used(state, &row).await;
+    Ok(Caller {
+        scopes: scopes::decode_column(&row.scopes),
+        key_id: row.id,
+        shop_id: row.shop_id,
+        mode: row.mode,
+        location_id: row.location_id,
+        tier: row.tier,
+    })
+}
+
+fn bearer_token(headers: &HeaderMap) -> ApiResult<&str> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
         return Err(ApiError::unauthorized(
             "missing_api_key",
             "No API key provided: send `Authorization: Bearer vsk_test_…` (or `vsk_live_…`)",

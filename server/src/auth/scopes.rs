@@ -32,6 +32,8 @@ pub enum Scope {
     InvoicesWrite,
     #[serde(rename = "webhooks:manage")]
     WebhooksManage,
+    #[serde(rename = "parts:read")]
+    PartsRead,
 }
 
 impl Scope {
@@ -48,6 +50,7 @@ impl Scope {
         Scope::InvoicesRead,
         Scope::InvoicesWrite,
         Scope::WebhooksManage,
+        Scope::PartsRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -64,6 +67,7 @@ impl Scope {
             Scope::InvoicesRead => "invoices:read",
             Scope::InvoicesWrite => "invoices:write",
             Scope::WebhooksManage => "webhooks:manage",
+            Scope::PartsRead => "parts:read",
         }
     }
 

@@ -3,7 +3,10 @@
 
 pub mod error;
 pub mod extract;
+pub mod idempotency;
 pub mod openapi;
 pub mod pagination;
+pub mod rate_limit;
 pub mod request_id;
 pub mod responses;
+pub mod spec_policies;

@@ -35,6 +35,7 @@ response carries `X-Request-Id`.",
             JobNotFound, JobReferenceNotFound, JobConflict,
             InvoiceNotFound, InvoiceReferenceNotFound, InvoiceConflict, EmailDeliveryFailed,
             WebhookBadRequest, WebhookEndpointNotFound, WebhookDeliveryNotFound, WebhookDeliveryConflict,
+            RateLimited, IdempotencyConflict, InvalidPartSearch,
         ),
     ),
     tags(
@@ -46,6 +47,7 @@ response carries `X-Request-Id`.",
         (name = "jobs", description = "Repair jobs on the shop's board (`pending → in-progress → completed`, or `cancelled`), with labor and part line items."),
         (name = "invoices", description = "Invoices from jobs or standalone (`draft → sent → paid`, or `void`): server-computed totals and tax, a branded PDF emailed to the customer."),
         (name = "webhooks", description = "Endpoints that receive signed event POSTs, their test pings, secret rotation and delivery logs. The events themselves are in the `webhooks` section."),
+        (name = "parts", description = "The parts catalog, searched for the parts that fit a vehicle, with OEM cross-references and stock per location."),
     ),
 )]
 pub struct ApiDoc;

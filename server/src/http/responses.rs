@@ -67,6 +67,10 @@ error_response!(
             "invalid_query",
             "`limit` must be between 1 and 100, got 500"
         ),
+        (
+            "invalid_idempotency_key",
+            "The Idempotency-Key header is 300 characters long; the limit is 255"
+        ),
     ]
 );
 error_response!(
@@ -302,6 +306,55 @@ error_response!(
         (
             "ping_not_retryable",
             "Test pings are not retried; send another with POST /webhooks/{id}/test"
+        ),
+    ]
+);
+error_response!(
+    RateLimited,
+    "Too many requests: the API key is over its rate limit for this kind of request, or \
+     throttled for 60 s after bursting past it. `Retry-After` says how many seconds to wait.",
+    [
+        (
+            "rate_limited",
+            "Rate limit exceeded: this API key may make 60 parts search requests a minute; retry in 4 s"
+        ),
+        (
+            "key_throttled",
+            "This API key kept sending past its rate limit and is throttled: every request is refused for 60 more s"
+        ),
+    ]
+);
+error_response!(
+    IdempotencyConflict,
+    "The `Idempotency-Key` was already used for a different request, or its first request is \
+     still running.",
+    [
+        (
+            "idempotency_key_reused",
+            "Idempotency-Key `9f2b6c1e-4c3a-4f7e-8d2a-6b1f0e5c7a93` was already used for a different request (another path or body) in the last 24 hours; send a new key for a new request"
+        ),
+        (
+            "idempotency_key_in_use",
+            "A request with Idempotency-Key `9f2b6c1e-4c3a-4f7e-8d2a-6b1f0e5c7a93` is still being processed; retry once it has finished"
+        ),
+    ]
+);
+error_response!(
+    InvalidPartSearch,
+    "The search names no vehicle (or two), the vehicle cannot be identified, or a parameter is \
+     invalid; `error.message` says which.",
+    [
+        (
+            "invalid_query",
+            "`vin` or `vehicle_id` is required: the search returns the parts that fit that vehicle"
+        ),
+        (
+            "invalid_vin",
+            "check digit at position 9 is '3' but the VIN's characters give 'X'"
+        ),
+        (
+            "vehicle_unidentified",
+            "VIN WP0ZZZ99ZTS392124 has no known make and model year, which the search needs to find fitting parts; search by a `vehicle_id` whose make and year are set"
         ),
     ]
 );

@@ -4,10 +4,13 @@
 mod api_keys;
 mod customers;
 mod errors;
+mod idempotency;
 mod invoice_send;
 mod invoices;
 mod jobs;
 mod mime;
+mod parts;
+mod rate_limits;
 mod smtp_sink;
 mod spec;
 mod support;

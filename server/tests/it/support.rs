@@ -12,6 +12,8 @@ use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::config::{Config, ManualClock};
 use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::dispatcher::Webhooks;
+use vinsnap_server::http::rate_limit::clock::ApiClock;
+use vinsnap_server::http::rate_limit::config::RateLimits;
 use vinsnap_server::{AppState, db, shops};
 
 pub struct TestApp {
@@ -27,6 +29,8 @@ pub struct TestApp {
     pub outbox: PathBuf,
     /// The server's clock, moved by tests instead of waiting.
     pub clock: Arc<ManualClock>,
+    /// The rate limiter's clock: `limiter_clock.advance(…)` moves the limiter's time forward.
+    pub limiter_clock: ApiClock,
     client: reqwest::Client,
     _shutdown: oneshot::Sender<()>,
     _dir: TempDir,
@@ -130,7 +134,10 @@ impl TestApp {
             clock: clock.clone(),
             ..Config::default()
         };
-        let state = AppState::with_config(pool.clone(), config).with_webhooks(webhooks);
+        let limiter_clock = ApiClock::default();
+        let state = AppState::with_config(pool.clone(), config)
+            .with_webhooks(webhooks)
+            .with_rate_limits(RateLimits::default(), limiter_clock.clone());
         tokio::spawn(vinsnap_server::serve(listener, state, async {
             let _ = rx.await;
         }));
@@ -142,6 +149,7 @@ impl TestApp {
             test_key,
             live_key,
             outbox,
+            limiter_clock,
             clock,
             client: reqwest::Client::new(),
             _shutdown: tx,
@@ -156,12 +164,17 @@ impl TestApp {
 
     /// Another shop in the same database, with an all-scopes test key.
     pub async fn other_shop_key(&self) -> String {
+        self.tier_key("free").await
+    }
+
+    /// An all-scopes test key of a new shop on `tier` (`free`, `pro` or `enterprise`).
+    pub async fn tier_key(&self, tier: &str) -> String {
         let (shop, _) = shops::create(
             &self.db,
             shops::NewShop {
                 name: "Rival Motors",
                 address: "",
-                tier: "free",
+                tier,
                 locations: &[("Only", "")],
             },
         )

@@ -1,0 +1,369 @@
+//! `GET /parts/search`: fitment filtering by VIN and by vehicle, type and text filters, stock per
+//! location, and every bad input as a 4xx.
+
+use serde_json::{Value, json};
+use vinsnap_server::api::parts::import::{self, import_csv};
+use vinsnap_server::auth::{Mode, Scope};
+
+use crate::support::TestApp;
+
+/// 1HGCM82633A004352 decodes offline to a 2003 Honda, model unknown.
+const HONDA_2003_VIN: &str = "1HGCM82633A004352";
+
+const CATALOG: &str = "\
+part_number,brand,type,name,description,unit_price,currency,oem_numbers,fitments,stock
+ACT787,Akebono,brake-pads,Akebono Front Ceramic Brake Pad Set,Low dust,5499,USD,Honda:45022-SDA-A00,Honda|Accord|2003-2007,4;1
+QC905,Wagner,brake-pads,Wagner Front Brake Pads,Semi-metallic,3999,USD,Honda:45022-S5A-J10,Honda|Civic|2001-2005,0;2
+26A,Bosch,wiper-blades,Bosch ICON Wiper Blade,Beam blade,2499,USD,,Honda|*|2000-2010,7;0
+D908,Raybestos,brake-pads,Raybestos Element3 Ceramic Pads,,4599,USD,Toyota:04465-AA010,Toyota|Camry|2002-2006,3;3
+ACT1089,Akebono,brake-pads,Akebono Front Ceramic Brake Pad Set,Later Accord,5999,USD,Honda:45022-TA0-A01,Honda|Accord|2008-2012,1;1
+PH7317,Fram,oil-filter,Fram Extra Guard Oil Filter,Spin-on,699,USD,Honda:15400-PLM-A02,Honda|Accord|1998-2011;Honda|Civic|2001-2011,12;0
+";
+
+async fn app_with_catalog() -> TestApp {
+    let app = TestApp::start().await;
+    import_csv(&app.db, CATALOG.as_bytes(), Some(&app.shop))
+        .await
+        .unwrap();
+    app
+}
+
+fn part_numbers(body: &Value) -> Vec<&str> {
+    body["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["part_number"].as_str().unwrap())
+        .collect()
+}
+
+async fn accord_2003(app: &TestApp) -> String {
+    let customer = app.customer("Sarah Chen").await;
+    let path = format!("/customers/{}/vehicles", customer["id"].as_str().unwrap());
+    let body = json!({ "make": "honda", "model": "accord", "year": 2003 });
+    let vehicle = app.post(&path, &app.test_key, body).await.expect(201).body;
+    vehicle["id"].as_str().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn a_vin_finds_the_parts_of_its_make_and_year_when_the_model_is_unknown() {
+    let app = app_with_catalog().await;
+    let path = format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads");
+    let reply = app.get(&path, &app.test_key).await.expect(200);
+    // The Accord and Civic pads fit some 2003 Honda; not the Toyota's, not the 2008+ Accord's.
+    assert_eq!(part_numbers(&reply.body), ["ACT787", "QC905"]);
+    assert_eq!(reply.body["total"], 2);
+    assert_eq!(reply.body["has_more"], false);
+    assert_eq!(reply.body["fitment_basis"], "make_year");
+    assert_eq!(
+        reply.body["vehicle"],
+        json!({ "vin": HONDA_2003_VIN, "vehicle_id": null, "make": "Honda", "model": null, "year": 2003 })
+    );
+    // Without a type: every part once, though the filter fits the Accord and the Civic.
+    let all = app
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}"),
+            &app.test_key,
+        )
+        .await
+        .expect(200);
+    assert_eq!(
+        part_numbers(&all.body),
+        ["ACT787", "QC905", "26A", "PH7317"]
+    );
+    assert_eq!(all.body["total"], 4);
+    let part = &reply.body["data"][0];
+    assert!(part["id"].as_str().unwrap().starts_with("prt_"));
+    assert_eq!(part["brand"], "Akebono");
+    assert_eq!(part["unit_price"], 5499);
+    assert_eq!(part["currency"], "USD");
+    assert_eq!(
+        part["oem_numbers"],
+        json!([{ "brand": "Honda", "number": "45022-SDA-A00" }])
+    );
+    assert_eq!(
+        part["fitments"],
+        json!([{ "make": "Honda", "model": "Accord", "year_from": 2003, "year_to": 2007 }])
+    );
+    assert_eq!(
+        part["stock"],
+        json!([
+            { "location_id": app.locations[0].as_str(), "quantity": 4 },
+            { "location_id": app.locations[1].as_str(), "quantity": 1 },
+        ])
+    );
+}
+
+#[tokio::test]
+async fn a_vehicle_narrows_to_its_model_and_universal_parts() {
+    let app = app_with_catalog().await;
+    let vehicle = accord_2003(&app).await;
+    let reply = app
+        .get(
+            &format!("/parts/search?vehicle_id={vehicle}"),
+            &app.test_key,
+        )
+        .await
+        .expect(200);
+    assert_eq!(reply.body["fitment_basis"], "make_model_year");
+    assert_eq!(reply.body["vehicle"]["vehicle_id"], vehicle.as_str());
+    assert_eq!(reply.body["vehicle"]["model"], "accord");
+    // Accord pads, the every-Honda wiper and the Accord/Civic filter; not the Civic's pads.
+    assert_eq!(part_numbers(&reply.body), ["ACT787", "26A", "PH7317"]);
+
+    let typed = app
+        .get(
+            &format!("/parts/search?vehicle_id={vehicle}&type=brake-pads"),
+            &app.test_key,
+        )
+        .await
+        .expect(200);
+    assert_eq!(part_numbers(&typed.body), ["ACT787"]);
+
+    let paged = app
+        .get(
+            &format!("/parts/search?vehicle_id={vehicle}&limit=2&offset=1"),
+            &app.test_key,
+        )
+        .await
+        .expect(200);
+    assert_eq!(part_numbers(&paged.body), ["26A", "PH7317"]);
+    assert_eq!(paged.body["total"], 3);
+    assert_eq!(paged.body["has_more"], false);
+}
+
+#[tokio::test]
+async fn q_searches_names_brands_and_oem_numbers() {
+    let app = app_with_catalog().await;
+    let search = |q: &str| format!("/parts/search?vin={HONDA_2003_VIN}&q={q}");
+    let by_word = app.get(&search("ceramic"), &app.test_key).await.expect(200);
+    assert_eq!(part_numbers(&by_word.body), ["ACT787"]);
+    let by_oem = app
+        .get(&search("15400-PLM"), &app.test_key)
+        .await
+        .expect(200);
+    assert_eq!(part_numbers(&by_oem.body), ["PH7317"]);
+    let by_prefix = app.get(&search("wag"), &app.test_key).await.expect(200);
+    assert_eq!(part_numbers(&by_prefix.body), ["QC905"]);
+    let none = app
+        .get(&search("turbocharger"), &app.test_key)
+        .await
+        .expect(200);
+    assert_eq!(none.body["total"], 0);
+    // FTS5 syntax is only ever data.
+    let odd = app
+        .get(&search("%22NEAR(%22"), &app.test_key)
+        .await
+        .expect(200);
+    assert_eq!(odd.body["total"], 0);
+}
+
+#[tokio::test]
+async fn a_location_limited_key_sees_its_own_stock_only() {
+    let app = app_with_catalog().await;
+    let key = app
+        .key(Mode::Test, &[Scope::PartsRead], Some(&app.locations[1]))
+        .await;
+    let reply = app
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads"),
+            &key,
+        )
+        .await
+        .expect(200);
+    assert_eq!(
+        reply.body["data"][1]["stock"],
+        json!([{ "location_id": app.locations[1].as_str(), "quantity": 2 }])
+    );
+    // Another shop shares the catalog but has no stock of it.
+    let rival = app.other_shop_key().await;
+    let theirs = app
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads"),
+            &rival,
+        )
+        .await
+        .expect(200);
+    assert_eq!(theirs.body["total"], 2);
+    assert_eq!(theirs.body["data"][0]["stock"][0]["quantity"], 0);
+}
+
+#[tokio::test]
+async fn bad_searches_are_4xx() {
+    let app = app_with_catalog().await;
+    let vehicle = accord_2003(&app).await;
+    let cases = [
+        ("/parts/search", 400, "invalid_query", Some("vin")),
+        (
+            "/parts/search?type=brake-pads",
+            400,
+            "invalid_query",
+            Some("vin"),
+        ),
+        (
+            &format!("/parts/search?vin={HONDA_2003_VIN}&vehicle_id={vehicle}") as &str,
+            400,
+            "invalid_query",
+            Some("vin"),
+        ),
+        (
+            "/parts/search?vin=1HGCM82633A004353",
+            400,
+            "invalid_vin",
+            Some("vin"),
+        ),
+        (
+            "/parts/search?vehicle_id=veh_nope",
+            400,
+            "invalid_query",
+            Some("vehicle_id"),
+        ),
+        (
+            "/parts/search?vehicle_id=veh_01jd3q9b2cd3e4f5g6h7j8k9m0",
+            404,
+            "vehicle_not_found",
+            None,
+        ),
+        (
+            &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pad") as &str,
+            400,
+            "invalid_query",
+            Some("type"),
+        ),
+        (
+            &format!("/parts/search?vin={HONDA_2003_VIN}&q=---") as &str,
+            400,
+            "invalid_query",
+            Some("q"),
+        ),
+        (
+            &format!("/parts/search?vin={HONDA_2003_VIN}&limit=500") as &str,
+            400,
+            "invalid_query",
+            Some("limit"),
+        ),
+        ("/parts/search?vin=x&colour=red", 400, "invalid_query", None),
+    ];
+    for (path, status, code, param) in cases {
+        let reply = app
+            .get(path, &app.test_key)
+            .await
+            .expect_error(status, code);
+        if let Some(param) = param {
+            assert_eq!(
+                reply.body["error"]["param"], param,
+                "{path}: {}",
+                reply.body
+            );
+        }
+    }
+    let unknown = app
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pad"),
+            &app.test_key,
+        )
+        .await;
+    assert!(
+        unknown.message().contains("brake-pads"),
+        "{}",
+        unknown.message()
+    );
+
+    // Another shop's vehicle is not found; a vehicle with no make can't be fitted.
+    let rival = app.other_shop_key().await;
+    app.get(&format!("/parts/search?vehicle_id={vehicle}"), &rival)
+        .await
+        .expect_error(404, "vehicle_not_found");
+    let customer = app.customer("No Make").await;
+    let path = format!("/customers/{}/vehicles", customer["id"].as_str().unwrap());
+    let bare = app
+        .post(&path, &app.test_key, json!({ "color": "red" }))
+        .await
+        .expect(201);
+    app.get(
+        &format!(
+            "/parts/search?vehicle_id={}",
+            bare.body["id"].as_str().unwrap()
+        ),
+        &app.test_key,
+    )
+    .await
+    .expect_error(400, "vehicle_unidentified");
+}
+
+#[tokio::test]
+async fn scopes_are_enforced() {
+    let app = app_with_catalog().await;
+    let no_parts = app.key(Mode::Test, &[Scope::VinDecode], None).await;
+    app.get(&format!("/parts/search?vin={HONDA_2003_VIN}"), &no_parts)
+        .await
+        .expect_error(403, "missing_scope");
+    let vehicle = accord_2003(&app).await;
+    let parts_only = app.key(Mode::Test, &[Scope::PartsRead], None).await;
+    app.get(&format!("/parts/search?vin={HONDA_2003_VIN}"), &parts_only)
+        .await
+        .expect(200);
+    app.get(&format!("/parts/search?vehicle_id={vehicle}"), &parts_only)
+        .await
+        .expect_error(403, "missing_scope");
+}
+
+#[tokio::test]
+async fn importing_again_updates_parts_in_place_and_bad_rows_name_their_line() {
+    let app = app_with_catalog().await;
+    let changed = CATALOG
+        .replace("5499,USD", "5799,USD")
+        .replace("Honda|Accord|2003-2007,4;1", "Honda|Accord|2004-2007,4;1");
+    import_csv(&app.db, changed.as_bytes(), Some(&app.shop))
+        .await
+        .unwrap();
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM parts")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(count, 6);
+    let reply = app
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads"),
+            &app.test_key,
+        )
+        .await
+        .expect(200);
+    // The Accord pads now start at 2004, so only the Civic's fit a 2003 Honda.
+    assert_eq!(part_numbers(&reply.body), ["QC905"]);
+
+    let bad = "part_number,brand,type,name,description,unit_price,currency,oem_numbers,fitments,stock\n\
+               X1,Acme,brake-pads,Pads,,100,USD,,Honda|Accord|2003-2007,\n\
+               X2,Acme,brake-pads,Pads,,100,USD,,Honda|Accord|later,\n";
+    let err = import_csv(&app.db, bad.as_bytes(), None).await.unwrap_err();
+    let message = format!("{err:#}");
+    assert!(
+        message.contains("line 3") && message.contains("fitments"),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn the_sample_catalog_fits_a_decoded_vin() {
+    let app = TestApp::start().await;
+    let imported = import_csv(&app.db, import::SAMPLE.as_bytes(), Some(&app.shop))
+        .await
+        .unwrap();
+    assert!(imported.parts >= 2000, "{imported:?}");
+    let reply = app
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&limit=100"),
+            &app.test_key,
+        )
+        .await
+        .expect(200);
+    assert!(reply.body["total"].as_i64().unwrap() > 0, "{}", reply.body);
+    for part in reply.body["data"].as_array().unwrap() {
+        let fits = part["fitments"].as_array().unwrap().iter().any(|f| {
+            f["make"] == "Honda"
+                && f["year_from"].as_i64().unwrap() <= 2003
+                && f["year_to"].as_i64().unwrap() >= 2003
+        });
+        assert!(fits, "{part}");
+    }
+}
