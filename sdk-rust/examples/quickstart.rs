@@ -58,9 +58,18 @@ async fn main() -> anyhow::Result<()> {
         .stream()
         .try_collect()
         .await?;
-    println!("3. {} has {} vehicle(s) on file", customer.name, garage.len());
+    println!(
+        "3. {} has {} vehicle(s) on file",
+        customer.name,
+        garage.len()
+    );
 
-    match client.get_customer().id("cus_00000000000000000000000000").send().await {
+    match client
+        .get_customer()
+        .id("cus_00000000000000000000000000")
+        .send()
+        .await
+    {
         Ok(_) => println!("4. unexpectedly found a customer that should not exist"),
         Err(e) => {
             let e = vinsnap::Error::from(e);

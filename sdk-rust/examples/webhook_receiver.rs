@@ -27,8 +27,9 @@ struct Receiver {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let secret = std::env::var("VINSNAP_WEBHOOK_SECRET")
-        .map_err(|_| anyhow::anyhow!("set VINSNAP_WEBHOOK_SECRET to the endpoint's whsec_… secret"))?;
+    let secret = std::env::var("VINSNAP_WEBHOOK_SECRET").map_err(|_| {
+        anyhow::anyhow!("set VINSNAP_WEBHOOK_SECRET to the endpoint's whsec_… secret")
+    })?;
     let addr = std::env::var("VINSNAP_WEBHOOK_ADDR").unwrap_or_else(|_| "127.0.0.1:4242".into());
     let state = Receiver {
         secret: secret.into(),
@@ -63,7 +64,12 @@ async fn receive(State(receiver): State<Receiver>, headers: HeaderMap, body: Byt
     }
     match &event {
         Event::CustomerCreated(e) | Event::CustomerUpdated(e) => {
-            println!("{delivery}: {} {} ({})", event.event_type(), *e.data.id, e.data.name);
+            println!(
+                "{delivery}: {} {} ({})",
+                event.event_type(),
+                *e.data.id,
+                e.data.name
+            );
         }
         Event::Ping(_) => println!("{delivery}: ping"),
         other => println!("{delivery}: {} {}", other.event_type(), other.id()),

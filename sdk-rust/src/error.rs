@@ -248,7 +248,10 @@ mod tests {
         assert_eq!(e.message, "No customer");
         assert_eq!(e.request_id.as_deref(), Some("req_1"));
         assert_eq!(e.param.as_deref(), Some("id"));
-        assert_eq!(e.to_string(), "404 customer_not_found: No customer (request req_1)");
+        assert_eq!(
+            e.to_string(),
+            "404 customer_not_found: No customer (request req_1)"
+        );
     }
 
     #[test]
@@ -256,7 +259,11 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert("x-request-id", HeaderValue::from_static("req_h"));
         headers.insert("retry-after", HeaderValue::from_static("3"));
-        let e = ApiError::from_response(StatusCode::BAD_GATEWAY, &headers, b"<html>bad gateway</html>");
+        let e = ApiError::from_response(
+            StatusCode::BAD_GATEWAY,
+            &headers,
+            b"<html>bad gateway</html>",
+        );
         assert_eq!(e.code, None);
         assert_eq!(e.message, "<html>bad gateway</html>");
         assert_eq!(e.request_id.as_deref(), Some("req_h"));

@@ -35,7 +35,10 @@ pub trait ListOperation: Clone + Send + Sized {
     type Item: Send;
 
     /// Fetches the page starting at `offset`, keeping the builder's other parameters.
-    fn fetch_page(self, offset: u64) -> impl Future<Output = Result<Page<Self::Item>, Error>> + Send;
+    fn fetch_page(
+        self,
+        offset: u64,
+    ) -> impl Future<Output = Result<Page<Self::Item>, Error>> + Send;
 
     /// Every item of every page, in order, fetching a page when the previous one is used up.
     ///

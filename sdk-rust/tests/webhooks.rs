@@ -32,14 +32,30 @@ fn signing_matches_the_vectors() {
     let signing = vectors["signing"].as_array().unwrap();
     assert!(!signing.is_empty());
     for v in signing {
-        let secrets: Vec<&str> = v["secrets"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+        let secrets: Vec<&str> = v["secrets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
         let timestamp = v["timestamp"].as_i64().unwrap();
         let body = str_of(v, "body").as_bytes();
         let headers = webhooks::sign(body, &secrets, timestamp);
-        assert_eq!(headers[webhooks::SIGNATURE_HEADER], str_of(v, "signature_header"), "{}", v["name"]);
-        assert_eq!(headers[webhooks::TIMESTAMP_HEADER], timestamp.to_string().as_str());
+        assert_eq!(
+            headers[webhooks::SIGNATURE_HEADER],
+            str_of(v, "signature_header"),
+            "{}",
+            v["name"]
+        );
+        assert_eq!(
+            headers[webhooks::TIMESTAMP_HEADER],
+            timestamp.to_string().as_str()
+        );
         if secrets.len() == 1 {
-            assert_eq!(webhooks::signature(secrets[0], timestamp, body), str_of(v, "signature_header"));
+            assert_eq!(
+                webhooks::signature(secrets[0], timestamp, body),
+                str_of(v, "signature_header")
+            );
         }
     }
 }
@@ -47,7 +63,10 @@ fn signing_matches_the_vectors() {
 #[test]
 fn verification_matches_the_vectors() {
     let vectors = vectors();
-    assert_eq!(vectors["tolerance_seconds"].as_u64(), Some(webhooks::TOLERANCE.as_secs()));
+    assert_eq!(
+        vectors["tolerance_seconds"].as_u64(),
+        Some(webhooks::TOLERANCE.as_secs())
+    );
     let cases = vectors["verification"].as_array().unwrap();
     let mut kinds = BTreeSet::new();
     let mut valid = 0;
@@ -71,8 +90,17 @@ fn verification_matches_the_vectors() {
         }
     }
     assert!(valid > 0);
-    let every_kind: BTreeSet<_> = ["missing_header", "bad_timestamp", "too_old", "no_matching_signature"].into();
-    assert_eq!(kinds, every_kind, "the vectors cover every signature error kind");
+    let every_kind: BTreeSet<_> = [
+        "missing_header",
+        "bad_timestamp",
+        "too_old",
+        "no_matching_signature",
+    ]
+    .into();
+    assert_eq!(
+        kinds, every_kind,
+        "the vectors cover every signature error kind"
+    );
 }
 
 #[test]
@@ -111,7 +139,13 @@ fn too_old_reports_the_age() {
 fn a_customer_event_carries_the_typed_customer() {
     let vectors = vectors();
     let v = &vectors["verification"][0];
-    let event = webhooks::verify_at(str_of(v, "body").as_bytes(), &headers_of(v), str_of(v, "secret"), v["now"].as_i64().unwrap()).unwrap();
+    let event = webhooks::verify_at(
+        str_of(v, "body").as_bytes(),
+        &headers_of(v),
+        str_of(v, "secret"),
+        v["now"].as_i64().unwrap(),
+    )
+    .unwrap();
     let Event::CustomerCreated(envelope) = &event else {
         panic!("{event:?}");
     };
@@ -138,7 +172,11 @@ fn every_event_type_of_the_design_is_known() {
     let customer = &first["data"];
     for t in design {
         assert!(Event::TYPES.contains(&t), "{t}");
-        let data = if t.starts_with("customer.") { customer.clone() } else { serde_json::json!({}) };
+        let data = if t.starts_with("customer.") {
+            customer.clone()
+        } else {
+            serde_json::json!({})
+        };
         let body = serde_json::json!({
             "id": "evt_x", "type": t, "created_at": "2026-11-22T10:15:30Z", "livemode": false, "data": data,
         })

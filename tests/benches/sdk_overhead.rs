@@ -39,7 +39,12 @@ async fn main() {
     let auth = format!("Bearer {}", server.test_key);
 
     let sdk_call = || async {
-        let customer = sdk.get_customer().id(id.clone()).send().await.expect("sdk call");
+        let customer = sdk
+            .get_customer()
+            .id(id.clone())
+            .send()
+            .await
+            .expect("sdk call");
         assert_eq!(customer.id, id);
     };
     let bare_call = || async {
@@ -82,10 +87,18 @@ async fn main() {
 
     let sdk = Stats::of(&mut sdk_times);
     let bare = Stats::of(&mut bare_times);
-    println!("GET /customers/{{id}}, {iterations} calls each, interleaved, after {WARMUP} warm-up calls");
+    println!(
+        "GET /customers/{{id}}, {iterations} calls each, interleaved, after {WARMUP} warm-up calls"
+    );
     println!("{:>14} {:>10} {:>10} {:>10}", "", "median", "p90", "p99");
-    println!("{:>14} {:>10.1?} {:>10.1?} {:>10.1?}", "bare reqwest", bare.median, bare.p90, bare.p99);
-    println!("{:>14} {:>10.1?} {:>10.1?} {:>10.1?}", "vinsnap SDK", sdk.median, sdk.p90, sdk.p99);
+    println!(
+        "{:>14} {:>10.1?} {:>10.1?} {:>10.1?}",
+        "bare reqwest", bare.median, bare.p90, bare.p99
+    );
+    println!(
+        "{:>14} {:>10.1?} {:>10.1?} {:>10.1?}",
+        "vinsnap SDK", sdk.median, sdk.p90, sdk.p99
+    );
     let ratio = sdk.median.as_secs_f64() / bare.median.as_secs_f64();
     println!("ratio of medians (SDK / bare): {ratio:.3} (target <= 1.05)");
 }

@@ -50,9 +50,13 @@ impl TestServer {
             .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let (tx, rx) = oneshot::channel::<()>();
-        tokio::spawn(vinsnap_server::serve(listener, AppState::new(pool.clone()), async {
-            let _ = rx.await;
-        }));
+        tokio::spawn(vinsnap_server::serve(
+            listener,
+            AppState::new(pool.clone()),
+            async {
+                let _ = rx.await;
+            },
+        ));
         TestServer {
             base,
             db: pool,

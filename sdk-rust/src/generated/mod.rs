@@ -42,7 +42,10 @@ mod tests {
             .filter(|id| !source.contains(&format!("operation_id: \"{id}\"")))
             .collect();
         assert!(spec.operations().count() > 0);
-        assert!(missing.is_empty(), "not in the generated client: {missing:?}");
+        assert!(
+            missing.is_empty(),
+            "not in the generated client: {missing:?}"
+        );
     }
 
     /// Every operation answering a `{data, has_more}` page is streamable.
@@ -52,7 +55,9 @@ mod tests {
         let paged: Vec<&str> = spec
             .operations()
             .filter(|op| {
-                let schema = &op.response("200").map(|r| &r["content"]["application/json"]["schema"]);
+                let schema = &op
+                    .response("200")
+                    .map(|r| &r["content"]["application/json"]["schema"]);
                 schema.is_some_and(|s| spec.resolve(s)["properties"].get("has_more").is_some())
             })
             .filter_map(|op| op.operation_id())

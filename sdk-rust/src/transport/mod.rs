@@ -20,8 +20,8 @@ use crate::error::ApiError;
 use crate::generated::progenitor::Client as Generated;
 use crate::rate_limit::RateLimit;
 
-pub(crate) use retry::{RetryPolicy, retry_after};
 use retry::Outcome;
+pub(crate) use retry::{RetryPolicy, retry_after};
 
 /// The header that makes a POST safe to retry: the server replays the first response for a
 /// repeated key instead of creating twice.
@@ -58,7 +58,11 @@ impl Transport {
     }
 
     pub(crate) fn rate_limit(&self) -> Option<RateLimit> {
-        *self.shared.rate_limit.lock().unwrap_or_else(|e| e.into_inner())
+        *self
+            .shared
+            .rate_limit
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
     }
 
     async fn call(
@@ -134,7 +138,11 @@ impl Transport {
 
     fn observe(&self, response: &Response) {
         if let Some(reading) = RateLimit::from_headers(response.headers()) {
-            *self.shared.rate_limit.lock().unwrap_or_else(|e| e.into_inner()) = Some(reading);
+            *self
+                .shared
+                .rate_limit
+                .lock()
+                .unwrap_or_else(|e| e.into_inner()) = Some(reading);
         }
     }
 }
@@ -147,7 +155,11 @@ impl ClientHooks<Transport> for Generated {
 
 fn record(span: &Span, response: &Response) {
     span.record("status", response.status().as_u16());
-    if let Some(id) = response.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()) {
+    if let Some(id) = response
+        .headers()
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+    {
         span.record("request_id", id);
     }
 }

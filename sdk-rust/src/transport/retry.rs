@@ -44,12 +44,15 @@ impl RetryPolicy {
         match outcome {
             Outcome::Error(e) if e.is_connect() || e.is_timeout() => Some(self.backoff(retry)),
             Outcome::Error(_) => None,
-            Outcome::Response(StatusCode::TOO_MANY_REQUESTS, headers) => match retry_after(headers) {
+            Outcome::Response(StatusCode::TOO_MANY_REQUESTS, headers) => match retry_after(headers)
+            {
                 Some(wait) if wait > self.max_retry_after => None,
                 Some(wait) => Some(wait),
                 None => Some(self.backoff(retry)),
             },
-            Outcome::Response(status, _) if is_retryable_status(status) => Some(self.backoff(retry)),
+            Outcome::Response(status, _) if is_retryable_status(status) => {
+                Some(self.backoff(retry))
+            }
             Outcome::Response(..) => None,
         }
     }
@@ -59,7 +62,10 @@ impl RetryPolicy {
     fn backoff(&self, retry: u32) -> Duration {
         let exp = self
             .initial_backoff
-            .saturating_mul(1u32.checked_shl(retry.saturating_sub(1)).unwrap_or(u32::MAX))
+            .saturating_mul(
+                1u32.checked_shl(retry.saturating_sub(1))
+                    .unwrap_or(u32::MAX),
+            )
             .min(self.max_backoff);
         let half = exp / 2;
         half + half.mul_f64(rand::rng().random::<f64>())
@@ -78,7 +84,10 @@ pub(crate) fn retry_after(headers: &HeaderMap) -> Option<Duration> {
         return Some(Duration::from_secs(seconds));
     }
     let at = httpdate::parse_http_date(value).ok()?;
-    Some(at.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
+    Some(
+        at.duration_since(SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 #[cfg(test)]
@@ -98,17 +107,26 @@ mod tests {
         let none = HeaderMap::new();
         for status in [500, 502, 503, 504, 429] {
             let status = StatusCode::from_u16(status).unwrap();
-            assert!(policy.delay(1, Outcome::Response(status, &none)).is_some(), "{status}");
+            assert!(
+                policy.delay(1, Outcome::Response(status, &none)).is_some(),
+                "{status}"
+            );
         }
         for status in [400, 401, 403, 404, 409, 413, 415, 501] {
             let status = StatusCode::from_u16(status).unwrap();
-            assert!(policy.delay(1, Outcome::Response(status, &none)).is_none(), "{status}");
+            assert!(
+                policy.delay(1, Outcome::Response(status, &none)).is_none(),
+                "{status}"
+            );
         }
     }
 
     #[test]
     fn stops_after_max_retries() {
-        let policy = RetryPolicy { max_retries: 2, ..RetryPolicy::default() };
+        let policy = RetryPolicy {
+            max_retries: 2,
+            ..RetryPolicy::default()
+        };
         let none = HeaderMap::new();
         let busy = Outcome::Response(StatusCode::SERVICE_UNAVAILABLE, &none);
         assert!(policy.delay(2, busy).is_some());
@@ -119,11 +137,17 @@ mod tests {
     #[test]
     fn honours_retry_after_seconds_and_dates() {
         let policy = RetryPolicy::default();
-        let wait = policy.delay(1, Outcome::Response(StatusCode::TOO_MANY_REQUESTS, &headers("7")));
+        let wait = policy.delay(
+            1,
+            Outcome::Response(StatusCode::TOO_MANY_REQUESTS, &headers("7")),
+        );
         assert_eq!(wait, Some(Duration::from_secs(7)));
         let at = httpdate::fmt_http_date(SystemTime::now() + Duration::from_secs(30));
         let wait = retry_after(&headers(&at)).unwrap();
-        assert!(wait <= Duration::from_secs(30) && wait >= Duration::from_secs(28), "{wait:?}");
+        assert!(
+            wait <= Duration::from_secs(30) && wait >= Duration::from_secs(28),
+            "{wait:?}"
+        );
     }
 
     #[test]
@@ -149,7 +173,8 @@ mod tests {
             let tenth = policy.backoff(10);
             assert!(tenth <= Duration::from_millis(400));
         }
-        let samples: std::collections::HashSet<Duration> = (0..20).map(|_| policy.backoff(2)).collect();
+        let samples: std::collections::HashSet<Duration> =
+            (0..20).map(|_| policy.backoff(2)).collect();
         assert!(samples.len() > 1, "jitter varies the delay");
     }
 }

@@ -32,7 +32,9 @@ pub struct Scripted {
 
 impl Scripted {
     /// Serves every request with `handler(n, request)`, `n` counting requests from 0.
-    pub async fn start(handler: impl Fn(usize, &Seen) -> Response + Send + Sync + 'static) -> Scripted {
+    pub async fn start(
+        handler: impl Fn(usize, &Seen) -> Response + Send + Sync + 'static,
+    ) -> Scripted {
         let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
         let handler: Arc<Handler> = Arc::new(handler);
         let log = seen.clone();
@@ -40,7 +42,12 @@ impl Scripted {
             move |method: Method, uri: Uri, headers: HeaderMap, body: Bytes| {
                 let (log, handler) = (log.clone(), handler.clone());
                 async move {
-                    let request = Seen { method, path: uri.path().to_string(), headers, body };
+                    let request = Seen {
+                        method,
+                        path: uri.path().to_string(),
+                        headers,
+                        body,
+                    };
                     let n = {
                         let mut log = log.lock().unwrap();
                         log.push(request.clone());
@@ -61,7 +68,11 @@ impl Scripted {
                 .await
                 .unwrap();
         });
-        Scripted { base, seen, _shutdown: tx }
+        Scripted {
+            base,
+            seen,
+            _shutdown: tx,
+        }
     }
 
     pub fn seen(&self) -> Vec<Seen> {
@@ -72,7 +83,10 @@ impl Scripted {
     pub fn client(&self) -> vinsnap::Client {
         vinsnap::Client::builder("vsk_test_scripted")
             .base_url(&self.base)
-            .backoff(std::time::Duration::from_millis(10), std::time::Duration::from_millis(50))
+            .backoff(
+                std::time::Duration::from_millis(10),
+                std::time::Duration::from_millis(50),
+            )
             .build()
             .unwrap()
     }
@@ -82,7 +96,10 @@ impl Scripted {
 pub fn json(status: u16, body: &serde_json::Value, extra: &[(&str, &str)]) -> Response {
     let mut response = (
         StatusCode::from_u16(status).unwrap(),
-        [("content-type", "application/json"), ("x-request-id", "req_scripted")],
+        [
+            ("content-type", "application/json"),
+            ("x-request-id", "req_scripted"),
+        ],
         body.to_string(),
     )
         .into_response();
