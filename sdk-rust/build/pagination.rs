@@ -73,7 +73,12 @@ pub fn list_operations(spec: &serde_json::Value) -> proc_macro2::TokenStream {
     });
     let ids = list_ops(spec).into_iter().map(|op| op.operation_id);
     quote::quote! {
-        /// The `operationId` of every list operation, in spec order.
+        /// The `operationId` of every list operation (each has [`crate::ListOperation::stream`]),
+        /// in spec order.
+        ///
+        /// ```
+        /// assert!(vinsnap::LIST_OPERATIONS.contains(&"list_customers"));
+        /// ```
         pub const LIST_OPERATIONS: &[&str] = &[#(#ids),*];
         #(#impls)*
     }

@@ -13,12 +13,25 @@ use crate::transport::{RetryPolicy, Transport};
 use crate::{Error, Result};
 
 /// The production API (for both `vsk_live_` and `vsk_test_` keys), as published.
+///
+/// ```
+/// assert_eq!(vinsnap::Client::new("vsk_live_123").unwrap().base_url(), vinsnap::PRODUCTION_URL);
+/// ```
 pub const PRODUCTION_URL: &str = "https://vinsnap.net/.netlify/functions/api";
 
 /// The `User-Agent` every request carries: `vinsnap-rust/<version>`.
+///
+/// ```
+/// assert!(vinsnap::USER_AGENT.starts_with("vinsnap-rust/"));
+/// ```
 pub const USER_AGENT: &str = concat!("vinsnap-rust/", env!("CARGO_PKG_VERSION"));
 
 /// Which data set a key works on, from its prefix.
+///
+/// ```
+/// let client = vinsnap::Client::new("vsk_test_123").unwrap();
+/// assert_eq!(client.mode(), vinsnap::KeyMode::Test);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyMode {
     /// A `vsk_test_` key: sandbox data.
@@ -159,6 +172,11 @@ impl Deref for Client {
 }
 
 /// Configures a [`Client`]; from [`Client::builder`].
+///
+/// ```
+/// let client = vinsnap::Client::builder("vsk_test_123").max_retries(3).build().unwrap();
+/// # drop(client);
+/// ```
 #[derive(Debug, Clone)]
 #[must_use]
 pub struct ClientBuilder {

@@ -9,6 +9,13 @@ use reqwest::header::HeaderMap;
 use serde::Serialize;
 
 /// `Result<T, vinsnap::Error>`.
+///
+/// ```
+/// fn key() -> vinsnap::Result<vinsnap::Client> {
+///     vinsnap::Client::new("vsk_test_123")
+/// }
+/// assert!(key().is_ok());
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything a call through the SDK can fail with.
@@ -40,10 +47,11 @@ pub enum Error {
     #[error("transport error: {0}")]
     Transport(#[source] reqwest::Error),
     /// The server answered, but the body is not what the spec promises for that status.
-    #[error("could not decode the {status} response: {message}")]
+    #[error("could not decode the response: {message}")]
     Decode {
-        /// The response status.
-        status: StatusCode,
+        /// The response status, when known (progenitor does not report it for a body that
+        /// fails to parse).
+        status: Option<StatusCode>,
         /// What was wrong with it.
         message: String,
         /// The raw body, when it was read.
@@ -57,6 +65,19 @@ pub enum Error {
 
 /// An error answer from the API: the status plus the fields of the error envelope
 /// `{"success": false, "error": {"code", "message", "request_id", "param"}}`.
+///
+/// ```
+/// use std::time::Duration;
+/// let error = vinsnap::Error::Api(vinsnap::ApiError {
+///     status: reqwest::StatusCode::TOO_MANY_REQUESTS,
+///     code: Some("rate_limited".into()),
+///     message: "Slow down".into(),
+///     request_id: Some("req_1".into()),
+///     param: None,
+///     retry_after: Some(Duration::from_secs(30)),
+/// });
+/// assert_eq!(error.to_string(), "429 rate_limited: Slow down (request req_1)");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
     /// The HTTP status.
@@ -153,22 +174,58 @@ fn fallback_message(status: StatusCode, body: &[u8]) -> String {
 }
 
 impl Error {
-    /// The HTTP status, for API errors and decode errors.
+    /// The HTTP status, for API errors (and decode errors, when known).
+    ///
+    /// ```
+    /// # let error = vinsnap::Error::Api(vinsnap::ApiError {
+    /// #     status: reqwest::StatusCode::TOO_MANY_REQUESTS,
+    /// #     code: Some("rate_limited".into()),
+    /// #     message: "Slow down".into(),
+    /// #     request_id: Some("req_1".into()),
+    /// #     param: None,
+    /// #     retry_after: Some(std::time::Duration::from_secs(30)),
+    /// # });
+    /// assert_eq!(error.status(), Some(429));
+    /// ```
     pub fn status(&self) -> Option<u16> {
         match self {
             Error::Api(e) => Some(e.status.as_u16()),
-            Error::Decode { status, .. } => Some(status.as_u16()),
+            Error::Decode { status, .. } => status.map(|s| s.as_u16()),
             Error::Transport(e) => e.status().map(|s| s.as_u16()),
             Error::InvalidRequest(_) => None,
         }
     }
 
     /// The API's error code (`customer_not_found`), for API errors with an envelope.
+    ///
+    /// ```
+    /// # let error = vinsnap::Error::Api(vinsnap::ApiError {
+    /// #     status: reqwest::StatusCode::TOO_MANY_REQUESTS,
+    /// #     code: Some("rate_limited".into()),
+    /// #     message: "Slow down".into(),
+    /// #     request_id: Some("req_1".into()),
+    /// #     param: None,
+    /// #     retry_after: Some(std::time::Duration::from_secs(30)),
+    /// # });
+    /// assert_eq!(error.code(), Some("rate_limited"));
+    /// ```
     pub fn code(&self) -> Option<&str> {
         self.api().and_then(|e| e.code.as_deref())
     }
 
     /// The API's message for API errors; the error's own description otherwise.
+    ///
+    /// ```
+    /// # let error = vinsnap::Error::Api(vinsnap::ApiError {
+    /// #     status: reqwest::StatusCode::TOO_MANY_REQUESTS,
+    /// #     code: Some("rate_limited".into()),
+    /// #     message: "Slow down".into(),
+    /// #     request_id: Some("req_1".into()),
+    /// #     param: None,
+    /// #     retry_after: Some(std::time::Duration::from_secs(30)),
+    /// # });
+    /// assert_eq!(error.message(), "Slow down");
+    /// ```
     pub fn message(&self) -> String {
         match self {
             Error::Api(e) => e.message.clone(),
@@ -177,16 +234,52 @@ impl Error {
     }
 
     /// The request id of the failed request, when the server sent one.
+    ///
+    /// ```
+    /// # let error = vinsnap::Error::Api(vinsnap::ApiError {
+    /// #     status: reqwest::StatusCode::TOO_MANY_REQUESTS,
+    /// #     code: Some("rate_limited".into()),
+    /// #     message: "Slow down".into(),
+    /// #     request_id: Some("req_1".into()),
+    /// #     param: None,
+    /// #     retry_after: Some(std::time::Duration::from_secs(30)),
+    /// # });
+    /// assert_eq!(error.request_id(), Some("req_1"));
+    /// ```
     pub fn request_id(&self) -> Option<&str> {
         self.api().and_then(|e| e.request_id.as_deref())
     }
 
     /// For a 429, how long the server asked to wait (`Retry-After`).
+    ///
+    /// ```
+    /// # let error = vinsnap::Error::Api(vinsnap::ApiError {
+    /// #     status: reqwest::StatusCode::TOO_MANY_REQUESTS,
+    /// #     code: Some("rate_limited".into()),
+    /// #     message: "Slow down".into(),
+    /// #     request_id: Some("req_1".into()),
+    /// #     param: None,
+    /// #     retry_after: Some(std::time::Duration::from_secs(30)),
+    /// # });
+    /// assert_eq!(error.retry_after(), Some(std::time::Duration::from_secs(30)));
+    /// ```
     pub fn retry_after(&self) -> Option<Duration> {
         self.api().and_then(|e| e.retry_after)
     }
 
     /// The API error, if the server answered with an error status.
+    ///
+    /// ```
+    /// # let error = vinsnap::Error::Api(vinsnap::ApiError {
+    /// #     status: reqwest::StatusCode::TOO_MANY_REQUESTS,
+    /// #     code: Some("rate_limited".into()),
+    /// #     message: "Slow down".into(),
+    /// #     request_id: Some("req_1".into()),
+    /// #     param: None,
+    /// #     retry_after: Some(std::time::Duration::from_secs(30)),
+    /// # });
+    /// assert_eq!(error.api().map(|e| e.status.as_u16()), Some(429));
+    /// ```
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(e) => Some(e),
@@ -216,14 +309,14 @@ impl<E: Serialize> From<progenitor_client::Error<E>> for Error {
                     // Only error statuses are buffered; anything else here is a success status
                     // the spec does not list for this operation.
                     None => Error::Decode {
-                        status,
+                        status: Some(status),
                         message: format!("status {status} is not documented for this operation"),
                         body: Bytes::new(),
                     },
                 }
             }
             P::InvalidResponsePayload(body, e) => Error::Decode {
-                status: StatusCode::OK,
+                status: None,
                 message: e.to_string(),
                 body,
             },

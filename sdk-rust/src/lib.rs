@@ -43,6 +43,8 @@
 //! # }
 //! ```
 
+#![warn(missing_docs)]
+
 mod client;
 mod error;
 mod generated;
@@ -58,12 +60,20 @@ pub use pagination::{ListOperation, Page};
 pub use rate_limit::RateLimit;
 pub use transport::IDEMPOTENCY_KEY;
 
-/// The `operationId` of every list operation (those with [`ListOperation::stream`]).
 pub use generated::pagination::LIST_OPERATIONS;
 
-/// What a program calling the API needs in scope: the operation methods (one extension trait
-/// per API tag, generated) and [`ListOperation`] for `.stream()`.
+/// What a program calling the API needs in scope: [`Client`], the operation methods (one
+/// extension trait per API tag, generated) and [`ListOperation`] for `.stream()`.
+///
+/// ```
+/// use vinsnap::prelude::*;
+///
+/// let client = Client::new("vsk_test_123").unwrap();
+/// let request = client.get_customer().id("cus_01jd3q9a1bc2d3e4f5g6h7j8k9");
+/// # drop(request);
+/// ```
 pub mod prelude {
-    pub use crate::ListOperation;
     pub use crate::generated::progenitor::prelude::*;
+    // Named explicitly so it wins over the generated client the glob above also brings in.
+    pub use crate::{Client, ListOperation};
 }

@@ -7,6 +7,11 @@ use futures::{Stream, TryStreamExt, stream};
 use crate::Error;
 
 /// One page of a list: its items and whether more follow.
+///
+/// ```
+/// let page = vinsnap::Page { items: vec![1, 2], has_more: true };
+/// assert_eq!(page.items.len(), 2);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page<T> {
     /// The items of this page.
@@ -35,6 +40,16 @@ pub trait ListOperation: Clone + Send + Sized {
     type Item: Send;
 
     /// Fetches the page starting at `offset`, keeping the builder's other parameters.
+    ///
+    /// ```no_run
+    /// use vinsnap::prelude::*;
+    /// # async fn run() -> Result<(), vinsnap::Error> {
+    /// let client = vinsnap::Client::new("vsk_test_123")?;
+    /// let second = client.list_customers().limit(20).fetch_page(20).await?;
+    /// println!("{} customers, more: {}", second.items.len(), second.has_more);
+    /// # Ok(())
+    /// # }
+    /// ```
     fn fetch_page(
         self,
         offset: u64,
@@ -45,6 +60,19 @@ pub trait ListOperation: Clone + Send + Sized {
     /// Starts at offset 0 (an offset set on the builder is overridden) and keeps the builder's
     /// `limit` as the page size and its filters. Stops at the first page with `has_more` false
     /// (or, defensively, at an empty page), and at the first error, which it yields.
+    ///
+    /// ```no_run
+    /// use futures::TryStreamExt;
+    /// use vinsnap::prelude::*;
+    /// # async fn run() -> Result<(), vinsnap::Error> {
+    /// let client = vinsnap::Client::new("vsk_test_123")?;
+    /// let mut keys = std::pin::pin!(client.list_api_keys().stream());
+    /// while let Some(key) = keys.try_next().await? {
+    ///     println!("{}", key.name);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     fn stream(self) -> impl Stream<Item = Result<Self::Item, Error>> + Send {
         stream::try_unfold(Some((self, 0u64)), |state| async move {
             let Some((op, offset)) = state else {

@@ -24,7 +24,11 @@ use retry::Outcome;
 pub(crate) use retry::{RetryPolicy, retry_after};
 
 /// The header that makes a POST safe to retry: the server replays the first response for a
-/// repeated key instead of creating twice.
+/// repeated key instead of creating twice. The SDK sets it on every POST.
+///
+/// ```
+/// assert_eq!(vinsnap::IDEMPOTENCY_KEY, "idempotency-key");
+/// ```
 pub const IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");

@@ -6,6 +6,16 @@ use serde::{Deserialize, Serialize};
 
 /// An event as delivered: `{"id", "type", "created_at", "livemode", "data"}`, with `data` the
 /// resource the event is about.
+///
+/// ```
+/// use vinsnap::webhooks::{self, Event};
+///
+/// let body = br#"{"id":"evt_1","type":"ping","created_at":"2026-11-22T10:15:30Z","livemode":true,"data":{"hello":1}}"#;
+/// let headers = webhooks::sign(body, &["whsec_s"], webhooks::now());
+/// let Event::Ping(envelope) = webhooks::verify(body, &headers, "whsec_s").unwrap() else { panic!() };
+/// assert_eq!((envelope.event_type.as_str(), envelope.livemode), ("ping", true));
+/// assert_eq!(envelope.data["hello"], 1);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Envelope<T> {
     /// The event id (`evt_…`), the same on every delivery attempt.

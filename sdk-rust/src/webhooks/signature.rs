@@ -9,18 +9,48 @@ use sha2::Sha256;
 use super::{Envelope, Event};
 
 /// The event type of a delivery.
+///
+/// ```
+/// assert_eq!(vinsnap::webhooks::EVENT_HEADER, "x-vinsnap-event");
+/// ```
 pub const EVENT_HEADER: HeaderName = HeaderName::from_static("x-vinsnap-event");
 /// The delivery id, stable across retries: a receiver's dedupe key.
+///
+/// ```
+/// assert_eq!(vinsnap::webhooks::DELIVERY_HEADER, "x-vinsnap-delivery");
+/// ```
 pub const DELIVERY_HEADER: HeaderName = HeaderName::from_static("x-vinsnap-delivery");
 /// When the delivery was signed, in Unix seconds.
+///
+/// ```
+/// assert_eq!(vinsnap::webhooks::TIMESTAMP_HEADER, "x-vinsnap-timestamp");
+/// ```
 pub const TIMESTAMP_HEADER: HeaderName = HeaderName::from_static("x-vinsnap-timestamp");
 /// One or more comma-separated `sha256=<hex>` signatures.
+///
+/// ```
+/// assert_eq!(vinsnap::webhooks::SIGNATURE_HEADER, "x-vinsnap-signature");
+/// ```
 pub const SIGNATURE_HEADER: HeaderName = HeaderName::from_static("x-vinsnap-signature");
 
 /// How far a delivery's timestamp may be from now, either way: older deliveries are replays.
+///
+/// ```
+/// assert_eq!(vinsnap::webhooks::TOLERANCE.as_secs(), 300);
+/// ```
 pub const TOLERANCE: Duration = Duration::from_secs(300);
 
 /// Why a delivery was rejected.
+///
+/// ```
+/// use vinsnap::webhooks::{self, WebhookError};
+///
+/// let headers = webhooks::sign(b"{}", &["whsec_s"], 1_000);
+/// match webhooks::verify_at(b"{}", &headers, "whsec_s", 2_000) {
+///     Err(WebhookError::TooOld { age_secs }) => assert_eq!(age_secs, 1_000),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum WebhookError {
