@@ -4,6 +4,7 @@
 //! export VINSNAP_API_KEY=vsk_test_…                 # a test key: sandbox data
 //! export VINSNAP_BASE_URL=http://127.0.0.1:8080      # optional; production when unset
 //! cargo run -p vinsnap --example quickstart
+//! RUST_LOG=vinsnap=debug cargo run -p vinsnap --example quickstart   # with the SDK's spans
 //! ```
 //!
 //! Jobs and invoices are not in the API's spec yet; once they are, this example goes on to open
@@ -15,6 +16,10 @@ use vinsnap::types::{CreateCustomer, CreateVehicle};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // `RUST_LOG=vinsnap=debug` shows the SDK's request spans, retries included.
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .init();
     let key = std::env::var("VINSNAP_API_KEY")
         .map_err(|_| anyhow::anyhow!("set VINSNAP_API_KEY to a vsk_test_… key"))?;
     let mut builder = vinsnap::Client::builder(key);

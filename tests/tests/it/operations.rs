@@ -531,6 +531,19 @@ fn coverage_matches_the_spec(calls: &[Call], refused_client_side: &BTreeSet<&str
             .insert(status);
     }
 
+    for call in calls.iter().filter(|c| c.status.is_some()) {
+        assert!(
+            call.request_id
+                .as_deref()
+                .is_some_and(|id| id.starts_with("req_")),
+            "the span carries the request id: {call:?}"
+        );
+        assert!(
+            !call.method.is_empty() && call.path.starts_with('/'),
+            "{call:?}"
+        );
+    }
+
     let in_spec: BTreeSet<&str> = spec
         .operations()
         .filter_map(|op| op.operation_id())
