@@ -1,0 +1,302 @@
+//! `vinsnap::Client`: the generated client, configured.
+
+use std::ops::Deref;
+use std::sync::Once;
+use std::time::Duration;
+
+use progenitor_client::ClientInfo;
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+
+use crate::generated::progenitor::Client as Generated;
+use crate::rate_limit::RateLimit;
+use crate::transport::{RetryPolicy, Transport};
+use crate::{Error, Result};
+
+/// The production API (for both `vsk_live_` and `vsk_test_` keys), as published.
+///
+/// ```
+/// assert_eq!(vinsnap::Client::new("vsk_live_123").unwrap().base_url(), vinsnap::PRODUCTION_URL);
+/// ```
+pub const PRODUCTION_URL: &str = "https://vinsnap.net/.netlify/functions/api";
+
+/// The `User-Agent` every request carries: `vinsnap-rust/<version>`.
+///
+/// ```
+/// assert!(vinsnap::USER_AGENT.starts_with("vinsnap-rust/"));
+/// ```
+pub const USER_AGENT: &str = concat!("vinsnap-rust/", env!("CARGO_PKG_VERSION"));
+
+/// Which data set a key works on, from its prefix.
+///
+/// ```
+/// let client = vinsnap::Client::new("vsk_test_123").unwrap();
+/// assert_eq!(client.mode(), vinsnap::KeyMode::Test);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyMode {
+    /// A `vsk_test_` key: sandbox data.
+    Test,
+    /// A `vsk_live_` key: production data.
+    Live,
+}
+
+impl KeyMode {
+    /// The mode of `api_key`, or `None` when it is neither a test nor a live key.
+    ///
+    /// ```
+    /// use vinsnap::KeyMode;
+    /// assert_eq!(KeyMode::of("vsk_test_abc"), Some(KeyMode::Test));
+    /// assert_eq!(KeyMode::of("vsk_live_abc"), Some(KeyMode::Live));
+    /// assert_eq!(KeyMode::of("sk_abc"), None);
+    /// ```
+    pub fn of(api_key: &str) -> Option<KeyMode> {
+        if api_key.starts_with("vsk_test_") {
+            Some(KeyMode::Test)
+        } else if api_key.starts_with("vsk_live_") {
+            Some(KeyMode::Live)
+        } else {
+            None
+        }
+    }
+}
+
+/// The VinSnap API client.
+///
+/// Every operation of the API is a method (from the generated extension traits, brought in
+/// by [`crate::prelude`]) that returns a request builder; `send()` runs it through the SDK's
+/// transport: bearer auth, retries with backoff, one `Idempotency-Key` per POST, rate-limit
+/// capture and tracing. Cloning is cheap and clones share connections.
+///
+/// ```no_run
+/// use vinsnap::prelude::*;
+/// use vinsnap::types::CreateCustomer;
+///
+/// # async fn run() -> Result<(), vinsnap::Error> {
+/// let client = vinsnap::Client::new(std::env::var("VINSNAP_API_KEY").unwrap())?;
+/// let customer = client
+///     .create_customer()
+///     .body(CreateCustomer::builder().name("Sarah Chen").phone(Some("555-0142".into())))
+///     .send()
+///     .await?;
+/// println!("created {}", *customer.id);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone)]
+pub struct Client {
+    api: Generated,
+    mode: KeyMode,
+}
+
+impl Client {
+    /// A client for the production URL with the default settings.
+    ///
+    /// Fails with [`Error::InvalidRequest`] when `api_key` is not a `vsk_test_` or `vsk_live_`
+    /// key.
+    ///
+    /// ```
+    /// let client = vinsnap::Client::new("vsk_test_123").unwrap();
+    /// assert_eq!(client.base_url(), vinsnap::PRODUCTION_URL);
+    /// assert!(vinsnap::Client::new("not a key").is_err());
+    /// ```
+    pub fn new(api_key: impl Into<String>) -> Result<Client> {
+        Client::builder(api_key).build()
+    }
+
+    /// A builder to set the base URL, timeout and retries.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let client = vinsnap::Client::builder("vsk_test_123")
+    ///     .base_url("http://127.0.0.1:8080")
+    ///     .timeout(Duration::from_secs(10))
+    ///     .max_retries(4)
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(client.base_url(), "http://127.0.0.1:8080");
+    /// ```
+    pub fn builder(api_key: impl Into<String>) -> ClientBuilder {
+        ClientBuilder {
+            api_key: api_key.into(),
+            base_url: PRODUCTION_URL.to_string(),
+            timeout: Duration::from_secs(30),
+            policy: RetryPolicy::default(),
+        }
+    }
+
+    /// Whether the key is a test (sandbox) or live (production) key.
+    ///
+    /// ```
+    /// let client = vinsnap::Client::new("vsk_live_123").unwrap();
+    /// assert_eq!(client.mode(), vinsnap::KeyMode::Live);
+    /// ```
+    pub fn mode(&self) -> KeyMode {
+        self.mode
+    }
+
+    /// The base URL requests go to.
+    ///
+    /// ```
+    /// let client = vinsnap::Client::new("vsk_test_123").unwrap();
+    /// assert!(client.base_url().starts_with("https://"));
+    /// ```
+    pub fn base_url(&self) -> &str {
+        self.api.baseurl()
+    }
+
+    /// The most recent rate-limit reading this client (or a clone of it) received, if any.
+    ///
+    /// ```no_run
+    /// use vinsnap::prelude::*;
+    /// # async fn run() -> Result<(), vinsnap::Error> {
+    /// let client = vinsnap::Client::new("vsk_test_123")?;
+    /// client.list_locations().send().await?;
+    /// if let Some(limit) = client.rate_limit() {
+    ///     println!("{} of {} reads left", limit.remaining, limit.limit);
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn rate_limit(&self) -> Option<RateLimit> {
+        self.api.inner().rate_limit()
+    }
+}
+
+/// Calls go straight to the generated client: the operations are its methods.
+impl Deref for Client {
+    type Target = Generated;
+
+    fn deref(&self) -> &Generated {
+        &self.api
+    }
+}
+
+/// Configures a [`Client`]; from [`Client::builder`].
+///
+/// ```
+/// let client = vinsnap::Client::builder("vsk_test_123").max_retries(3).build().unwrap();
+/// # drop(client);
+/// ```
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct ClientBuilder {
+    api_key: String,
+    base_url: String,
+    timeout: Duration,
+    policy: RetryPolicy,
+}
+
+impl ClientBuilder {
+    /// Sends requests to `url` instead of production: a local server, the sandbox mock.
+    ///
+    /// ```
+    /// let client = vinsnap::Client::builder("vsk_test_123").base_url("http://localhost:4010/").build().unwrap();
+    /// assert_eq!(client.base_url(), "http://localhost:4010");
+    /// ```
+    pub fn base_url(mut self, url: impl Into<String>) -> ClientBuilder {
+        self.base_url = url.into().trim_end_matches('/').to_string();
+        self
+    }
+
+    /// How long one attempt may take, connecting included (default 30 s).
+    ///
+    /// ```
+    /// let builder = vinsnap::Client::builder("vsk_test_123").timeout(std::time::Duration::from_secs(5));
+    /// assert!(builder.build().is_ok());
+    /// ```
+    pub fn timeout(mut self, timeout: Duration) -> ClientBuilder {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How many times a failed attempt is retried (default 2; 0 turns retries off).
+    ///
+    /// ```
+    /// let builder = vinsnap::Client::builder("vsk_test_123").max_retries(0);
+    /// assert!(builder.build().is_ok());
+    /// ```
+    pub fn max_retries(mut self, retries: u32) -> ClientBuilder {
+        self.policy.max_retries = retries;
+        self
+    }
+
+    /// The backoff before the first retry (default 500 ms; doubled each retry, with jitter)
+    /// and its cap (default 8 s). A 429's `Retry-After` takes precedence.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let builder = vinsnap::Client::builder("vsk_test_123")
+    ///     .backoff(Duration::from_millis(100), Duration::from_secs(2));
+    /// assert!(builder.build().is_ok());
+    /// ```
+    pub fn backoff(mut self, initial: Duration, max: Duration) -> ClientBuilder {
+        self.policy.initial_backoff = initial;
+        self.policy.max_backoff = max;
+        self
+    }
+
+    /// The longest `Retry-After` a retry waits out (default 60 s); a 429 asking for longer is
+    /// returned to the caller as an error.
+    ///
+    /// ```
+    /// let builder = vinsnap::Client::builder("vsk_test_123").max_retry_after(std::time::Duration::from_secs(5));
+    /// assert!(builder.build().is_ok());
+    /// ```
+    pub fn max_retry_after(mut self, wait: Duration) -> ClientBuilder {
+        self.policy.max_retry_after = wait;
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// Fails with [`Error::InvalidRequest`] for a key that is not a `vsk_test_`/`vsk_live_` key
+    /// or cannot be a header, or a base URL that is not an absolute http(s) URL.
+    ///
+    /// ```
+    /// assert!(vinsnap::Client::builder("vsk_test_123").base_url("ftp://x").build().is_err());
+    /// ```
+    pub fn build(self) -> Result<Client> {
+        let mode = KeyMode::of(&self.api_key).ok_or_else(|| {
+            Error::InvalidRequest("the API key must start with vsk_test_ or vsk_live_".into())
+        })?;
+        match reqwest::Url::parse(&self.base_url) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.has_host() => {}
+            _ => {
+                return Err(Error::InvalidRequest(format!(
+                    "the base URL must be an absolute http(s) URL, not {:?}",
+                    self.base_url
+                )));
+            }
+        }
+        let mut auth = HeaderValue::from_str(&format!("Bearer {}", self.api_key))
+            .map_err(|_| Error::InvalidRequest("the API key is not a valid header value".into()))?;
+        auth.set_sensitive(true);
+        let mut headers = HeaderMap::new();
+        headers.insert(AUTHORIZATION, auth);
+
+        install_crypto_provider();
+        let http = reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .default_headers(headers)
+            .timeout(self.timeout)
+            .connect_timeout(self.timeout)
+            // Retries re-send the same request; following a redirect would re-send it elsewhere.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::InvalidRequest(format!("cannot build the HTTP client: {e}")))?;
+        let api = Generated::new_with_client(&self.base_url, http, Transport::new(self.policy));
+        Ok(Client { api, mode })
+    }
+}
+
+/// reqwest is built on rustls without a default crypto provider (the default one, aws-lc-rs,
+/// needs a C toolchain); use ring unless the application installed a provider of its own.
+fn install_crypto_provider() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        if rustls::crypto::CryptoProvider::get_default().is_none() {
+            // Err only means another thread installed one first, which is just as good.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+        }
+    });
+}
