@@ -211,6 +211,26 @@ fn in_range(field: &str, value: i64, min: i64, max: i64) -> ApiResult<()> {
 pub struct LineItems(pub Vec<LineItem>);
 
 impl LineItems {
+    /// Checks that every `part_id` names a part of the catalog. Shape is checked when parsing;
+    /// existence needs the database, so it runs inside the handler's transaction.
+    pub async fn check_catalog(&self, conn: &mut sqlx::SqliteConnection) -> ApiResult<()> {
+        for (i, item) in self.0.iter().enumerate() {
+            let Some(part_id) = &item.part_id else {
+                continue;
+            };
+            let found: Option<i64> = sqlx::query_scalar("SELECT seq FROM parts WHERE id = ?")
+                .bind(part_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+            if found.is_none() {
+                let field = format!("line_items[{i}].part_id");
+                let message = format!("`{field}` names no part of the catalog: {part_id}");
+                return Err(ApiError::invalid(field, message));
+            }
+        }
+        Ok(())
+    }
+
     /// The sum of the lines' amounts. The per-line limits keep it far from overflowing.
     pub fn subtotal(&self) -> i64 {
         self.0.iter().map(|i| i.amount).sum()

@@ -414,7 +414,7 @@ async fn a_location_key_sends_its_locations_invoice_to_a_customer_of_another_loc
     let (north, south) = (&app.locations[0], &app.locations[1]);
     let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "Sarah Chen").await;
     assert_eq!(customer["location_id"], north.as_str());
-    let mut body = brake_job(&customer, &vehicle);
+    let mut body = brake_job(&app.part_id, &customer, &vehicle);
     body["location_id"] = json!(south.as_str());
     let job = app
         .post("/jobs", &app.test_key, body)

@@ -28,14 +28,14 @@ pub async fn customer_with_vehicle(app: &TestApp, key: &str, name: &str) -> (Val
     (customer, vehicle)
 }
 
-pub fn brake_job(customer: &Value, vehicle: &Value) -> Value {
+pub fn brake_job(part_id: &str, customer: &Value, vehicle: &Value) -> Value {
     json!({
         "customer_id": customer["id"],
         "vehicle_id": vehicle["id"],
         "title": "Front brake service",
         "line_items": [
             { "kind": "labor", "description": "Replace pads", "hours": "1.5", "rate": 12000 },
-            { "kind": "part", "description": "Pad set", "part_id": "prt_01jd3q7x6yw5v4t3s2r1q0p9n8", "quantity": 2, "unit_price": 6499 },
+            { "kind": "part", "description": "Pad set", "part_id": part_id, "quantity": 2, "unit_price": 6499 },
             { "kind": "part", "description": "Brake cleaner (free text)", "quantity": 1, "unit_price": 899 }
         ]
     })
@@ -44,7 +44,7 @@ pub fn brake_job(customer: &Value, vehicle: &Value) -> Value {
 pub async fn create_job(app: &TestApp, key: &str) -> (Value, Value, Value) {
     let (customer, vehicle) = customer_with_vehicle(app, key, "Sarah Chen").await;
     let job = app
-        .post("/jobs", key, brake_job(&customer, &vehicle))
+        .post("/jobs", key, brake_job(&app.part_id, &customer, &vehicle))
         .await
         .expect(201)
         .body;
@@ -69,7 +69,7 @@ async fn a_job_computes_its_lines_and_starts_pending() {
     assert_eq!(lines[0]["hours"], "1.50", "hours come back canonical");
     assert_eq!(lines[0]["amount"], 18000);
     assert_eq!(lines[1]["amount"], 12998);
-    assert_eq!(lines[1]["part_id"], "prt_01jd3q7x6yw5v4t3s2r1q0p9n8");
+    assert_eq!(lines[1]["part_id"], app.part_id.as_str());
     assert_eq!(lines[2]["part_id"], Value::Null);
     assert_eq!(job["subtotal"], 18000 + 12998 + 899);
     assert_eq!(job["started_at"], Value::Null);
@@ -81,7 +81,7 @@ async fn a_job_computes_its_lines_and_starts_pending() {
 async fn labor_rounds_half_up_to_the_minor_unit() {
     let app = TestApp::start().await;
     let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "A").await;
-    let mut body = brake_job(&customer, &vehicle);
+    let mut body = brake_job(&app.part_id, &customer, &vehicle);
     body["line_items"] = json!([
         // 0.33 h × 123.45 = 40.7385 → 40.74
         { "kind": "labor", "description": "a", "hours": "0.33", "rate": 12345 },
@@ -161,7 +161,7 @@ async fn bad_line_items_are_400s_naming_the_field() {
             "line_items[0].hours",
         ),
     ] {
-        let mut body = brake_job(&customer, &vehicle);
+        let mut body = brake_job(&app.part_id, &customer, &vehicle);
         body["line_items"] = json!([line]);
         let reply = app.post("/jobs", &app.test_key, body).await.expect(400);
         assert_eq!(
@@ -170,7 +170,7 @@ async fn bad_line_items_are_400s_naming_the_field() {
             reply.body
         );
     }
-    let mut body = brake_job(&customer, &vehicle);
+    let mut body = brake_job(&app.part_id, &customer, &vehicle);
     body["line_items"] = json!(vec![
         json!({ "kind": "part", "description": "x", "quantity": 1, "unit_price": 1 });
         101
@@ -185,24 +185,36 @@ async fn a_job_needs_the_customer_and_one_of_their_vehicles() {
     let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "A").await;
     let (_, other_vehicle) = customer_with_vehicle(&app, &app.test_key, "B").await;
     let reply = app
-        .post("/jobs", &app.test_key, brake_job(&customer, &other_vehicle))
+        .post(
+            "/jobs",
+            &app.test_key,
+            brake_job(&app.part_id, &customer, &other_vehicle),
+        )
         .await
         .expect_error(400, "invalid_request");
     assert_eq!(reply.body["error"]["param"], "vehicle_id");
     let ghost = json!({ "id": "cus_01jd3q9a1bc2d3e4f5g6h7j8k9" });
-    app.post("/jobs", &app.test_key, brake_job(&ghost, &vehicle))
-        .await
-        .expect_error(404, "customer_not_found");
+    app.post(
+        "/jobs",
+        &app.test_key,
+        brake_job(&app.part_id, &ghost, &vehicle),
+    )
+    .await
+    .expect_error(404, "customer_not_found");
     let ghost = json!({ "id": "veh_01jd3q9b2cd3e4f5g6h7j8k9m0" });
-    app.post("/jobs", &app.test_key, brake_job(&customer, &ghost))
-        .await
-        .expect_error(404, "vehicle_not_found");
-    let mut body = brake_job(&customer, &vehicle);
+    app.post(
+        "/jobs",
+        &app.test_key,
+        brake_job(&app.part_id, &customer, &ghost),
+    )
+    .await
+    .expect_error(404, "vehicle_not_found");
+    let mut body = brake_job(&app.part_id, &customer, &vehicle);
     body["title"] = json!("");
     app.post("/jobs", &app.test_key, body)
         .await
         .expect_error(400, "invalid_request");
-    let mut body = brake_job(&customer, &vehicle);
+    let mut body = brake_job(&app.part_id, &customer, &vehicle);
     body["status"] = json!("completed");
     app.post("/jobs", &app.test_key, body)
         .await
@@ -358,13 +370,17 @@ async fn jobs_list_newest_first_with_filters_and_paging() {
         (&b_customer, &b_vehicle),
     ] {
         let job = app
-            .post("/jobs", &app.test_key, brake_job(customer, vehicle))
+            .post(
+                "/jobs",
+                &app.test_key,
+                brake_job(&app.part_id, customer, vehicle),
+            )
             .await
             .expect(201)
             .body;
         ids.push(job["id"].as_str().unwrap().to_owned());
     }
-    let mut south = brake_job(&b_customer, &b_vehicle);
+    let mut south = brake_job(&app.part_id, &b_customer, &b_vehicle);
     south["location_id"] = json!(app.locations[1].as_str());
     let south = app
         .post("/jobs", &app.test_key, south)
@@ -501,12 +517,16 @@ async fn jobs_respect_mode_shop_location_and_scopes() {
     );
     let (customer, vehicle) = customer_with_vehicle(&app, &south_key, "South").await;
     let mine = app
-        .post("/jobs", &south_key, brake_job(&customer, &vehicle))
+        .post(
+            "/jobs",
+            &south_key,
+            brake_job(&app.part_id, &customer, &vehicle),
+        )
         .await
         .expect(201)
         .body;
     assert_eq!(mine["location_id"], south.as_str());
-    let mut elsewhere = brake_job(&customer, &vehicle);
+    let mut elsewhere = brake_job(&app.part_id, &customer, &vehicle);
     elsewhere["location_id"] = json!(north.as_str());
     app.post("/jobs", &south_key, elsewhere)
         .await
@@ -520,7 +540,7 @@ async fn jobs_respect_mode_shop_location_and_scopes() {
     app.get(&path(&job), &readonly).await.expect(200);
     app.get("/jobs", &readonly).await.expect(200);
     for key in [&readonly, &nothing] {
-        app.post("/jobs", key, brake_job(&customer, &vehicle))
+        app.post("/jobs", key, brake_job(&app.part_id, &customer, &vehicle))
             .await
             .expect_error(403, "missing_scope");
         app.put(&path(&job), key, json!({}))
@@ -581,4 +601,36 @@ async fn deleting_a_vehicle_or_customer_takes_their_jobs_and_invoices_along() {
     app.get(&invoice_path, &app.test_key)
         .await
         .expect_error(404, "invoice_not_found");
+}
+
+#[tokio::test]
+async fn a_part_id_must_name_a_part_of_the_catalog() {
+    let app = TestApp::start().await;
+    let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "Sarah Chen").await;
+    let unknown = "prt_01jd3q7x6yw5v4t3s2r1q0p9n8";
+    let body = brake_job(unknown, &customer, &vehicle);
+    let reply = app
+        .post("/jobs", &app.test_key, body)
+        .await
+        .expect_error(400, "invalid_request");
+    assert_eq!(reply.body["error"]["param"], "line_items[1].part_id");
+    assert!(reply.message().contains(unknown), "{}", reply.message());
+    let job = app
+        .post(
+            "/jobs",
+            &app.test_key,
+            brake_job(&app.part_id, &customer, &vehicle),
+        )
+        .await
+        .expect(201)
+        .body;
+    let lines = json!({ "line_items": [{ "kind": "part", "description": "x", "part_id": unknown, "quantity": 1, "unit_price": 5 }] });
+    let path = format!("/jobs/{}", job["id"].as_str().unwrap());
+    app.put(&path, &app.test_key, lines.clone())
+        .await
+        .expect_error(400, "invalid_request");
+    let invoice = json!({ "customer_id": customer["id"], "line_items": lines["line_items"] });
+    app.post("/invoices", &app.test_key, invoice)
+        .await
+        .expect_error(400, "invalid_request");
 }

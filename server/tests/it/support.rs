@@ -25,6 +25,8 @@ pub struct TestApp {
     pub test_key: String,
     /// All scopes, live mode, no location limit.
     pub live_key: String,
+    /// A part of the catalog (imported through the real CSV import), for job and invoice lines.
+    pub part_id: String,
     /// Where invoice emails land when no SMTP server is configured.
     pub outbox: PathBuf,
     /// The server's clock, moved by tests instead of waiting.
@@ -121,6 +123,7 @@ impl TestApp {
         .unwrap();
         let test_key = mint(&pool, &shop, Mode::Test, Scope::ALL, None).await;
         let live_key = mint(&pool, &shop, Mode::Live, Scope::ALL, None).await;
+        let part_id = catalog_part(&pool).await;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (tx, rx) = oneshot::channel::<()>();
@@ -148,6 +151,7 @@ impl TestApp {
             locations,
             test_key,
             live_key,
+            part_id,
             outbox,
             limiter_clock,
             clock,
@@ -277,4 +281,17 @@ async fn mint(
         location_id: location,
     };
     keys::mint(&mut conn, new).await.unwrap().secret
+}
+
+/// Imports a one-part catalog and returns the part's id.
+async fn catalog_part(db: &SqlitePool) -> String {
+    const CSV: &str = "part_number,brand,type,name,description,unit_price,currency,oem_numbers,fitments,stock\n\
+        ACT787,Akebono,brake-pads,Akebono Front Ceramic Brake Pad Set,,6499,USD,,Honda|Accord|2003-2007,\n";
+    vinsnap_server::api::parts::import::import_csv(db, CSV.as_bytes(), None)
+        .await
+        .unwrap();
+    sqlx::query_scalar("SELECT id FROM parts WHERE part_number = 'ACT787'")
+        .fetch_one(db)
+        .await
+        .unwrap()
 }

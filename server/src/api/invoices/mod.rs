@@ -81,6 +81,9 @@ async fn create_invoice(
         .map(line_items::build)
         .transpose()?;
     let mut tx = write_tx(&state.db).await?;
+    if let Some(items) = &given_items {
+        items.check_catalog(&mut tx).await?;
+    }
     let (location_id, customer_id, vehicle_id, job_id, items) = match &body.job_id {
         Some(job_id) => {
             for (field, given) in [
@@ -290,6 +293,9 @@ async fn update_invoice(
         .map(line_items::build)
         .transpose()?;
     let mut tx = write_tx(&state.db).await?;
+    if let Some(items) = &items {
+        items.check_catalog(&mut tx).await?;
+    }
     let mut invoice = find(&mut tx, &caller, &id).await?;
     if invoice.status != InvoiceStatus::Draft {
         return Err(ApiError::conflict(

@@ -66,6 +66,7 @@ async fn create_job(
     let items = line_items::build(&body.line_items)?;
     let now = state.config.clock.now();
     let mut tx = write_tx(&state.db).await?;
+    items.check_catalog(&mut tx).await?;
     let customer = customers::store::get(&mut tx, &caller, &body.customer_id)
         .await?
         .ok_or_else(|| {
@@ -216,6 +217,9 @@ async fn update_job(
         .map(line_items::build)
         .transpose()?;
     let mut tx = write_tx(&state.db).await?;
+    if let Some(items) = &items {
+        items.check_catalog(&mut tx).await?;
+    }
     let mut job = find(&mut tx, &caller, &id).await?;
     if !job.status.is_open() {
         return Err(ApiError::conflict(
