@@ -44,4 +44,5 @@ on_both_transports!(
     odd_requests_are_4xx_envelopes,
     webhook_trigger_delivers_signed_examples,
     webhook_trigger_refuses_bad_requests,
+    every_webhook_event_verifies_with_the_sdk,
 );
