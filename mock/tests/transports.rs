@@ -33,6 +33,7 @@ macro_rules! on_both_transports {
 on_both_transports!(
     every_operation_replays_its_success_example,
     every_documented_answer_matches_its_schema,
+    engine_made_errors_match_their_schemas,
     path_parameters_are_echoed,
     lists_honour_limit_and_offset,
     only_test_keys_get_in,

@@ -96,6 +96,82 @@ pub async fn every_documented_answer_matches_its_schema(s: &Sandbox) {
     assert!(checked > 100, "only {checked} answers checked");
 }
 
+/// The answers the engine writes itself rather than replaying an example —
+/// key, `Prefer`, path, query and body errors — for every operation: each
+/// has a status the operation documents and a body valid for it.
+pub async fn engine_made_errors_match_their_schemas(s: &Sandbox) {
+    let spec = spec_with_webhooks();
+    let schemas = ResponseSchemas::new(&spec);
+    let mut checked = 0;
+    for op in spec.operations() {
+        let what = format!("{} {}", op.method(), op.path());
+        let method = Method::from_bytes(op.method().as_str().as_bytes()).unwrap();
+        let url = format!("{}{}", s.base, example_path(&op));
+        // Each request below is the documented one with one thing wrong.
+        let mut requests = vec![
+            ("no key", s.client.request(method.clone(), &url)),
+            (
+                "live key",
+                s.client
+                    .request(method.clone(), &url)
+                    .bearer_auth("vsk_live_4eC39HqLyjWDarjtT1zdp7dc"),
+            ),
+        ];
+        for prefer in ["code=abc", "code=418", "example=no_such_example"] {
+            let request = s.example_request(&op).header("Prefer", prefer);
+            requests.push((prefer, request));
+        }
+        let path = example_path(&op);
+        // Only a parameter with a pattern can be malformed (a VIN is any string to the spec).
+        let patterned = op
+            .parameters()
+            .into_iter()
+            .filter(|p| p["in"] == "path" && spec.resolve(&p["schema"]).get("pattern").is_some());
+        for param in patterned {
+            let example = param_example(op.spec(), param).unwrap();
+            let bad = path.replacen(&format!("/{example}"), "/12345", 1);
+            requests.push(("malformed path parameter", s.request(method.clone(), &bad)));
+        }
+        if op.parameters().iter().any(|p| p["in"] == "query") {
+            let unknown = s.request(method.clone(), &format!("{path}?colour=red"));
+            requests.push(("unknown query parameter", unknown));
+        }
+        if op.request_body().is_some() {
+            let raw = |body: Vec<u8>, content_type: &str| {
+                s.request(method.clone(), &path)
+                    .header("content-type", content_type)
+                    .body(body)
+            };
+            let oversized = vec![b' '; vinsnap_mock::engine::MAX_BODY_BYTES + 1];
+            requests.extend([
+                ("broken JSON", raw(b"{".to_vec(), "application/json")),
+                (
+                    "body of the wrong shape",
+                    raw(b"[]".to_vec(), "application/json"),
+                ),
+                ("plain text", raw(b"{}".to_vec(), "text/plain")),
+                ("oversized body", raw(oversized, "application/json")),
+            ]);
+        }
+        for (case, request) in requests {
+            let answer = send(request).await;
+            let status = answer.status.to_string();
+            assert!(
+                op.documented_statuses().contains(&status.as_str()),
+                "{what} ({case}): {status} is not documented: {}",
+                answer.body
+            );
+            assert!(answer.status >= 400, "{what} ({case}): {status}");
+            assert_envelope(&answer);
+            schemas
+                .check(&op, &status, &answer.body)
+                .unwrap_or_else(|e| panic!("{what} ({case}): {e}\n{}", answer.body));
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "only {checked} answers checked");
+}
+
 pub async fn path_parameters_are_echoed(s: &Sandbox) {
     let customer = send(s.get(&format!("/customers/{OTHER_ID}"))).await;
     assert_eq!(
