@@ -2,12 +2,12 @@
 //! - [`sdk`]: the SDK's verifier (`vinsnap::webhooks::verify`), the one
 //!   integrators call, so the suite proves the mock's deliveries pass it and
 //!   parse into the SDK's typed `Event`;
-//! - [`verify_signature`]: the check written from DESIGN.md alone (`sha256=`
-//!   + hex HMAC-SHA256 keyed with the secret's bytes over
-//!   `"{timestamp}.{raw body}"`, several comma-separated values during a
-//!   rotation, timestamps more than 300 s away refused), independent of both
-//!   the mock's signing module and the SDK, so a shared misreading of the
-//!   design cannot make the two agree with each other and still be wrong.
+//! - [`verify_signature`]: the check written from DESIGN.md alone, independent
+//!   of both the mock's signing module and the SDK, so that a misreading of the
+//!   design shared by those two cannot pass unnoticed. DESIGN.md: `sha256=`
+//!   followed by the hex HMAC-SHA256, keyed with the secret's bytes, of
+//!   `"{timestamp}.{raw body}"`; several comma-separated values during a
+//!   rotation; timestamps more than 300 s away refused.
 
 use hmac::{Hmac, Mac};
 use http::HeaderMap;

@@ -75,6 +75,7 @@ macro_rules! operations {
     ($($op:ident $(($($param:ident),*))? $({$body:ident})?;)*) => {
         vec![$((stringify!($op), {
             let call: Operate = |c, i| Box::pin(async move {
+                assert_eq!(i.op.operation_id(), Some(stringify!($op)), "inputs of another operation");
                 let answer = c.$op()
                     $($(.$param(i.path(stringify!($param))))*)?
                     $(.body(serde_json::from_value::<types::$body>(i.body()).unwrap_or_else(|e| {
