@@ -33,6 +33,7 @@ macro_rules! on_both_transports {
 on_both_transports!(
     every_operation_replays_its_success_example,
     every_documented_answer_matches_its_schema,
+    engine_made_errors_match_their_schemas,
     path_parameters_are_echoed,
     lists_honour_limit_and_offset,
     only_test_keys_get_in,
@@ -44,4 +45,5 @@ on_both_transports!(
     odd_requests_are_4xx_envelopes,
     webhook_trigger_delivers_signed_examples,
     webhook_trigger_refuses_bad_requests,
+    every_webhook_event_verifies_with_the_sdk,
 );

@@ -5,7 +5,7 @@ use std::sync::Once;
 use std::time::Duration;
 
 use progenitor_client::ClientInfo;
-use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderName, HeaderValue};
 
 use crate::generated::progenitor::Client as Generated;
 use crate::rate_limit::RateLimit;
@@ -121,6 +121,7 @@ impl Client {
             base_url: PRODUCTION_URL.to_string(),
             timeout: Duration::from_secs(30),
             policy: RetryPolicy::default(),
+            headers: Vec::new(),
         }
     }
 
@@ -184,6 +185,8 @@ pub struct ClientBuilder {
     base_url: String,
     timeout: Duration,
     policy: RetryPolicy,
+    /// Extra headers for every request, checked in `build`.
+    headers: Vec<(String, String)>,
 }
 
 impl ClientBuilder {
@@ -247,10 +250,34 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends `name: value` with every request: for the sandbox mock's `Prefer: code=404`, or a
+    /// header a proxy in between needs. Repeat to add several; the API key's `Authorization`
+    /// cannot be replaced this way.
+    ///
+    /// ```
+    /// let client = vinsnap::Client::builder("vsk_test_123")
+    ///     .base_url("http://127.0.0.1:4010")
+    ///     .default_header("Prefer", "code=404")
+    ///     .build();
+    /// assert!(client.is_ok());
+    /// let bad = vinsnap::Client::builder("vsk_test_123").default_header("Bad Name", "x").build();
+    /// assert!(bad.is_err());
+    /// ```
+    pub fn default_header(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<String>,
+    ) -> ClientBuilder {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
     /// Builds the client.
     ///
     /// Fails with [`Error::InvalidRequest`] for a key that is not a `vsk_test_`/`vsk_live_` key
-    /// or cannot be a header, or a base URL that is not an absolute http(s) URL.
+    /// or cannot be a header, a base URL that is not an absolute http(s) URL, or a
+    /// [`default_header`](ClientBuilder::default_header) that is not a valid header or names
+    /// `Authorization`.
     ///
     /// ```
     /// assert!(vinsnap::Client::builder("vsk_test_123").base_url("ftp://x").build().is_err());
@@ -271,7 +298,7 @@ impl ClientBuilder {
         let mut auth = HeaderValue::from_str(&format!("Bearer {}", self.api_key))
             .map_err(|_| Error::InvalidRequest("the API key is not a valid header value".into()))?;
         auth.set_sensitive(true);
-        let mut headers = HeaderMap::new();
+        let mut headers = extra_headers(&self.headers)?;
         headers.insert(AUTHORIZATION, auth);
 
         install_crypto_provider();
@@ -289,6 +316,25 @@ impl ClientBuilder {
     }
 }
 
+/// The [`ClientBuilder::default_header`]s as a header map, refusing invalid ones and
+/// `Authorization` (which the API key owns: a silent override would send another key).
+fn extra_headers(pairs: &[(String, String)]) -> Result<HeaderMap> {
+    let mut headers = HeaderMap::new();
+    for (name, value) in pairs {
+        let invalid =
+            || Error::InvalidRequest(format!("{name:?}: {value:?} is not a valid header"));
+        let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid())?;
+        let value = HeaderValue::from_str(value).map_err(|_| invalid())?;
+        if name == AUTHORIZATION {
+            return Err(Error::InvalidRequest(
+                "the Authorization header comes from the API key".into(),
+            ));
+        }
+        headers.append(name, value);
+    }
+    Ok(headers)
+}
+
 /// reqwest is built on rustls without a default crypto provider (the default one, aws-lc-rs,
 /// needs a C toolchain); use ring unless the application installed a provider of its own.
 fn install_crypto_provider() {
@@ -299,4 +345,32 @@ fn install_crypto_provider() {
             let _ = rustls::crypto::ring::default_provider().install_default();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_headers_are_checked_and_repeatable() {
+        let headers = extra_headers(&[
+            ("Prefer".into(), "code=404".into()),
+            ("x-trace".into(), "a".into()),
+            ("x-trace".into(), "b".into()),
+        ])
+        .unwrap();
+        assert_eq!(headers["prefer"], "code=404");
+        assert_eq!(headers.get_all("x-trace").iter().count(), 2);
+        for (name, value) in [
+            ("bad name", "x"),
+            ("x-ok", "line\nbreak"),
+            ("authorization", "Bearer x"),
+        ] {
+            let pairs = [(name.to_string(), value.to_string())];
+            assert!(
+                matches!(extra_headers(&pairs), Err(Error::InvalidRequest(_))),
+                "{name}: {value:?}"
+            );
+        }
+    }
 }

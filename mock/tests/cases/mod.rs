@@ -9,7 +9,7 @@ use vinsnap_mock::engine::LIST_TOTAL;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use crate::common::verify::verify_signature;
+use crate::common::verify::{self, verify_signature};
 use crate::common::*;
 
 const CUSTOMER: &str = "/customers/cus_01jd3q9a1bc2d3e4f5g6h7j8k9";
@@ -94,6 +94,82 @@ pub async fn every_documented_answer_matches_its_schema(s: &Sandbox) {
         }
     }
     assert!(checked > 100, "only {checked} answers checked");
+}
+
+/// The answers the engine writes itself rather than replaying an example —
+/// key, `Prefer`, path, query and body errors — for every operation: each
+/// has a status the operation documents and a body valid for it.
+pub async fn engine_made_errors_match_their_schemas(s: &Sandbox) {
+    let spec = spec_with_webhooks();
+    let schemas = ResponseSchemas::new(&spec);
+    let mut checked = 0;
+    for op in spec.operations() {
+        let what = format!("{} {}", op.method(), op.path());
+        let method = Method::from_bytes(op.method().as_str().as_bytes()).unwrap();
+        let url = format!("{}{}", s.base, example_path(&op));
+        // Each request below is the documented one with one thing wrong.
+        let mut requests = vec![
+            ("no key", s.client.request(method.clone(), &url)),
+            (
+                "live key",
+                s.client
+                    .request(method.clone(), &url)
+                    .bearer_auth("vsk_live_4eC39HqLyjWDarjtT1zdp7dc"),
+            ),
+        ];
+        for prefer in ["code=abc", "code=418", "example=no_such_example"] {
+            let request = s.example_request(&op).header("Prefer", prefer);
+            requests.push((prefer, request));
+        }
+        let path = example_path(&op);
+        // Only a parameter with a pattern can be malformed (a VIN is any string to the spec).
+        let patterned = op
+            .parameters()
+            .into_iter()
+            .filter(|p| p["in"] == "path" && spec.resolve(&p["schema"]).get("pattern").is_some());
+        for param in patterned {
+            let example = param_example(op.spec(), param).unwrap();
+            let bad = path.replacen(&format!("/{example}"), "/12345", 1);
+            requests.push(("malformed path parameter", s.request(method.clone(), &bad)));
+        }
+        if op.parameters().iter().any(|p| p["in"] == "query") {
+            let unknown = s.request(method.clone(), &format!("{path}?colour=red"));
+            requests.push(("unknown query parameter", unknown));
+        }
+        if op.request_body().is_some() {
+            let raw = |body: Vec<u8>, content_type: &str| {
+                s.request(method.clone(), &path)
+                    .header("content-type", content_type)
+                    .body(body)
+            };
+            let oversized = vec![b' '; vinsnap_mock::engine::MAX_BODY_BYTES + 1];
+            requests.extend([
+                ("broken JSON", raw(b"{".to_vec(), "application/json")),
+                (
+                    "body of the wrong shape",
+                    raw(b"[]".to_vec(), "application/json"),
+                ),
+                ("plain text", raw(b"{}".to_vec(), "text/plain")),
+                ("oversized body", raw(oversized, "application/json")),
+            ]);
+        }
+        for (case, request) in requests {
+            let answer = send(request).await;
+            let status = answer.status.to_string();
+            assert!(
+                op.documented_statuses().contains(&status.as_str()),
+                "{what} ({case}): {status} is not documented: {}",
+                answer.body
+            );
+            assert!(answer.status >= 400, "{what} ({case}): {status}");
+            assert_envelope(&answer);
+            schemas
+                .check(&op, &status, &answer.body)
+                .unwrap_or_else(|e| panic!("{what} ({case}): {e}\n{}", answer.body));
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "only {checked} answers checked");
 }
 
 pub async fn path_parameters_are_echoed(s: &Sandbox) {
@@ -503,6 +579,20 @@ pub async fn webhook_trigger_delivers_signed_examples(s: &Sandbox) {
         .is_err(),
         "another secret does not verify"
     );
+    // The SDK's verifier agrees, and types the event.
+    let event = verify::sdk(secret, &delivered.headers, &delivered.body)
+        .expect("the SDK's verifier accepts the delivery");
+    let vinsnap::webhooks::Event::CustomerCreated(envelope) = &event else {
+        panic!("customer.created parsed as {event:?}");
+    };
+    assert_eq!(envelope.id, answer.body["event_id"].as_str().unwrap());
+    assert!(envelope.data.id.starts_with("cus_"));
+    assert_eq!(
+        verify::sdk("whsec_other", &delivered.headers, &delivered.body)
+            .unwrap_err()
+            .kind(),
+        "no_matching_signature"
+    );
 
     // The spec's example, with a fresh event id.
     let spec = spec_with_webhooks();
@@ -577,4 +667,61 @@ pub async fn webhook_trigger_refuses_bad_requests(s: &Sandbox) {
     ))
     .await;
     down.assert_error(502, "webhook_delivery_failed");
+}
+
+/// Every event the spec documents, triggered, passes the SDK's verifier and
+/// parses into the SDK's typed variant for its type (not `Event::Unknown`,
+/// which would mean the SDK and the spec disagree on the event list).
+pub async fn every_webhook_event_verifies_with_the_sdk(s: &Sandbox) {
+    let receiver = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&receiver)
+        .await;
+    let spec = spec_with_webhooks();
+    let events: Vec<&str> = spec
+        .webhooks()
+        .filter(|op| op.request_example(None).is_some())
+        .map(|op| op.path())
+        .collect();
+    assert!(events.len() >= 2, "the spec documents events: {events:?}");
+    let secret = "whsec_every_event";
+    for name in &events {
+        let answer = send(
+            s.request(Method::POST, vinsnap_mock::TRIGGER_PATH)
+                .json(&json!({"event": name, "url": receiver.uri(), "secret": secret})),
+        )
+        .await;
+        assert_eq!(answer.status, 200, "{name}: {}", answer.body);
+        let delivered = receiver.received_requests().await.unwrap();
+        let delivered = delivered.last().unwrap();
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64;
+        let header = |h: &str| delivered.headers[h].to_str().unwrap().to_owned();
+        verify_signature(
+            secret,
+            &header("x-vinsnap-timestamp"),
+            &header("x-vinsnap-signature"),
+            &delivered.body,
+            now,
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let event = verify::sdk(secret, &delivered.headers, &delivered.body)
+            .unwrap_or_else(|e| panic!("{name}: the SDK refuses the delivery: {e}"));
+        assert!(
+            !matches!(event, vinsnap::webhooks::Event::Unknown(_)),
+            "{name}: the SDK does not know this event type"
+        );
+        assert!(vinsnap::webhooks::Event::TYPES.contains(name), "{name}");
+        assert_eq!(event.event_type(), *name);
+        assert_eq!(header("x-vinsnap-event"), *name);
+        assert_eq!(Some(event.id()), answer.body["event_id"].as_str(), "{name}");
+        assert!(!event.livemode(), "{name}: the sandbox sends test events");
+    }
+    assert_eq!(
+        receiver.received_requests().await.unwrap().len(),
+        events.len()
+    );
 }

@@ -1,19 +1,27 @@
-//! The receiver's side of a webhook: the signature check an integrator
-//! writes, implemented here independently of the mock's signing module
-//! (DESIGN.md: `sha256=` + hex HMAC-SHA256 keyed with the secret's bytes over
-//! `"{timestamp}.{raw body}"`, several comma-separated values during a
-//! rotation, timestamps more than 300 s away refused).
-//!
-//! Swap point: once the SDK (`vinsnap`) is in the workspace, this function's
-//! body becomes a call to the SDK's webhook verifier, so the suite proves the
-//! mock's deliveries pass the verifier integrators actually use.
+//! The receiver's side of a webhook, twice over:
+//! - [`sdk`]: the SDK's verifier (`vinsnap::webhooks::verify`), the one
+//!   integrators call, so the suite proves the mock's deliveries pass it and
+//!   parse into the SDK's typed `Event`;
+//! - [`verify_signature`]: the check written from DESIGN.md alone, independent
+//!   of both the mock's signing module and the SDK, so that a misreading of the
+//!   design shared by those two cannot pass unnoticed. DESIGN.md: `sha256=`
+//!   followed by the hex HMAC-SHA256, keyed with the secret's bytes, of
+//!   `"{timestamp}.{raw body}"`; several comma-separated values during a
+//!   rotation; timestamps more than 300 s away refused.
 
 use hmac::{Hmac, Mac};
+use http::HeaderMap;
 use sha2::Sha256;
+use vinsnap::webhooks::{Event, WebhookError};
 
 const TOLERANCE_SECS: i64 = 300;
 
-/// Checks a delivery: `Ok(())` when one of the signatures matches and the
+/// The SDK's verdict on a delivery as received (headers and raw body).
+pub fn sdk(secret: &str, headers: &HeaderMap, raw_body: &[u8]) -> Result<Event, WebhookError> {
+    vinsnap::webhooks::verify(raw_body, headers, secret)
+}
+
+/// Checks a delivery independently: `Ok(())` when one of the signatures matches and the
 /// timestamp is fresh relative to `now` (unix seconds).
 pub fn verify_signature(
     secret: &str,
