@@ -63,18 +63,20 @@ impl Receiver {
     /// the dispatcher (its first attempt comes within a second).
     async fn next(&self, skip: usize, event: &str) -> Delivery {
         for _ in 0..200 {
-            let received = self.received.lock().unwrap();
-            let found = received[skip.min(received.len())..]
-                .iter()
-                .find(|d| d.headers["x-vinsnap-event"] == event)
-                .cloned();
-            drop(received);
-            if let Some(delivery) = found {
+            if let Some(delivery) = self.find(skip, event) {
                 return delivery;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         panic!("no {event} delivery within 10 s");
+    }
+
+    fn find(&self, skip: usize, event: &str) -> Option<Delivery> {
+        let received = self.received.lock().unwrap();
+        received[skip.min(received.len())..]
+            .iter()
+            .find(|d| d.headers["x-vinsnap-event"] == event)
+            .cloned()
     }
 
     fn len(&self) -> usize {
