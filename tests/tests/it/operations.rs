@@ -5,6 +5,10 @@
 //! observed with the spec: every `operationId` was called, and answered each status the spec
 //! documents for it. A new endpoint (or a newly documented error) without a test here fails
 //! that check, naming what is missing.
+//!
+//! Each resource keeps its table entries and its checked happy path in its own module (`jobs`,
+//! `invoices`, `parts`, `webhooks`); the passes below run the whole table once per error
+//! status. `policies` produces the 429 and idempotency 409 every operation shares.
 
 use std::collections::{BTreeMap, BTreeSet};
 
