@@ -1,4 +1,4 @@
-//! Quickstart: a customer, their car by VIN, and what the API knows about it.
+//! Quickstart: a customer, their car by VIN, a job for it, and the invoice emailed.
 //!
 //! ```sh
 //! export VINSNAP_API_KEY=vsk_test_…                 # a test key: sandbox data
@@ -7,12 +7,13 @@
 //! RUST_LOG=vinsnap=debug cargo run -p vinsnap --example quickstart   # with the SDK's spans
 //! ```
 //!
-//! Jobs and invoices are not in the API's spec yet; once they are, this example goes on to open
-//! a job for the vehicle, invoice it and send the invoice (see the README).
 
 use futures::TryStreamExt;
 use vinsnap::prelude::*;
-use vinsnap::types::{CreateCustomer, CreateVehicle};
+use vinsnap::types::{
+    ChangeJobStatus, CreateCustomer, CreateInvoice, CreateJob, CreateVehicle, JobStatus,
+    LineItemKind, NewLineItem,
+};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -69,17 +70,86 @@ async fn main() -> anyhow::Result<()> {
         garage.len()
     );
 
+    let labour = NewLineItem::builder()
+        .kind(LineItemKind::Labor)
+        .description("Replace front brake pads")
+        .hours(Some("1.5".parse()?))
+        .rate(Some(12_000));
+    let job = client
+        .create_job()
+        .body(
+            CreateJob::builder()
+                .customer_id(customer.id.clone())
+                .vehicle_id(vehicle.id.clone())
+                .title("Front brake pads")
+                .line_items(vec![labour.try_into()?]),
+        )
+        .send()
+        .await?
+        .into_inner();
+    println!(
+        "4. opened job {} \"{}\": {} ({} {})",
+        *job.id,
+        job.title,
+        job.status,
+        money(job.subtotal),
+        job.currency
+    );
+
+    // The shop does the work; the job moves along the board.
+    for status in [JobStatus::InProgress, JobStatus::Completed] {
+        let moved = client
+            .change_job_status()
+            .id(job.id.clone())
+            .body(ChangeJobStatus::builder().status(status))
+            .send()
+            .await?;
+        println!("5. job {} is now {}", *moved.id, moved.status);
+    }
+
+    let invoice = client
+        .create_invoice()
+        .body(CreateInvoice::builder().job_id(Some(job.id.clone())))
+        .send()
+        .await?
+        .into_inner();
+    println!(
+        "6. invoiced it: {} {} ({} line(s)), total {} {}",
+        *invoice.id,
+        invoice.status,
+        invoice.line_items.len(),
+        money(invoice.total),
+        invoice.currency
+    );
+
+    let sent = client
+        .send_invoice()
+        .id(invoice.id.clone())
+        .send()
+        .await?
+        .into_inner();
+    println!(
+        "7. sent {} to {}: message_id {}",
+        *sent.id,
+        sent.sent_to.as_deref().unwrap_or("?"),
+        sent.message_id.as_deref().unwrap_or("?")
+    );
+    println!(
+        "   PDF (signed link, no API key needed): {}",
+        sent.pdf_url.as_deref().unwrap_or("?")
+    );
+
     match client
         .get_customer()
         .id("cus_00000000000000000000000000")
         .send()
         .await
     {
-        Ok(_) => println!("4. unexpectedly found a customer that should not exist"),
+        Ok(_) => println!("8. unexpectedly found a customer that should not exist"),
         Err(e) => {
             let e = vinsnap::Error::from(e);
             println!(
-                "4. a missing customer is a typed error: status {:?}, code {:?}, request {:?}",
+                "8. a missing customer is a typed error: status {:?}, code {:?}, request {:?}",
                 e.status(),
                 e.code(),
                 e.request_id()
@@ -91,4 +161,9 @@ async fn main() -> anyhow::Result<()> {
         println!("   rate limit: {} of {} left", limit.remaining, limit.limit);
     }
     Ok(())
+}
+
+/// Minor units as a decimal amount: 18000 -> "180.00".
+fn money(minor: i64) -> String {
+    format!("{}.{:02}", minor / 100, (minor % 100).abs())
 }
