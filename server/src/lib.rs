@@ -15,7 +15,6 @@ pub mod dispatcher;
 pub mod events;
 pub mod http;
 pub mod shops;
-pub mod signing;
 pub mod state;
 pub mod vin;
 

@@ -4,11 +4,11 @@ use sqlx::SqlitePool;
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::core::link_signing::LinkSigner;
 use crate::dispatcher::Webhooks;
 use crate::http::rate_limit::clock::ApiClock;
 use crate::http::rate_limit::config::RateLimits;
 use crate::http::rate_limit::limiter::RateLimiting;
-use crate::signing::LinkSigner;
 use crate::vin::VinDecoder;
 
 #[derive(Clone)]

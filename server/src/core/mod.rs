@@ -1,8 +1,9 @@
-//! Machinery shared across resources: ids, validation, and the webhook plumbing (signing, the
-//! retry schedule, the SSRF policy and the guarded HTTP client).
+//! Machinery shared across resources: ids, validation, money, signed links, and the webhook
+//! plumbing (signing, the retry schedule, the SSRF policy and the guarded HTTP client).
 
 pub mod http_client;
 pub mod ids;
+pub mod link_signing;
 pub mod money;
 pub mod retry;
 pub mod signing;

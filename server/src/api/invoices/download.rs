@@ -11,9 +11,9 @@ use serde::Deserialize;
 use super::model::Invoice;
 use super::store;
 use crate::core::ids::InvoiceId;
+use crate::core::link_signing::LinkError;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiPath, ApiQuery};
-use crate::signing::LinkError;
 use crate::state::AppState;
 
 pub const PATH: &str = "/invoices/{id}/pdf";
