@@ -7,11 +7,13 @@
 //! drift in the machine's load hits both alike; it prints median, p90 and p99 of each and the
 //! ratio of medians (target: the SDK within 5% of bare reqwest).
 
+use std::num::NonZeroU32;
 use std::time::{Duration, Instant};
 
 use vinsnap::prelude::*;
 use vinsnap::types::CreateCustomer;
-use vinsnap_tests::server::TestServer;
+use vinsnap_server::http::rate_limit::config::RateLimits;
+use vinsnap_tests::server::{Options, TestServer};
 
 const WARMUP: usize = 200;
 
@@ -21,7 +23,15 @@ async fn main() {
         .skip(1)
         .find_map(|a| a.parse().ok())
         .unwrap_or(3000);
-    let server = TestServer::start().await;
+    // Thousands of reads from one key would hit the published 600/min limit; the limiter still
+    // runs on every request, with room for the whole run.
+    let mut limits = RateLimits::default();
+    limits.pro.reads = NonZeroU32::MAX;
+    let options = Options {
+        rate_limits: Some(limits),
+        ..Options::default()
+    };
+    let server = TestServer::start_with(options).await;
     let sdk = server.client(&server.test_key);
     let id = sdk
         .create_customer()

@@ -14,6 +14,8 @@ use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
 use vinsnap_server::dispatcher::Webhooks;
+use vinsnap_server::http::rate_limit::clock::ApiClock;
+use vinsnap_server::http::rate_limit::config::RateLimits;
 use vinsnap_server::{AppState, db, shops};
 
 pub use vinsnap_server::auth::{Mode as KeyMode, Scope as KeyScope};
@@ -43,6 +45,8 @@ pub struct Options {
     pub smtp_url: Option<String>,
     /// Webhook delivery rules; `None` keeps production rules (public HTTPS receivers only).
     pub webhooks: Option<Webhooks>,
+    /// Rate limits other than the published table (benchmarks raise them).
+    pub rate_limits: Option<RateLimits>,
 }
 
 impl Options {
@@ -98,6 +102,9 @@ impl TestServer {
         let mut state = AppState::with_config(pool.clone(), config);
         if let Some(webhooks) = options.webhooks {
             state = state.with_webhooks(webhooks);
+        }
+        if let Some(limits) = options.rate_limits {
+            state = state.with_rate_limits(limits, ApiClock::default());
         }
         tokio::spawn(vinsnap_server::serve(listener, state, async {
             let _ = rx.await;
