@@ -12,6 +12,13 @@ use crate::scripted::{Scripted, envelope, example, json};
 
 const CUSTOMER_ID: &str = "cus_01jd3q9a1bc2d3e4f5g6h7j8k9";
 
+/// `GET /customers/{CUSTOMER_ID}` through `client`: the call most scenarios here script around.
+async fn get_customer(
+    client: &vinsnap::Client,
+) -> Result<vinsnap::ResponseValue<vinsnap::types::Customer>, Error> {
+    Ok(client.get_customer().id(CUSTOMER_ID).send().await?)
+}
+
 #[tokio::test]
 async fn a_429_is_retried_after_retry_after() {
     let server = Scripted::start(|n, _| match n {
@@ -20,13 +27,7 @@ async fn a_429_is_retried_after_retry_after() {
     })
     .await;
     let started = Instant::now();
-    let customer = server
-        .client()
-        .get_customer()
-        .id(CUSTOMER_ID)
-        .send()
-        .await
-        .unwrap();
+    let customer = get_customer(&server.client()).await.unwrap();
     assert_eq!(customer.id.as_str(), CUSTOMER_ID);
     assert_eq!(server.seen().len(), 2);
     assert!(
@@ -41,15 +42,7 @@ async fn a_429_asking_for_too_long_is_returned_with_retry_after() {
     let server =
         Scripted::start(|_, _| json(429, &envelope("rate_limited"), &[("retry-after", "3600")]))
             .await;
-    let error = Error::from(
-        server
-            .client()
-            .get_customer()
-            .id(CUSTOMER_ID)
-            .send()
-            .await
-            .unwrap_err(),
-    );
+    let error = get_customer(&server.client()).await.unwrap_err();
     assert_eq!(error.status(), Some(429));
     assert_eq!(error.code(), Some("rate_limited"));
     assert_eq!(error.retry_after(), Some(Duration::from_secs(3600)));
@@ -64,13 +57,7 @@ async fn a_503_then_success_is_one_successful_call() {
         _ => json(200, &example("get_customer", "200"), &[]),
     })
     .await;
-    server
-        .client()
-        .get_customer()
-        .id(CUSTOMER_ID)
-        .send()
-        .await
-        .unwrap();
+    get_customer(&server.client()).await.unwrap();
     assert_eq!(server.seen().len(), 2);
 }
 
@@ -82,13 +69,7 @@ async fn each_gateway_error_is_retried() {
             _ => json(200, &example("get_customer", "200"), &[]),
         })
         .await;
-        server
-            .client()
-            .get_customer()
-            .id(CUSTOMER_ID)
-            .send()
-            .await
-            .unwrap();
+        get_customer(&server.client()).await.unwrap();
         assert_eq!(server.seen().len(), 2, "{status}");
     }
 }
@@ -96,15 +77,7 @@ async fn each_gateway_error_is_retried() {
 #[tokio::test]
 async fn a_400_is_not_retried() {
     let server = Scripted::start(|_, _| json(400, &envelope("invalid_request"), &[])).await;
-    let error = Error::from(
-        server
-            .client()
-            .get_customer()
-            .id(CUSTOMER_ID)
-            .send()
-            .await
-            .unwrap_err(),
-    );
+    let error = get_customer(&server.client()).await.unwrap_err();
     assert_eq!(
         (error.status(), error.code()),
         (Some(400), Some("invalid_request"))
@@ -115,15 +88,7 @@ async fn a_400_is_not_retried() {
 #[tokio::test]
 async fn retries_stop_after_max_retries_with_the_last_error() {
     let server = Scripted::start(|_, _| json(503, &envelope("unavailable"), &[])).await;
-    let error = Error::from(
-        server
-            .client()
-            .get_customer()
-            .id(CUSTOMER_ID)
-            .send()
-            .await
-            .unwrap_err(),
-    );
+    let error = get_customer(&server.client()).await.unwrap_err();
     assert_eq!(
         (error.status(), error.code()),
         (Some(503), Some("unavailable"))
@@ -139,11 +104,7 @@ async fn retries_stop_after_max_retries_with_the_last_error() {
         .max_retries(0)
         .build()
         .unwrap();
-    none.get_customer()
-        .id(CUSTOMER_ID)
-        .send()
-        .await
-        .unwrap_err();
+    get_customer(&none).await.unwrap_err();
     assert_eq!(server.seen().len(), 4, "max_retries(0): one attempt");
 }
 
@@ -159,14 +120,7 @@ async fn connection_errors_are_retried_then_reported_as_transport_errors() {
         .backoff(Duration::from_millis(10), Duration::from_millis(20))
         .build()
         .unwrap();
-    let error = Error::from(
-        client
-            .get_customer()
-            .id(CUSTOMER_ID)
-            .send()
-            .await
-            .unwrap_err(),
-    );
+    let error = get_customer(&client).await.unwrap_err();
     assert!(matches!(error, Error::Transport(_)), "{error:?}");
     assert_eq!(error.status(), None);
     let calls = recorder.calls();
@@ -228,13 +182,7 @@ async fn a_retried_post_keeps_its_idempotency_key_and_creates_once() {
 #[tokio::test]
 async fn gets_carry_no_idempotency_key() {
     let server = Scripted::start(|_, _| json(200, &example("get_customer", "200"), &[])).await;
-    server
-        .client()
-        .get_customer()
-        .id(CUSTOMER_ID)
-        .send()
-        .await
-        .unwrap();
+    get_customer(&server.client()).await.unwrap();
     let seen = &server.seen()[0];
     assert_eq!(seen.method, axum::http::Method::GET);
     assert_eq!(seen.header("idempotency-key"), None);
@@ -243,13 +191,7 @@ async fn gets_carry_no_idempotency_key() {
 #[tokio::test]
 async fn every_request_is_authenticated_and_identifies_the_sdk() {
     let server = Scripted::start(|_, _| json(200, &example("get_customer", "200"), &[])).await;
-    server
-        .client()
-        .get_customer()
-        .id(CUSTOMER_ID)
-        .send()
-        .await
-        .unwrap();
+    get_customer(&server.client()).await.unwrap();
     let seen = &server.seen()[0];
     assert_eq!(
         seen.header("authorization"),
@@ -281,8 +223,8 @@ async fn the_last_rate_limit_reading_is_kept() {
         None,
         "nothing read before the first call"
     );
-    client.get_customer().id(CUSTOMER_ID).send().await.unwrap();
-    let response = client.get_customer().id(CUSTOMER_ID).send().await.unwrap();
+    get_customer(&client).await.unwrap();
+    let response = get_customer(&client).await.unwrap();
     let reading = client.rate_limit().unwrap();
     assert_eq!(
         (reading.limit, reading.remaining, reading.reset),
@@ -308,15 +250,7 @@ async fn an_error_without_an_envelope_is_still_an_api_error() {
         ))
     })
     .await;
-    let error = Error::from(
-        server
-            .client()
-            .get_customer()
-            .id(CUSTOMER_ID)
-            .send()
-            .await
-            .unwrap_err(),
-    );
+    let error = get_customer(&server.client()).await.unwrap_err();
     let api = error.api().expect("an API error");
     assert_eq!((api.status.as_u16(), api.code.as_deref()), (418, None));
     assert_eq!(api.message, "short and stout");
@@ -326,14 +260,6 @@ async fn an_error_without_an_envelope_is_still_an_api_error() {
 async fn a_body_that_is_not_the_documented_type_is_a_decode_error() {
     let server =
         Scripted::start(|_, _| json(200, &serde_json::json!({"unexpected": true}), &[])).await;
-    let error = Error::from(
-        server
-            .client()
-            .get_customer()
-            .id(CUSTOMER_ID)
-            .send()
-            .await
-            .unwrap_err(),
-    );
+    let error = get_customer(&server.client()).await.unwrap_err();
     assert!(matches!(error, Error::Decode { .. }), "{error:?}");
 }
