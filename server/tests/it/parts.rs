@@ -159,6 +159,78 @@ async fn q_searches_names_brands_and_oem_numbers() {
 }
 
 #[tokio::test]
+async fn q_words_are_prefixes_however_many_words_they_complete_to() {
+    let app = app_with_catalog().await;
+    // 80 part numbers that start with `zx`: more completions than the search expands a word to,
+    // so `zx` runs as FTS5's prefix query; `zx00` completes to nine of them, expanded.
+    let mut extra = String::from(
+        "part_number,brand,type,name,description,unit_price,currency,oem_numbers,fitments,stock\n",
+    );
+    for n in 1..=80 {
+        extra.push_str(&format!(
+            "ZX{n:03},Acme,brake-pads,Acme Pads,,100,USD,,Honda|Accord|2003-2004,\n"
+        ));
+    }
+    extra.push_str("CX1,Acme,wiper-blades,Citroën Wiper,,100,USD,,Honda|*|2003,\n");
+    import_csv(&app.db, extra.as_bytes(), None).await.unwrap();
+    let search = |q: &str| format!("/parts/search?vin={HONDA_2003_VIN}&q={q}&limit=100");
+    let many = app.get(&search("zx"), &app.test_key).await.expect(200);
+    assert_eq!(many.body["total"], 80);
+    let nine = app.get(&search("ZX00"), &app.test_key).await.expect(200);
+    assert_eq!(
+        part_numbers(&nine.body),
+        [
+            "ZX001", "ZX002", "ZX003", "ZX004", "ZX005", "ZX006", "ZX007", "ZX008", "ZX009"
+        ]
+    );
+    // Every word is required, each as a prefix.
+    let both = app
+        .get(&search("acme+zx08"), &app.test_key)
+        .await
+        .expect(200);
+    assert_eq!(part_numbers(&both.body), ["ZX080"]);
+    // The index folds diacritics: either spelling, whole or in part, finds the part.
+    for q in ["citro%C3%ABn", "citroen", "citro%C3%AB", "citroe"] {
+        let found = app.get(&search(q), &app.test_key).await.expect(200);
+        assert_eq!(part_numbers(&found.body), ["CX1"], "{q}");
+    }
+}
+
+#[tokio::test]
+async fn makes_and_models_match_whatever_their_case_and_punctuation() {
+    let app = TestApp::start().await;
+    let catalog = "\
+part_number,brand,type,name,description,unit_price,currency,oem_numbers,fitments,stock
+MB1,Bosch,brake-pads,Bosch Pads,,100,USD,,Mercedes-Benz|C-Class|2010-2012,
+MB2,Bosch,brake-pads,Bosch Pads,,100,USD,,mercedes-benz|E-Class|2010-2012,
+SK1,Bosch,brake-pads,Bosch Pads,,100,USD,,Škoda|Octavia Combi|2015,
+";
+    import_csv(&app.db, catalog.as_bytes(), None).await.unwrap();
+    let customer = app.customer("Sarah Chen").await;
+    let path = format!("/customers/{}/vehicles", customer["id"].as_str().unwrap());
+    for (make, model, year, expected) in [
+        ("MERCEDES-BENZ", "c-class", 2011, vec!["MB1"]),
+        ("Mercedes-Benz", "E-CLASS", 2012, vec!["MB2"]),
+        ("Mercedes-Benz", "C Class", 2011, vec![]),
+        ("Škoda", "octavia combi", 2015, vec!["SK1"]),
+    ] {
+        let body = json!({ "make": make, "model": model, "year": year });
+        let vehicle = app.post(&path, &app.test_key, body).await.expect(201).body;
+        let reply = app
+            .get(
+                &format!(
+                    "/parts/search?vehicle_id={}",
+                    vehicle["id"].as_str().unwrap()
+                ),
+                &app.test_key,
+            )
+            .await
+            .expect(200);
+        assert_eq!(part_numbers(&reply.body), expected, "{make} {model}");
+    }
+}
+
+#[tokio::test]
 async fn a_location_limited_key_sees_its_own_stock_only() {
     let app = app_with_catalog().await;
     let key = app
@@ -366,4 +438,58 @@ async fn the_sample_catalog_fits_a_decoded_vin() {
         });
         assert!(fits, "{part}");
     }
+}
+
+#[tokio::test]
+async fn a_catalog_imported_before_the_fit_tokens_is_indexed_by_their_migration() {
+    let pool = sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect("sqlite::memory:")
+        .await
+        .unwrap();
+    let mut migrator = sqlx::migrate!("./migrations");
+    let all = migrator.migrations.clone();
+    migrator.migrations = all.iter().filter(|m| m.version < 6).cloned().collect();
+    migrator.run(&pool).await.unwrap();
+    sqlx::query(
+        "INSERT INTO part_types (type) VALUES ('brake-pads');
+         INSERT INTO parts (id, brand, part_number, type, name, oem_numbers, fitments)
+         VALUES ('prt_01J0000000000000000000000A', 'Akebono', 'ACT787', 'brake-pads',
+                 'Front Ceramic Pads', '[{\"brand\":\"Honda\",\"number\":\"45022-SDA-A00\"}]',
+                 '[{\"make\":\"Honda\",\"model\":\"Accord\",\"year_from\":2003,\"year_to\":2007}]');",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    migrator.migrations = all;
+    migrator.run(&pool).await.unwrap();
+
+    let matches = |expr: String| {
+        let pool = pool.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>("SELECT rowid FROM parts_fts WHERE parts_fts MATCH ?")
+                .bind(expr)
+                .fetch_all(&pool)
+                .await
+                .unwrap()
+        }
+    };
+    let honda = hex::encode("honda");
+    let accord = hex::encode("accord");
+    let pads = hex::encode("brake-pads");
+    let found = matches(format!(
+        "fit : \"m{honda}x{accord}y2005\" AND fit : \"t{pads}\" AND text : \"45022\""
+    ));
+    assert_eq!(found.await, [1]);
+    assert!(matches(format!("fit : \"k{honda}y2008\"")).await.is_empty());
+    let words: Vec<String> = sqlx::query_scalar("SELECT word FROM part_words ORDER BY word")
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        words,
+        [
+            "45022", "a00", "act787", "akebono", "ceramic", "front", "pads", "sda"
+        ]
+    );
 }

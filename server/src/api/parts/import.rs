@@ -4,9 +4,10 @@
 
 use anyhow::{Context, bail};
 use serde::Deserialize;
+use serde_json::json;
 use sqlx::SqlitePool;
+use std::collections::{HashMap, HashSet};
 
-use super::fit_ranges::{self, FitmentRange};
 use super::model::{Fitment, OemNumber};
 use crate::core::ids::{LocationId, PartId, ShopId};
 use crate::db::write_tx;
@@ -14,9 +15,14 @@ use crate::db::write_tx;
 /// The sample catalog loaded on the demo shop (`server/data/parts_sample.csv`).
 pub const SAMPLE: &str = include_str!("../../../data/parts_sample.csv");
 
-/// Rows per transaction: large enough to be fast, small enough not to hold the write lock for
+/// Parts per statement: each statement carries a chunk of parts as one JSON parameter, so a
+/// chunk costs a handful of statements instead of several per part.
+const CHUNK: usize = 1_000;
+/// Chunks per transaction: large enough to be fast, small enough not to hold the write lock for
 /// long while the server runs.
-const BATCH: usize = 20_000;
+const CHUNKS_PER_TX: usize = 20;
+/// Fitment years `model_years` (migration 0006) holds.
+const MODEL_YEARS: std::ops::RangeInclusive<i32> = 1886..=2100;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -68,173 +74,223 @@ pub async fn import_csv(
     };
     let mut reader = csv::Reader::from_reader(csv);
     let mut imported = Imported::default();
+    let mut chunk = Chunk::default();
+    let mut chunks_in_tx = 0;
     let mut tx = write_tx(db).await?;
-    let mut in_batch = 0;
     for (index, record) in reader.deserialize::<Row>().enumerate() {
         let line = index + 2;
         let row = record.with_context(|| format!("line {line}"))?;
-        import_row(&mut tx, &row, &locations, &mut imported)
-            .await
+        let part = CatalogPart::parse(&row, &locations)
             .with_context(|| format!("line {line} ({} {})", row.brand, row.part_number))?;
-        in_batch += 1;
-        if in_batch == BATCH {
-            tx.commit().await?;
-            tx = write_tx(db).await?;
-            in_batch = 0;
+        if chunk.parts.len() == CHUNK || chunk.has(&part) {
+            chunk.write(&mut tx, &locations, &mut imported).await?;
+            chunks_in_tx += 1;
+            if chunks_in_tx == CHUNKS_PER_TX {
+                tx.commit().await?;
+                tx = write_tx(db).await?;
+                chunks_in_tx = 0;
+            }
         }
+        chunk.push(part);
     }
+    chunk.write(&mut tx, &locations, &mut imported).await?;
+    // New words become searchable as prefixes; the search falls back to FTS5's own prefix query
+    // for a word with no known completions, so a search during the import still finds them.
+    sqlx::query(
+        "INSERT OR IGNORE INTO part_words (word) SELECT term FROM parts_fts_terms WHERE col = 'text'",
+    )
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     Ok(imported)
 }
 
-async fn import_row(
-    conn: &mut sqlx::SqliteConnection,
-    row: &Row,
-    locations: &[LocationId],
-    imported: &mut Imported,
-) -> anyhow::Result<()> {
-    for (column, value) in [
-        ("part_number", &row.part_number),
-        ("brand", &row.brand),
-        ("name", &row.name),
-    ] {
-        if value.trim().is_empty() {
-            bail!("`{column}` is empty");
+/// A checked CSV row, as the `parts` table stores it.
+struct CatalogPart {
+    brand: String,
+    part_number: String,
+    part_type: String,
+    name: String,
+    description: String,
+    unit_price: Option<i64>,
+    currency: String,
+    oem_numbers: Vec<OemNumber>,
+    fitments: Vec<Fitment>,
+    stock: Vec<i64>,
+}
+
+impl CatalogPart {
+    fn parse(row: &Row, locations: &[LocationId]) -> anyhow::Result<Self> {
+        for (column, value) in [
+            ("part_number", &row.part_number),
+            ("brand", &row.brand),
+            ("name", &row.name),
+        ] {
+            if value.trim().is_empty() {
+                bail!("`{column}` is empty");
+            }
         }
+        let part_type = row.part_type.trim();
+        if part_type.is_empty()
+            || !part_type
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            bail!(
+                "`type` must be lowercase letters, digits and dashes, like `brake-pads`; got {part_type:?}"
+            );
+        }
+        let stock = parse_stock(&row.stock)?;
+        if !locations.is_empty() && stock.len() > locations.len() {
+            bail!(
+                "`stock` has {} quantities but the shop has {} locations",
+                stock.len(),
+                locations.len()
+            );
+        }
+        let currency = match row.currency.trim() {
+            "" => "USD".to_owned(),
+            c if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => c.to_owned(),
+            c => bail!("`currency` must be an ISO 4217 code such as USD; got {c:?}"),
+        };
+        if row.unit_price.is_some_and(|p| p < 0) {
+            bail!("`unit_price` must not be negative");
+        }
+        Ok(Self {
+            brand: row.brand.trim().to_owned(),
+            part_number: row.part_number.trim().to_owned(),
+            part_type: part_type.to_owned(),
+            name: row.name.trim().to_owned(),
+            description: row.description.trim().to_owned(),
+            unit_price: row.unit_price,
+            currency,
+            oem_numbers: parse_oem_numbers(&row.oem_numbers)?,
+            fitments: parse_fitments(&row.fitments)?,
+            stock,
+        })
     }
-    let part_type = row.part_type.trim();
-    if part_type.is_empty()
-        || !part_type
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        bail!(
-            "`type` must be lowercase letters, digits and dashes, like `brake-pads`; got {part_type:?}"
-        );
-    }
-    let oem_numbers = parse_oem_numbers(&row.oem_numbers)?;
-    let fitments = parse_fitments(&row.fitments)?;
-    let stock = parse_stock(&row.stock)?;
-    if !locations.is_empty() && stock.len() > locations.len() {
-        bail!(
-            "`stock` has {} quantities but the shop has {} locations",
-            stock.len(),
-            locations.len()
-        );
-    }
-    let currency = match row.currency.trim() {
-        "" => "USD".to_owned(),
-        c if c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()) => c.to_owned(),
-        c => bail!("`currency` must be an ISO 4217 code such as USD; got {c:?}"),
-    };
-    if row.unit_price.is_some_and(|p| p < 0) {
-        bail!("`unit_price` must not be negative");
+}
+
+/// Parts written together. Rows are upserted, so one chunk never holds the same part twice: the
+/// later row must update what the earlier one wrote.
+#[derive(Default)]
+struct Chunk {
+    parts: Vec<CatalogPart>,
+    keys: HashSet<(String, String)>,
+}
+
+impl Chunk {
+    fn has(&self, part: &CatalogPart) -> bool {
+        self.keys
+            .contains(&(part.brand.clone(), part.part_number.clone()))
     }
 
-    let shown: Vec<Fitment> = fitments
-        .iter()
-        .map(|f| Fitment {
-            make: f.make.to_owned(),
-            model: f.model.map(str::to_owned),
-            year_from: f.years.0,
-            year_to: f.years.1,
-        })
-        .collect();
-    sqlx::query("INSERT OR IGNORE INTO part_types (type) VALUES (?)")
-        .bind(part_type)
-        .execute(&mut *conn)
-        .await?;
-    let new_id = PartId::generate();
-    let (seq, id): (i64, PartId) = sqlx::query_as(
-        "INSERT INTO parts (id, brand, part_number, type, name, description, unit_price, currency,
-                            oem_numbers, fitments)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (brand, part_number) DO UPDATE SET
-             type = excluded.type, name = excluded.name, description = excluded.description,
-             unit_price = excluded.unit_price, currency = excluded.currency,
-             oem_numbers = excluded.oem_numbers, fitments = excluded.fitments
-         RETURNING seq, id",
-    )
-    .bind(&new_id)
-    .bind(row.brand.trim())
-    .bind(row.part_number.trim())
-    .bind(part_type)
-    .bind(row.name.trim())
-    .bind(row.description.trim())
-    .bind(row.unit_price)
-    .bind(&currency)
-    .bind(serde_json::to_string(&oem_numbers)?)
-    .bind(serde_json::to_string(&shown)?)
-    .fetch_one(&mut *conn)
-    .await?;
-    if id != new_id {
-        // An update: the fitments and search text are replaced, not added to.
-        for sql in [
-            "DELETE FROM part_make_fits WHERE part_seq = ?",
-            "DELETE FROM part_model_fits WHERE part_seq = ?",
-            "DELETE FROM parts_fts WHERE rowid = ?",
-        ] {
-            sqlx::query(sql).bind(seq).execute(&mut *conn).await?;
+    fn push(&mut self, part: CatalogPart) {
+        self.keys
+            .insert((part.brand.clone(), part.part_number.clone()));
+        self.parts.push(part);
+    }
+
+    /// Writes the parts, their stock and their search index entries, and empties the chunk.
+    async fn write(
+        &mut self,
+        conn: &mut sqlx::SqliteConnection,
+        locations: &[LocationId],
+        imported: &mut Imported,
+    ) -> anyhow::Result<()> {
+        if self.parts.is_empty() {
+            return Ok(());
         }
-    }
-    let rows = fit_ranges::search_rows(&fitments);
-    for (make, (year_from, year_to)) in rows.by_make {
-        sqlx::query(
-            "INSERT INTO part_make_fits (make, type, year_from, year_to, part_seq) VALUES (?, ?, ?, ?, ?)",
-        )
-        .bind(make)
-        .bind(part_type)
-        .bind(year_from)
-        .bind(year_to)
-        .bind(seq)
-        .execute(&mut *conn)
-        .await?;
-    }
-    for (make, model, (year_from, year_to)) in rows.by_model {
-        sqlx::query(
-            "INSERT INTO part_model_fits (make, model, type, year_from, year_to, part_seq)
-             VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(make)
-        .bind(model)
-        .bind(part_type)
-        .bind(year_from)
-        .bind(year_to)
-        .bind(seq)
-        .execute(&mut *conn)
-        .await?;
-    }
-    let oem_text: Vec<&str> = oem_numbers.iter().map(|o| o.number.as_str()).collect();
-    let text = format!(
-        "{} {} {} {} {}",
-        row.name,
-        row.brand,
-        row.part_number,
-        oem_text.join(" "),
-        row.description
-    );
-    sqlx::query("INSERT INTO parts_fts (rowid, text) VALUES (?, ?)")
-        .bind(seq)
-        .bind(text)
-        .execute(&mut *conn)
-        .await?;
-    if !locations.is_empty() {
-        for (location, quantity) in locations.iter().zip(&stock) {
-            sqlx::query(
-                "INSERT INTO part_stock (part_seq, location_id, quantity) VALUES (?, ?, ?)
-                 ON CONFLICT (part_seq, location_id) DO UPDATE SET quantity = excluded.quantity",
-            )
-            .bind(seq)
-            .bind(location)
-            .bind(quantity)
+        let types: HashSet<&str> = self.parts.iter().map(|p| p.part_type.as_str()).collect();
+        sqlx::query("INSERT OR IGNORE INTO part_types (type) SELECT value FROM json_each(?)")
+            .bind(serde_json::to_string(&types)?)
             .execute(&mut *conn)
             .await?;
-            imported.stock_rows += 1;
+
+        let new_ids: Vec<PartId> = self.parts.iter().map(|_| PartId::generate()).collect();
+        let rows = self
+            .parts
+            .iter()
+            .zip(&new_ids)
+            .map(|(p, id)| -> serde_json::Result<serde_json::Value> {
+                Ok(json!([
+                    id,
+                    p.brand,
+                    p.part_number,
+                    p.part_type,
+                    p.name,
+                    p.description,
+                    p.unit_price,
+                    p.currency,
+                    serde_json::to_string(&p.oem_numbers)?,
+                    serde_json::to_string(&p.fitments)?,
+                ]))
+            })
+            .collect::<serde_json::Result<Vec<_>>>()?;
+        let written: Vec<(i64, PartId, String, String)> = sqlx::query_as(
+            "INSERT INTO parts (id, brand, part_number, type, name, description, unit_price,
+                                currency, oem_numbers, fitments)
+             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5,
+                    value ->> 6, value ->> 7, value ->> 8, value ->> 9
+             FROM json_each(?) WHERE true
+             ON CONFLICT (brand, part_number) DO UPDATE SET
+                 type = excluded.type, name = excluded.name, description = excluded.description,
+                 unit_price = excluded.unit_price, currency = excluded.currency,
+                 oem_numbers = excluded.oem_numbers, fitments = excluded.fitments
+             RETURNING seq, id, brand, part_number",
+        )
+        .bind(serde_json::Value::Array(rows).to_string())
+        .fetch_all(&mut *conn)
+        .await?;
+        let by_key: HashMap<(String, String), (i64, PartId)> = written
+            .into_iter()
+            .map(|(seq, id, brand, number)| ((brand, number), (seq, id)))
+            .collect();
+        let mut seqs = Vec::with_capacity(self.parts.len());
+        let mut updated = Vec::new();
+        let mut stock = Vec::new();
+        for (part, new_id) in self.parts.iter().zip(&new_ids) {
+            let key = (part.brand.clone(), part.part_number.clone());
+            let (seq, id) = by_key
+                .get(&key)
+                .with_context(|| format!("{} {} was not written", part.brand, part.part_number))?;
+            seqs.push(*seq);
+            if id != new_id {
+                updated.push(*seq);
+            }
+            for (location, quantity) in locations.iter().zip(&part.stock) {
+                stock.push(json!([seq, location, quantity]));
+            }
+            imported.fitments += part.fitments.len() as u64;
         }
+
+        // An updated part's index entry is replaced, not added to.
+        sqlx::query("DELETE FROM parts_fts WHERE rowid IN (SELECT value FROM json_each(?))")
+            .bind(serde_json::to_string(&updated)?)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "INSERT INTO parts_fts (rowid, text, fit)
+             SELECT seq, text, fit FROM part_search_docs
+             WHERE seq IN (SELECT value FROM json_each(?))",
+        )
+        .bind(serde_json::to_string(&seqs)?)
+        .execute(&mut *conn)
+        .await?;
+        imported.parts += self.parts.len() as u64;
+        imported.stock_rows += stock.len() as u64;
+        sqlx::query(
+            "INSERT INTO part_stock (part_seq, location_id, quantity)
+             SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+             ON CONFLICT (part_seq, location_id) DO UPDATE SET quantity = excluded.quantity",
+        )
+        .bind(serde_json::Value::Array(stock).to_string())
+        .execute(&mut *conn)
+        .await?;
+        self.parts.clear();
+        self.keys.clear();
+        Ok(())
     }
-    imported.parts += 1;
-    imported.fitments += fitments.len() as u64;
-    Ok(())
 }
 
 /// `Honda:45022-SDA-A00;Acura:45022-SEP-A00`
@@ -253,8 +309,8 @@ fn parse_oem_numbers(raw: &str) -> anyhow::Result<Vec<OemNumber>> {
 }
 
 /// `Honda|Accord|2003-2007;Honda|*|2008-2012` (`*`: every model of the make)
-fn parse_fitments(raw: &str) -> anyhow::Result<Vec<FitmentRange<'_>>> {
-    let fitments: Vec<FitmentRange> = entries(raw)
+fn parse_fitments(raw: &str) -> anyhow::Result<Vec<Fitment>> {
+    let fitments: Vec<Fitment> = entries(raw)
         .map(|entry| {
             let bad = || anyhow::anyhow!("`fitments`: {entry:?} is not MAKE|MODEL|YEAR-YEAR");
             let mut fields = entry.split('|').map(str::trim);
@@ -267,13 +323,21 @@ fn parse_fitments(raw: &str) -> anyhow::Result<Vec<FitmentRange<'_>>> {
             let (Ok(year_from), Ok(year_to)) = (from.trim().parse(), to.trim().parse()) else {
                 return Err(bad());
             };
-            if make.is_empty() || model.is_empty() || year_from > year_to || year_from < 1886 {
+            if make.is_empty() || model.is_empty() || year_from > year_to {
                 return Err(bad());
             }
-            Ok(FitmentRange {
-                make,
-                model: (model != "*").then_some(model),
-                years: (year_from, year_to),
+            if !MODEL_YEARS.contains(&year_from) || !MODEL_YEARS.contains(&year_to) {
+                bail!(
+                    "`fitments`: {entry:?} names a model year outside {}-{}",
+                    MODEL_YEARS.start(),
+                    MODEL_YEARS.end()
+                );
+            }
+            Ok(Fitment {
+                make: make.to_owned(),
+                model: (model != "*").then(|| model.to_owned()),
+                year_from,
+                year_to,
             })
         })
         .collect::<anyhow::Result<_>>()?;
@@ -305,14 +369,24 @@ mod tests {
     fn fitments_parse_and_name_bad_entries() {
         let parsed = parse_fitments("Honda|Accord|2003-2007; Honda|*|2010").unwrap();
         assert_eq!(parsed.len(), 2);
-        assert_eq!((parsed[0].make, parsed[0].model), ("Honda", Some("Accord")));
-        assert_eq!((parsed[1].model, parsed[1].years), (None, (2010, 2010)));
+        assert_eq!(parsed[0].make, "Honda");
+        assert_eq!(parsed[0].model.as_deref(), Some("Accord"));
+        assert_eq!(
+            (
+                parsed[1].model.as_deref(),
+                parsed[1].year_from,
+                parsed[1].year_to
+            ),
+            (None, 2010, 2010)
+        );
         for bad in [
             "Honda|Accord",
             "Honda|Accord|2007-2003",
             "Honda|Accord|x",
             "",
             "|A|2000",
+            "Ford|*|1885",
+            "Ford|*|2000-2101",
         ] {
             assert!(parse_fitments(bad).is_err(), "{bad}");
         }

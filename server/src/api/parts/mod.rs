@@ -2,7 +2,6 @@
 //! shop's vehicles, optionally narrowed by part type and search words.
 
 pub mod examples;
-pub mod fit_ranges;
 pub mod import;
 pub mod model;
 pub mod store;
@@ -57,22 +56,25 @@ async fn search_parts(
         None | Some("") => None,
         Some(part_type) => Some(known_type(&state, part_type).await?),
     };
-    let text = match query.q.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(q) => Some(store::fts_query(q).ok_or_else(|| {
-            ApiError::bad_request(
-                "invalid_query",
-                format!("`q` has no letters or digits to search for: {q:?}"),
-            )
-            .with_param("q")
-        })?),
+    let words = match query.q.as_deref().map(str::trim) {
+        None | Some("") => Vec::new(),
+        Some(q) => match store::words(q) {
+            words if words.is_empty() => {
+                return Err(ApiError::bad_request(
+                    "invalid_query",
+                    format!("`q` has no letters or digits to search for: {q:?}"),
+                )
+                .with_param("q"));
+            }
+            words => words,
+        },
     };
     let criteria = store::Criteria {
         make: &vehicle.make,
         model: vehicle.model.as_deref(),
         year: vehicle.year,
         part_type: part_type.as_deref(),
-        text,
+        words,
     };
     let (seqs, total) = store::search(&state.db, &criteria, page).await?;
     let data = store::load(&state.db, &caller, &seqs).await?;

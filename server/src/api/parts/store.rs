@@ -1,7 +1,8 @@
-//! Catalog queries. Matching runs on the search tables' indexes alone (make, model, type, year
-//! range) and yields part `seq`s in catalog order; only the page's parts are then read in full.
+//! Catalog queries. A search is one FTS5 query over `parts_fts` (see migration 0006): fit
+//! tokens for the vehicle and type, and the search words under the `text` column. It yields part
+//! `seq`s in catalog order; only the page's parts are then read in full.
 
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use std::collections::HashMap;
 
 use super::model::{Fitment, OemNumber, Part, StockLevel};
@@ -16,55 +17,22 @@ pub struct Criteria<'a> {
     pub model: Option<&'a str>,
     pub year: i32,
     pub part_type: Option<&'a str>,
-    /// An FTS5 query, built by `fts_query`.
-    pub text: Option<String>,
+    /// Lower-cased words (from `words`), each to match as a prefix of a word of the part.
+    pub words: Vec<String>,
 }
 
-/// Turns what a person typed into an FTS5 query: every word must match, each as a prefix.
-/// Anything but letters and digits separates words, so FTS5 syntax can't be injected.
-pub fn fts_query(q: &str) -> Option<String> {
-    let words: Vec<String> = q
-        .split(|c: char| !c.is_alphanumeric())
+/// The words of what a person typed. Anything but letters and digits separates words, as it does
+/// for the index's tokenizer, so FTS5 syntax can't be injected.
+pub fn words(q: &str) -> Vec<String> {
+    q.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(8)
-        .map(|w| format!("\"{}\"*", w.to_lowercase()))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+        .map(str::to_lowercase)
+        .collect()
 }
 
-/// Without a model, the per-make table; with one, the per-model table's rows for that model and
-/// for every model. Either way a part matches through one row at most (see `fit_ranges`).
-fn filter_sql(criteria: &Criteria) -> String {
-    let mut sql = String::from(match criteria.model {
-        None => "FROM part_make_fits f WHERE f.make = ?",
-        Some(_) => "FROM part_model_fits f WHERE f.make = ? AND f.model IN ('', ?)",
-    });
-    if criteria.part_type.is_some() {
-        sql.push_str(" AND f.type = ?");
-    }
-    sql.push_str(" AND f.year_from <= ? AND f.year_to >= ?");
-    if criteria.text.is_some() {
-        sql.push_str(" AND f.part_seq IN (SELECT rowid FROM parts_fts WHERE parts_fts MATCH ?)");
-    }
-    sql
-}
-
-macro_rules! bind_criteria {
-    ($query:expr, $c:expr) => {{
-        let mut query = $query.bind($c.make);
-        if let Some(model) = $c.model {
-            query = query.bind(model);
-        }
-        if let Some(part_type) = $c.part_type {
-            query = query.bind(part_type);
-        }
-        query = query.bind($c.year).bind($c.year);
-        if let Some(text) = &$c.text {
-            query = query.bind(text.as_str());
-        }
-        query
-    }};
-}
+/// A word that completes to more words than this is searched as an FTS5 prefix query instead.
+const MAX_COMPLETIONS: i64 = 64;
 
 /// The page's part `seq`s, in catalog order, and how many parts match in all.
 pub async fn search(
@@ -72,21 +40,74 @@ pub async fn search(
     criteria: &Criteria<'_>,
     page: Page,
 ) -> sqlx::Result<(Vec<i64>, i64)> {
-    let filter = filter_sql(criteria);
-    let count_sql = format!("SELECT COUNT(*) {filter}");
-    let total: i64 = bind_criteria!(sqlx::query_scalar(&count_sql), criteria)
-        .fetch_one(db)
+    let mut conn = db.acquire().await?;
+    let expr = match_expr(&mut conn, criteria).await?;
+    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM parts_fts WHERE parts_fts MATCH ?")
+        .bind(&expr)
+        .fetch_one(&mut *conn)
         .await?;
-    if total == 0 {
-        return Ok((Vec::new(), 0));
+    if total <= i64::from(page.offset) {
+        return Ok((Vec::new(), total));
     }
-    let page_sql = format!("SELECT f.part_seq {filter} ORDER BY f.part_seq LIMIT ? OFFSET ?");
-    let seqs: Vec<i64> = bind_criteria!(sqlx::query_scalar(&page_sql), criteria)
-        .bind(page.limit)
-        .bind(page.offset)
-        .fetch_all(db)
-        .await?;
+    let seqs: Vec<i64> = sqlx::query_scalar(
+        "SELECT rowid FROM parts_fts WHERE parts_fts MATCH ? ORDER BY rowid LIMIT ? OFFSET ?",
+    )
+    .bind(&expr)
+    .bind(page.limit)
+    .bind(page.offset)
+    .fetch_all(&mut *conn)
+    .await?;
     Ok((seqs, total))
+}
+
+/// The FTS5 query for `criteria`, with the fit tokens migration 0006 describes.
+async fn match_expr(conn: &mut SqliteConnection, criteria: &Criteria<'_>) -> sqlx::Result<String> {
+    let (make, year) = (name_token(criteria.make), criteria.year);
+    let mut expr = match criteria.model {
+        None => format!("fit : \"k{make}y{year}\""),
+        Some(model) => format!(
+            "fit : (\"m{make}y{year}\" OR \"m{make}x{}y{year}\")",
+            name_token(model)
+        ),
+    };
+    if let Some(part_type) = criteria.part_type {
+        expr.push_str(&format!(" AND fit : \"t{}\"", hex::encode(part_type)));
+    }
+    for word in &criteria.words {
+        expr.push_str(" AND text : ");
+        expr.push_str(&word_expr(conn, word).await?);
+    }
+    Ok(expr)
+}
+
+/// A make or model in a fit token: hex of its ASCII-lowercased UTF-8, as `part_search_docs`
+/// writes it (SQLite's `lower` folds ASCII only).
+fn name_token(name: &str) -> String {
+    hex::encode(name.to_ascii_lowercase())
+}
+
+/// `word` as the words of the catalog it is a prefix of, which FTS5 can intersect with the fit
+/// tokens without gathering every part that has one of them. With no known completion (a word
+/// imported a moment ago, or one spelled with diacritics the index folds) or too many, FTS5's own
+/// prefix query, which finds the same parts.
+async fn word_expr(conn: &mut SqliteConnection, word: &str) -> sqlx::Result<String> {
+    let completions: Vec<String> = sqlx::query_scalar(
+        "SELECT word FROM part_words WHERE word >= ?1 AND word < ?1 || char(1114111)
+         ORDER BY word LIMIT ?2",
+    )
+    .bind(word)
+    .bind(MAX_COMPLETIONS + 1)
+    .fetch_all(&mut *conn)
+    .await?;
+    if completions.is_empty() || completions.len() as i64 > MAX_COMPLETIONS {
+        return Ok(format!("{}*", quoted(word)));
+    }
+    let any: Vec<String> = completions.iter().map(|w| quoted(w)).collect();
+    Ok(format!("({})", any.join(" OR ")))
+}
+
+fn quoted(word: &str) -> String {
+    format!("\"{}\"", word.replace('"', "\"\""))
 }
 
 #[derive(sqlx::FromRow)]
