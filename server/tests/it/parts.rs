@@ -478,9 +478,10 @@ async fn a_catalog_imported_before_the_fit_tokens_is_indexed_by_their_migration(
     let accord = hex::encode("accord");
     let pads = hex::encode("brake-pads");
     let found = matches(format!(
-        "fit : \"m{honda}x{accord}y2005\" AND fit : \"t{pads}\" AND text : \"45022\""
+        "fit : \"m{honda}x{accord}t{pads}y2005\" AND text : \"45022\""
     ));
     assert_eq!(found.await, [1]);
+    assert_eq!(matches(format!("fit : \"k{honda}y2007\"")).await, [1]);
     assert!(matches(format!("fit : \"k{honda}y2008\"")).await.is_empty());
     let words: Vec<String> = sqlx::query_scalar("SELECT word FROM part_words ORDER BY word")
         .fetch_all(&pool)

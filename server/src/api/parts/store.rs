@@ -1,5 +1,5 @@
-//! Catalog queries. A search is one FTS5 query over `parts_fts` (see migration 0006): fit
-//! tokens for the vehicle and type, and the search words under the `text` column. It yields part
+//! Catalog queries. A search is one FTS5 query over `parts_fts` (see migration 0006): a fit
+//! token for the vehicle (and type), and the search words under the `text` column. It yields part
 //! `seq`s in catalog order; only the page's parts are then read in full.
 
 use sqlx::{SqliteConnection, SqlitePool};
@@ -62,17 +62,19 @@ pub async fn search(
 
 /// The FTS5 query for `criteria`, with the fit tokens migration 0006 describes.
 async fn match_expr(conn: &mut SqliteConnection, criteria: &Criteria<'_>) -> sqlx::Result<String> {
-    let (make, year) = (name_token(criteria.make), criteria.year);
+    let make = name_token(criteria.make);
+    let typed = match criteria.part_type {
+        Some(part_type) => format!("t{}", hex::encode(part_type)),
+        None => String::new(),
+    };
+    let year = criteria.year;
     let mut expr = match criteria.model {
-        None => format!("fit : \"k{make}y{year}\""),
+        None => format!("fit : \"k{make}{typed}y{year}\""),
         Some(model) => format!(
-            "fit : (\"m{make}y{year}\" OR \"m{make}x{}y{year}\")",
+            "fit : (\"m{make}{typed}y{year}\" OR \"m{make}x{}{typed}y{year}\")",
             name_token(model)
         ),
     };
-    if let Some(part_type) = criteria.part_type {
-        expr.push_str(&format!(" AND fit : \"t{}\"", hex::encode(part_type)));
-    }
     for word in &criteria.words {
         expr.push_str(" AND text : ");
         expr.push_str(&word_expr(conn, word).await?);
