@@ -1,10 +1,15 @@
-//! The SQLite pool: WAL for concurrent readers, foreign keys on, migrations run at start.
+//! The SQLite pool: WAL for concurrent readers, foreign keys on, migrations run at start. Also
+//! the one statement of which rows of a shop's tables a caller sees.
 
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
 };
+use sqlx::{Sqlite, SqliteConnection};
 use std::path::Path;
 use std::time::Duration;
+
+use crate::auth::Caller;
 
 pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
     let options = SqliteConnectOptions::new()
@@ -31,4 +36,33 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
 /// waits its turn (up to the busy timeout) instead.
 pub async fn write_tx(pool: &SqlitePool) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
     pool.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// The rows of a location-scoped table (customers, jobs, invoices) a caller sees: its shop's, in
+/// its mode, and only its location's when the key is limited to one. Binds `?1`-`?3`: the
+/// caller's shop, `livemode()` and location.
+pub const VISIBLE: &str = "shop_id = ?1 AND livemode = ?2 AND (?3 IS NULL OR location_id = ?3)";
+
+/// Row `id` of `table`, if `caller` sees it (`VISIBLE`); anything else is `None`, a 404 to the
+/// caller whether it does not exist or belongs to someone else.
+pub async fn get_visible<T, Id>(
+    conn: &mut SqliteConnection,
+    caller: &Caller,
+    table: &str,
+    columns: &str,
+    id: &Id,
+) -> sqlx::Result<Option<T>>
+where
+    T: for<'r> sqlx::FromRow<'r, SqliteRow> + Send + Unpin,
+    Id: for<'q> sqlx::Encode<'q, Sqlite> + sqlx::Type<Sqlite> + Sync,
+{
+    sqlx::query_as(&format!(
+        "SELECT {columns} FROM {table} WHERE {VISIBLE} AND id = ?4"
+    ))
+    .bind(&caller.shop_id)
+    .bind(caller.livemode())
+    .bind(&caller.location_id)
+    .bind(id)
+    .fetch_optional(conn)
+    .await
 }

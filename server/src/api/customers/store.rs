@@ -6,6 +6,7 @@ use super::model::Customer;
 use crate::auth::Caller;
 use crate::core::ids::{CustomerId, LocationId};
 use crate::core::validate::digits;
+use crate::db::{self, VISIBLE};
 use crate::http::pagination::Page;
 
 const COLUMNS: &str =
@@ -42,16 +43,7 @@ pub async fn get(
     caller: &Caller,
     id: &CustomerId,
 ) -> sqlx::Result<Option<Customer>> {
-    sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM customers
-         WHERE id = ? AND shop_id = ? AND livemode = ? AND (?4 IS NULL OR location_id = ?4)"
-    ))
-    .bind(id)
-    .bind(&caller.shop_id)
-    .bind(caller.livemode())
-    .bind(&caller.location_id)
-    .fetch_optional(conn)
-    .await
+    db::get_visible(conn, caller, "customers", COLUMNS, id).await
 }
 
 pub struct Filter<'a> {
@@ -79,11 +71,12 @@ pub async fn list(
         .map(digits)
         .filter(|d| !d.is_empty())
         .map(|d| format!("%{d}%"));
-    let condition = "shop_id = ?1 AND livemode = ?2
-        AND (?3 IS NULL OR location_id = ?3)
+    let condition = format!(
+        "{VISIBLE}
         AND (?4 IS NULL OR location_id = ?4)
         AND (?5 IS NULL OR name LIKE ?5 ESCAPE '\\' OR email LIKE ?5 ESCAPE '\\' OR phone LIKE ?5 ESCAPE '\\'
-             OR (?6 IS NOT NULL AND phone_digits LIKE ?6))";
+             OR (?6 IS NOT NULL AND phone_digits LIKE ?6))"
+    );
     let total: i64 =
         sqlx::query_scalar(&format!("SELECT COUNT(*) FROM customers WHERE {condition}"))
             .bind(&caller.shop_id)

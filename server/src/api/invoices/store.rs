@@ -7,6 +7,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::model::{Invoice, InvoiceStatus};
 use crate::auth::Caller;
 use crate::core::ids::{CustomerId, InvoiceId, JobId, LocationId};
+use crate::db::{self, VISIBLE};
 use crate::http::pagination::Page;
 
 const COLUMNS: &str = "id, location_id, customer_id, vehicle_id, job_id, status, line_items, currency,
@@ -51,16 +52,7 @@ pub async fn get(
     caller: &Caller,
     id: &InvoiceId,
 ) -> sqlx::Result<Option<Invoice>> {
-    sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM invoices
-         WHERE id = ? AND shop_id = ? AND livemode = ? AND (?4 IS NULL OR location_id = ?4)"
-    ))
-    .bind(id)
-    .bind(&caller.shop_id)
-    .bind(caller.livemode())
-    .bind(&caller.location_id)
-    .fetch_optional(conn)
-    .await
+    db::get_visible(conn, caller, "invoices", COLUMNS, id).await
 }
 
 pub struct Filter<'a> {
@@ -76,12 +68,13 @@ pub async fn list(
     filter: Filter<'_>,
     page: Page,
 ) -> sqlx::Result<(Vec<Invoice>, i64)> {
-    let condition = "shop_id = ?1 AND livemode = ?2
-        AND (?3 IS NULL OR location_id = ?3)
+    let condition = format!(
+        "{VISIBLE}
         AND (?4 IS NULL OR status = ?4)
         AND (?5 IS NULL OR customer_id = ?5)
         AND (?6 IS NULL OR job_id = ?6)
-        AND (?7 IS NULL OR location_id = ?7)";
+        AND (?7 IS NULL OR location_id = ?7)"
+    );
     let total: i64 =
         sqlx::query_scalar(&format!("SELECT COUNT(*) FROM invoices WHERE {condition}"))
             .bind(&caller.shop_id)

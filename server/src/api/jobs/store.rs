@@ -5,6 +5,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::model::{Job, JobStatus};
 use crate::auth::Caller;
 use crate::core::ids::{CustomerId, JobId, LocationId, VehicleId};
+use crate::db::{self, VISIBLE};
 use crate::http::pagination::Page;
 
 const COLUMNS: &str = "id, location_id, customer_id, vehicle_id, title, description, status, line_items,
@@ -41,16 +42,7 @@ pub async fn get(
     caller: &Caller,
     id: &JobId,
 ) -> sqlx::Result<Option<Job>> {
-    sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM jobs
-         WHERE id = ? AND shop_id = ? AND livemode = ? AND (?4 IS NULL OR location_id = ?4)"
-    ))
-    .bind(id)
-    .bind(&caller.shop_id)
-    .bind(caller.livemode())
-    .bind(&caller.location_id)
-    .fetch_optional(conn)
-    .await
+    db::get_visible(conn, caller, "jobs", COLUMNS, id).await
 }
 
 pub struct Filter<'a> {
@@ -66,12 +58,13 @@ pub async fn list(
     filter: Filter<'_>,
     page: Page,
 ) -> sqlx::Result<(Vec<Job>, i64)> {
-    let condition = "shop_id = ?1 AND livemode = ?2
-        AND (?3 IS NULL OR location_id = ?3)
+    let condition = format!(
+        "{VISIBLE}
         AND (?4 IS NULL OR status = ?4)
         AND (?5 IS NULL OR customer_id = ?5)
         AND (?6 IS NULL OR vehicle_id = ?6)
-        AND (?7 IS NULL OR location_id = ?7)";
+        AND (?7 IS NULL OR location_id = ?7)"
+    );
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM jobs WHERE {condition}"))
         .bind(&caller.shop_id)
         .bind(caller.livemode())
