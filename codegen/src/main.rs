@@ -1,0 +1,54 @@
+//! `cargo run -p vinsnap-codegen` writes every generated file of the bindings and docs;
+//! `--check` writes nothing and fails when a committed one is stale.
+
+use std::{path::PathBuf, process::ExitCode};
+
+use vinsnap_codegen::output::{self, REGENERATE};
+
+fn main() -> ExitCode {
+    let check = match std::env::args().nth(1).as_deref() {
+        None => false,
+        Some("--check") => true,
+        Some(other) => {
+            eprintln!("usage: vinsnap-codegen [--check] (unknown argument {other:?})");
+            return ExitCode::from(2);
+        }
+    };
+    let files = match vinsnap_codegen::generate(vinsnap_openapi::Spec::committed()) {
+        Ok(files) => files,
+        Err(e) => {
+            eprintln!("vinsnap-codegen: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let root = repo_root();
+    if check {
+        let stale = output::stale(&root, &files);
+        for file in &stale {
+            let state = if file.missing { "missing" } else { "stale" };
+            eprintln!("{state}: {}", file.path.display());
+        }
+        if !stale.is_empty() {
+            eprintln!("regenerate with: {REGENERATE}");
+            return ExitCode::FAILURE;
+        }
+        return ExitCode::SUCCESS;
+    }
+    match output::write_all(&root, &files) {
+        Ok(n) => {
+            println!("{n} of {} generated files updated", files.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("vinsnap-codegen: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("codegen/ sits in the repository root")
+        .to_path_buf()
+}
