@@ -12,6 +12,7 @@ use crate::auth::Caller;
 use crate::core::ids::{DeliveryId, WebhookEndpointId};
 use crate::core::time;
 use crate::db::write_tx;
+use crate::dispatcher::queue;
 use crate::events;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiPath, ApiQuery};
@@ -143,7 +144,7 @@ async fn retry_webhook_delivery(
         ));
     }
     let now = time::now();
-    if !store::schedule_now(&mut tx, &id, now.timestamp_millis()).await? {
+    if !queue::schedule_now(&mut tx, &id, now.timestamp_millis()).await? {
         return Err(ApiError::conflict(
             "delivery_in_flight",
             format!(

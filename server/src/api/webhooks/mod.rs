@@ -18,7 +18,7 @@ use self::model::{
 };
 use super::Deleted;
 use crate::auth::{Caller, Scope};
-use crate::core::ids::{DeliveryId, WebhookEndpointId};
+use crate::core::ids::WebhookEndpointId;
 use crate::core::{signing, time, validate};
 use crate::db::write_tx;
 use crate::dispatcher::{attempt, queue};
@@ -299,6 +299,9 @@ async fn update_webhook_endpoint(
     }
     endpoint.updated_at = time::now();
     store::update(&mut tx, &endpoint).await?;
+    if !endpoint.active {
+        queue::fail_pending(&mut tx, &id).await?;
+    }
     tx.commit().await?;
     Ok(Json(endpoint))
 }
@@ -361,8 +364,7 @@ async fn test_webhook_endpoint(
 ) -> ApiResult<Json<WebhookTestResult>> {
     authorize(&caller)?;
     let mut tx = write_tx(&state.db).await?;
-    let endpoint = find(&mut tx, &caller, &id).await?;
-    let secrets = store::signing_secrets(&mut tx, &id, time::now().timestamp_millis()).await?;
+    find(&mut tx, &caller, &id).await?;
     let data = serde_json::json!({
         "endpoint_id": id,
         "message": "Test webhook from VinSnap",
@@ -375,18 +377,10 @@ async fn test_webhook_endpoint(
         &data,
     )
     .await?;
-    let delivery_id = DeliveryId::generate();
-    let payload = store::insert_ping_delivery(&mut tx, &delivery_id, &id, &event).await?;
+    let ping = queue::insert_ping(&mut tx, &id, &event).await?;
     tx.commit().await?;
-    let job = attempt::Job {
-        delivery_id: delivery_id.clone(),
-        event_type: EventType::Ping,
-        url: endpoint.url,
-        payload,
-        secrets,
-    };
-    let outcome = attempt::send(&state.webhooks.client, &job).await;
-    queue::record_ping(&state.db, &job, &outcome).await?;
+    let outcome = attempt::send(&state.webhooks.client, &ping).await;
+    queue::record_ping(&state.db, &ping, &outcome).await?;
     let message = match (outcome.succeeded(), outcome.status_code, &outcome.error) {
         (true, _, _) => "Test webhook delivered successfully".to_owned(),
         (false, Some(status), None) => {
@@ -405,7 +399,7 @@ async fn test_webhook_endpoint(
         status_code: outcome.status_code,
         response_time_ms: outcome.duration.as_millis() as u64,
         message,
-        delivery_id,
+        delivery_id: ping.delivery_id,
     }))
 }
 
