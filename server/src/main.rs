@@ -16,7 +16,7 @@ use vinsnap_server::core::ssrf::Policy;
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
-use vinsnap_server::{AppState, db, shops};
+use vinsnap_server::{AppState, db, demo, shops};
 
 #[derive(Parser)]
 #[command(
@@ -356,7 +356,7 @@ async fn serve(
     let pool = db::connect(&db_path)
         .await
         .with_context(|| format!("opening database {}", db_path.display()))?;
-    if let Some(demo) = shops::bootstrap_demo(&pool).await? {
+    if let Some(demo) = demo::bootstrap(&pool).await? {
         println!(
             "Created demo shop {} with two API keys (shown once; stored hashed):",
             demo.shop_id

@@ -18,7 +18,6 @@ use utoipa::ToSchema;
 use crate::core::ids::{ApiKeyId, LocationId, ShopId};
 use crate::core::time;
 use crate::http::error::{ApiError, ApiResult};
-use crate::shops::Tier;
 use crate::state::AppState;
 pub use scopes::Scope;
 
@@ -48,6 +47,16 @@ impl Mode {
     pub fn is_live(self) -> bool {
         self == Mode::Live
     }
+}
+
+/// A shop's plan; it selects the rate limits of the shop's keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
+pub enum Tier {
+    Free,
+    Pro,
+    Enterprise,
 }
 
 /// The authenticated caller: which shop, which data set, which location, which permissions.

@@ -4,9 +4,6 @@
 //! A handler reports a change with one line inside its write transaction:
 //! `events::record(&mut tx, &caller, EventType::CustomerCreated, &customer).await?;`
 
-pub mod examples;
-pub mod spec;
-
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;

@@ -8,6 +8,7 @@ mod idempotency;
 mod invoice_send;
 mod invoices;
 mod jobs;
+mod layers;
 mod mime;
 mod parts;
 mod rate_limits;

@@ -736,7 +736,7 @@ fn coverage_matches_the_spec(calls: &[Call], refused_client_side: &BTreeSet<&str
     );
 
     // Statuses every operation gets from the server's middleware rather than its handler, as
-    // the spec's policy pass documents them (server/src/http/spec_policies.rs): 429 on every
+    // the spec's policy pass documents them (server/src/spec/policies.rs): 429 on every
     // operation and the idempotency 409 on every POST, each a `$ref` to the one shared
     // response below. One behaviour, produced for real once by `policies::exercise` (a key
     // run out of its VIN budget; a reused `Idempotency-Key`), so it is not faked per

@@ -14,7 +14,7 @@ use super::Category;
 use super::clock::ApiClock;
 use super::config::RateLimits;
 use crate::core::ids::ApiKeyId;
-use crate::shops::Tier;
+use crate::auth::Tier;
 
 type KeyedLimiter =
     RateLimiter<ApiKeyId, DefaultKeyedStateStore<ApiKeyId>, ApiClock, StateInformationMiddleware>;
