@@ -7,6 +7,7 @@ use super::model::{ApiKey, CreatedApiKey};
 use crate::auth::{Mode, Scope, scopes, secret};
 use crate::core::ids::{ApiKeyId, LocationId, ShopId};
 use crate::core::time;
+use crate::db;
 use crate::http::pagination::Page;
 
 #[derive(sqlx::FromRow)]
@@ -77,7 +78,7 @@ pub async fn mint(conn: &mut SqliteConnection, new: NewKey<'_>) -> sqlx::Result<
 
 /// Keys of a shop and mode, limited to one location when `location` is set.
 pub async fn list(
-    db: &SqlitePool,
+    pool: &SqlitePool,
     shop: &ShopId,
     mode: Mode,
     location: Option<&LocationId>,
@@ -85,24 +86,17 @@ pub async fn list(
 ) -> sqlx::Result<(Vec<ApiKey>, i64)> {
     let condition =
         "shop_id = ?1 AND mode = ?2 AND revoked_at IS NULL AND (?3 IS NULL OR location_id = ?3)";
-    let total: i64 =
-        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM api_keys WHERE {condition}"))
-            .bind(shop)
-            .bind(mode)
-            .bind(location)
-            .fetch_one(db)
-            .await?;
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT id, name, mode, redacted, scopes, location_id, created_at, last_used_at FROM api_keys
-         WHERE {condition} ORDER BY id DESC LIMIT ?4 OFFSET ?5"
-    ))
-    .bind(shop)
-    .bind(mode)
-    .bind(location)
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(db)
-    .await?;
+    let (rows, total) = db::Listing::new("api_keys", condition)
+        .bind(shop)
+        .bind(mode)
+        .bind(location)
+        .page::<Row>(
+            &mut *pool.acquire().await?,
+            "id, name, mode, redacted, scopes, location_id, created_at, last_used_at",
+            "id DESC",
+            page,
+        )
+        .await?;
     Ok((rows.into_iter().map(ApiKey::from).collect(), total))
 }
 

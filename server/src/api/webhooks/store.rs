@@ -10,6 +10,7 @@ use super::model::{
 };
 use crate::auth::Caller;
 use crate::core::ids::{DeliveryId, EventId, WebhookEndpointId};
+use crate::db;
 use crate::events::EventType;
 use crate::http::pagination::Page;
 
@@ -105,27 +106,15 @@ pub async fn get(
 }
 
 pub async fn list(
-    db: &SqlitePool,
+    pool: &SqlitePool,
     caller: &Caller,
     page: Page,
 ) -> sqlx::Result<(Vec<WebhookEndpoint>, i64)> {
-    let total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM webhook_endpoints WHERE shop_id = ? AND livemode = ?",
-    )
-    .bind(&caller.shop_id)
-    .bind(caller.livemode())
-    .fetch_one(db)
-    .await?;
-    let rows: Vec<EndpointRow> = sqlx::query_as(&format!(
-        "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE shop_id = ? AND livemode = ?
-         ORDER BY id DESC LIMIT ? OFFSET ?"
-    ))
-    .bind(&caller.shop_id)
-    .bind(caller.livemode())
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(db)
-    .await?;
+    let (rows, total) = db::Listing::new("webhook_endpoints", "shop_id = ?1 AND livemode = ?2")
+        .bind(&caller.shop_id)
+        .bind(caller.livemode())
+        .page::<EndpointRow>(&mut *pool.acquire().await?, ENDPOINT_COLUMNS, "id DESC", page)
+        .await?;
     Ok((rows.into_iter().map(Into::into).collect(), total))
 }
 
@@ -230,32 +219,18 @@ pub struct DeliveryFilter<'a> {
 }
 
 pub async fn list_deliveries(
-    db: &SqlitePool,
+    pool: &SqlitePool,
     filter: DeliveryFilter<'_>,
     page: Page,
 ) -> sqlx::Result<(Vec<WebhookDelivery>, i64)> {
     let condition = "d.endpoint_id = ?1 AND (?2 IS NULL OR d.status = ?2)
         AND (?3 IS NULL OR d.event_type = ?3)";
-    let event_type = filter.event_type.map(EventType::as_str);
-    let total: i64 = sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM webhook_deliveries d WHERE {condition}"
-    ))
-    .bind(filter.endpoint_id)
-    .bind(filter.status)
-    .bind(event_type)
-    .fetch_one(db)
-    .await?;
-    let rows: Vec<DeliveryRow> = sqlx::query_as(&format!(
-        "SELECT {DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE {condition}
-         ORDER BY d.id DESC LIMIT ?4 OFFSET ?5"
-    ))
-    .bind(filter.endpoint_id)
-    .bind(filter.status)
-    .bind(event_type)
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(db)
-    .await?;
+    let (rows, total) = db::Listing::new("webhook_deliveries d", condition)
+        .bind(filter.endpoint_id)
+        .bind(filter.status)
+        .bind(filter.event_type.map(EventType::as_str))
+        .page::<DeliveryRow>(&mut *pool.acquire().await?, DELIVERY_COLUMNS, "d.id DESC", page)
+        .await?;
     Ok((rows.into_iter().map(Into::into).collect(), total))
 }
 
