@@ -6,6 +6,7 @@ use crate::api::api_keys::store::{self as keys, NewKey};
 use crate::api::parts::import;
 use crate::auth::{Mode, Scope};
 use crate::core::ids::ShopId;
+use crate::core::time;
 use crate::shops;
 
 /// What a first start prints so that the README's curl works at once.
@@ -54,7 +55,7 @@ pub async fn bootstrap(db: &SqlitePool) -> anyhow::Result<Option<Demo>> {
             scopes: Scope::ALL.to_vec(),
             location_id: None,
         };
-        keys::mint(&mut conn, new)
+        keys::mint(&mut conn, new, time::now())
             .await
             .map(|created| created.secret)
     };

@@ -11,6 +11,7 @@ use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::config::Config;
 use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::ids::{LocationId, ShopId};
+use vinsnap_server::core::time;
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
 use vinsnap_server::dispatcher::Webhooks;
@@ -276,16 +277,14 @@ async fn main() -> anyhow::Result<()> {
                 ModeArg::Live => Mode::Live,
             };
             let mut conn = pool.acquire().await?;
-            let created = keys::mint(
-                &mut conn,
-                NewKey {
-                    shop_id: &shop_id,
-                    mode,
-                    name,
-                    scopes,
-                    location_id,
-                },
-            )
+            let new = NewKey {
+                shop_id: &shop_id,
+                mode,
+                name,
+                scopes,
+                location_id,
+            };
+            let created = keys::mint(&mut conn, new, time::now())
             .await
             .context("could not create the key (does the shop, and the location, exist?)")?;
             println!("{}", created.secret);

@@ -177,5 +177,5 @@ async fn mint(db: &SqlitePool, shop: &ShopId, mode: Mode, scopes: &[Scope]) -> S
         scopes: scopes.to_vec(),
         location_id: None,
     };
-    keys::mint(&mut conn, new).await.expect("key").secret
+    keys::mint(&mut conn, new, vinsnap_server::core::time::now()).await.expect("key").secret
 }

@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::core::ids::{ApiKeyId, LocationId, ShopId};
-use crate::core::time;
 use crate::http::error::{ApiError, ApiResult};
 use crate::state::AppState;
 pub use scopes::Scope;
@@ -191,7 +190,7 @@ fn bearer_token(headers: &HeaderMap) -> ApiResult<&str> {
 
 /// Records use at most once a minute per key, so reads don't each become a write.
 async fn touch_last_used(state: &AppState, row: &KeyRow) {
-    let now = time::now();
+    let now = state.now();
     if row
         .last_used_at
         .is_some_and(|at| now - at < chrono::Duration::seconds(60))

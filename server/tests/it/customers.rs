@@ -124,6 +124,7 @@ async fn put_is_a_partial_update_and_null_or_empty_clears() {
         .expect(201)
         .body;
     let path = format!("/customers/{}", created["id"].as_str().unwrap());
+    app.clock.advance(chrono::Duration::seconds(1));
     let updated = app
         .put(&path, &app.test_key, json!({ "notes": "Prefers texts" }))
         .await

@@ -280,7 +280,7 @@ async fn mint(
         scopes: scopes.to_vec(),
         location_id: location,
     };
-    keys::mint(&mut conn, new).await.unwrap().secret
+    keys::mint(&mut conn, new, vinsnap_server::core::time::now()).await.unwrap().secret
 }
 
 /// Imports a one-part catalog and returns the part's id.

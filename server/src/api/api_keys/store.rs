@@ -6,7 +6,6 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::model::{ApiKey, CreatedApiKey};
 use crate::auth::{Mode, Scope, scopes, secret};
 use crate::core::ids::{ApiKeyId, LocationId, ShopId};
-use crate::core::time;
 use crate::db;
 use crate::http::pagination::Page;
 
@@ -46,7 +45,12 @@ pub struct NewKey<'a> {
     pub location_id: Option<LocationId>,
 }
 
-pub async fn mint(conn: &mut SqliteConnection, new: NewKey<'_>) -> sqlx::Result<CreatedApiKey> {
+/// Mints the key, created `now`.
+pub async fn mint(
+    conn: &mut SqliteConnection,
+    new: NewKey<'_>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<CreatedApiKey> {
     let secret = secret::generate(new.mode);
     let key = ApiKey {
         id: ApiKeyId::generate(),
@@ -55,7 +59,7 @@ pub async fn mint(conn: &mut SqliteConnection, new: NewKey<'_>) -> sqlx::Result<
         redacted: secret::redact(&secret),
         scopes: new.scopes,
         location_id: new.location_id,
-        created_at: time::now(),
+        created_at: now,
         last_used_at: None,
     };
     sqlx::query(
@@ -100,9 +104,11 @@ pub async fn list(
     Ok((rows.into_iter().map(ApiKey::from).collect(), total))
 }
 
-/// Revokes a key of the shop and mode (and location, when set); false when there is none.
+/// Revokes a key of the shop and mode (and location, when set) as of `now`; false when there is
+/// none.
 pub async fn revoke(
     conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
     shop: &ShopId,
     mode: Mode,
     location: Option<&LocationId>,
@@ -112,7 +118,7 @@ pub async fn revoke(
         "UPDATE api_keys SET revoked_at = ?
          WHERE id = ? AND shop_id = ? AND mode = ? AND revoked_at IS NULL AND (?5 IS NULL OR location_id = ?5)",
     )
-    .bind(time::now())
+    .bind(now)
     .bind(id)
     .bind(shop)
     .bind(mode)

@@ -19,7 +19,7 @@ use self::model::{
 use super::Deleted;
 use crate::auth::{Caller, Scope};
 use crate::core::ids::WebhookEndpointId;
-use crate::core::{signing, time, validate};
+use crate::core::{signing, validate};
 use crate::db::write_tx;
 use crate::dispatcher::{attempt, queue};
 use crate::events::{self, EventType};
@@ -90,7 +90,7 @@ async fn create_webhook_endpoint(
     let url = check_url(&state, &body.url).await?;
     let events = check_events(&body.events)?;
     let description = validate::optional_text("description", body.description.as_deref(), 500)?;
-    let now = time::now();
+    let now = state.now();
     let endpoint = WebhookEndpoint {
         id: WebhookEndpointId::generate(),
         url,
@@ -297,7 +297,7 @@ async fn update_webhook_endpoint(
             model::EndpointStatus::Disabled
         };
     }
-    endpoint.updated_at = time::now();
+    endpoint.updated_at = state.now();
     store::update(&mut tx, &endpoint).await?;
     if !endpoint.active {
         queue::fail_pending(&mut tx, &id).await?;
@@ -375,6 +375,7 @@ async fn test_webhook_endpoint(
         caller.livemode(),
         EventType::Ping,
         &data,
+        state.now(),
     )
     .await?;
     let ping = queue::insert_ping(&mut tx, &id, &event).await?;
@@ -430,7 +431,7 @@ async fn rotate_webhook_secret(
     let mut tx = write_tx(&state.db).await?;
     let mut endpoint = find(&mut tx, &caller, &id).await?;
     let secret = signing::generate_secret();
-    let now = time::now();
+    let now = state.now();
     store::rotate_secret(
         &mut tx,
         &id,

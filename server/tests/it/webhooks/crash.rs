@@ -79,7 +79,7 @@ async fn deliveries_survive_a_sigkill() {
             scopes: Scope::ALL.to_vec(),
             location_id: None,
         };
-        let secret = keys::mint(&mut conn, new).await.unwrap().secret;
+        let secret = keys::mint(&mut conn, new, vinsnap_server::core::time::now()).await.unwrap().secret;
         drop(conn);
         pool.close().await;
         secret
