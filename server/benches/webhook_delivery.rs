@@ -166,7 +166,10 @@ async fn main() {
             scopes: Scope::ALL.to_vec(),
             location_id: None,
         };
-        keys::mint(&mut conn, new, vinsnap_server::core::time::now()).await.unwrap().secret
+        keys::mint(&mut conn, new, vinsnap_server::core::time::now())
+            .await
+            .unwrap()
+            .secret
     };
     let (url, arrivals) = receiver().await;
 

@@ -11,9 +11,9 @@ use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::config::Config;
 use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::ids::{LocationId, ShopId};
-use vinsnap_server::core::time;
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
+use vinsnap_server::core::time;
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
@@ -285,8 +285,8 @@ async fn main() -> anyhow::Result<()> {
                 location_id,
             };
             let created = keys::mint(&mut conn, new, time::now())
-            .await
-            .context("could not create the key (does the shop, and the location, exist?)")?;
+                .await
+                .context("could not create the key (does the shop, and the location, exist?)")?;
             println!("{}", created.secret);
             Ok(())
         }

@@ -40,5 +40,7 @@ pub async fn send(client: &WebhookClient, outbound: &Outbound) -> Outcome {
     put(DELIVERY_HEADER, outbound.delivery_id.as_str());
     put(TIMESTAMP_HEADER, &timestamp.to_string());
     put(SIGNATURE_HEADER, &signature);
-    client.post(&outbound.url, headers, outbound.payload.clone()).await
+    client
+        .post(&outbound.url, headers, outbound.payload.clone())
+        .await
 }

@@ -8,15 +8,32 @@ const RULES: &[(&[&str], &[&str])] = &[
     // Only the top (app, spec, demo, lib.rs, main.rs) may use the top.
     (
         &[
-            "api", "dispatcher", "events", "shops", "http", "auth", "db", "state", "config",
-            "core", "vin",
+            "api",
+            "dispatcher",
+            "events",
+            "shops",
+            "http",
+            "auth",
+            "db",
+            "state",
+            "config",
+            "core",
+            "vin",
         ],
         &["app", "spec", "demo"],
     ),
     // Nothing below the resources uses them.
     (
         &[
-            "dispatcher", "events", "shops", "http", "auth", "db", "state", "config", "core",
+            "dispatcher",
+            "events",
+            "shops",
+            "http",
+            "auth",
+            "db",
+            "state",
+            "config",
+            "core",
             "vin",
         ],
         &["api"],
@@ -24,7 +41,9 @@ const RULES: &[(&[&str], &[&str])] = &[
     // The outbox and the cross-cutting pieces do not use the worker (the state only holds its
     // settings).
     (
-        &["events", "shops", "http", "auth", "db", "config", "core", "vin"],
+        &[
+            "events", "shops", "http", "auth", "db", "config", "core", "vin",
+        ],
         &["dispatcher"],
     ),
 ];

@@ -14,7 +14,6 @@ mod parts;
 mod rate_limits;
 mod smtp_sink;
 mod spec;
-mod support;
 mod tenancy;
 mod vehicles;
 mod vin;

@@ -20,7 +20,7 @@ use vinsnap::types::{
 };
 use vinsnap::{Client, Error};
 use vinsnap_tests::recorder::{Call, Recorder};
-use vinsnap_tests::server::{Options, TestServer};
+use vinsnap_tests::server::{Options, SdkClients, TestServer};
 
 use crate::{invoices, jobs, parts, policies, webhooks};
 
@@ -362,7 +362,11 @@ async fn every_operation_and_every_documented_error_through_the_sdk() {
     .await;
 
     // 403: a valid key without any scope.
-    let powerless = server.client(&server.key(&[]).await);
+    let powerless = server.client(
+        &server
+            .key(vinsnap_server::auth::Mode::Test, &[], None)
+            .await,
+    );
     each_operation(&powerless, &args, |name, result| {
         let error = api_error(name, result);
         assert_eq!(

@@ -33,7 +33,10 @@ impl InvoiceStatus {
     /// invoice is paid, and a draft or sent invoice is voided. Paid and void are final.
     pub fn can_move_to(self, to: InvoiceStatus) -> bool {
         use InvoiceStatus::*;
-        matches!((self, to), (Draft | Sent, Sent) | (Sent, Paid) | (Draft | Sent, Void))
+        matches!(
+            (self, to),
+            (Draft | Sent, Sent) | (Sent, Paid) | (Draft | Sent, Void)
+        )
     }
 }
 

@@ -113,7 +113,12 @@ pub async fn list(
     let (rows, total) = db::Listing::new("webhook_endpoints", "shop_id = ?1 AND livemode = ?2")
         .bind(&caller.shop_id)
         .bind(caller.livemode())
-        .page::<EndpointRow>(&mut *pool.acquire().await?, ENDPOINT_COLUMNS, "id DESC", page)
+        .page::<EndpointRow>(
+            &mut *pool.acquire().await?,
+            ENDPOINT_COLUMNS,
+            "id DESC",
+            page,
+        )
         .await?;
     Ok((rows.into_iter().map(Into::into).collect(), total))
 }
@@ -229,7 +234,12 @@ pub async fn list_deliveries(
         .bind(filter.endpoint_id)
         .bind(filter.status)
         .bind(filter.event_type.map(EventType::as_str))
-        .page::<DeliveryRow>(&mut *pool.acquire().await?, DELIVERY_COLUMNS, "d.id DESC", page)
+        .page::<DeliveryRow>(
+            &mut *pool.acquire().await?,
+            DELIVERY_COLUMNS,
+            "d.id DESC",
+            page,
+        )
         .await?;
     Ok((rows.into_iter().map(Into::into).collect(), total))
 }
