@@ -12,7 +12,7 @@ use http::StatusCode;
 use serde_json::{Value, json};
 use vinsnap_openapi::Spec;
 
-use crate::engine::envelope::{ApiError, ID_ALPHABET, MockResponse, prefixed_id};
+use crate::engine::envelope::{ApiError, MockResponse, new_resource_id};
 
 /// The mock-only route of the trigger.
 pub const TRIGGER_PATH: &str = "/_mock/webhooks/trigger";
@@ -114,7 +114,7 @@ impl Catalog {
         if let Some(id) = payload.get_mut("id")
             && let Some((prefix, _)) = id.as_str().and_then(|s| s.split_once('_'))
         {
-            *id = json!(prefixed_id(&format!("{prefix}_"), 26, ID_ALPHABET));
+            *id = json!(new_resource_id(&format!("{prefix}_")));
         }
         let timestamp = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -123,7 +123,7 @@ impl Catalog {
         let body = serde_json::to_vec(&payload).unwrap_or_default();
         Ok(Delivery {
             event: event.to_owned(),
-            delivery_id: prefixed_id("dlv_", 26, ID_ALPHABET),
+            delivery_id: new_resource_id("dlv_"),
             signature: sign::signature(secret, timestamp, &body),
             event_id: payload.get("id").cloned().unwrap_or(Value::Null),
             timestamp,
