@@ -3,8 +3,6 @@
 //! event type to `url`, signed as the real server signs, and answers with the
 //! receiver's status. Neither stripe-mock nor Prism can do this.
 
-pub mod sign;
-
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -118,13 +116,13 @@ impl Catalog {
         }
         let timestamp = SystemTime::now()
             .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
+            .map(|d| d.as_secs() as i64)
             .unwrap_or(0);
         let body = serde_json::to_vec(&payload).unwrap_or_default();
         Ok(Delivery {
             event: event.to_owned(),
             delivery_id: new_resource_id("dlv_"),
-            signature: sign::signature(secret, timestamp, &body),
+            signature: vinsnap_signing::signature(secret, timestamp, &body),
             event_id: payload.get("id").cloned().unwrap_or(Value::Null),
             timestamp,
             url,
@@ -139,7 +137,7 @@ pub struct Delivery {
     event: String,
     delivery_id: String,
     event_id: Value,
-    timestamp: u64,
+    timestamp: i64,
     signature: String,
     url: reqwest::Url,
     body: Vec<u8>,
@@ -159,10 +157,13 @@ impl Delivery {
             .post(self.url.clone())
             .header("content-type", "application/json")
             .header("user-agent", "VinSnap-Webhooks/1 (sandbox mock)")
-            .header(sign::EVENT_HEADER, &self.event)
-            .header(sign::DELIVERY_HEADER, &self.delivery_id)
-            .header(sign::TIMESTAMP_HEADER, self.timestamp.to_string())
-            .header(sign::SIGNATURE_HEADER, &self.signature)
+            .header(vinsnap_signing::EVENT_HEADER, &self.event)
+            .header(vinsnap_signing::DELIVERY_HEADER, &self.delivery_id)
+            .header(
+                vinsnap_signing::TIMESTAMP_HEADER,
+                self.timestamp.to_string(),
+            )
+            .header(vinsnap_signing::SIGNATURE_HEADER, &self.signature)
             .body(self.body.clone())
             .send()
             .await

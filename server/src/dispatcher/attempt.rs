@@ -4,13 +4,7 @@ use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 
 use crate::core::http_client::{Outcome, WebhookClient};
 use crate::core::ids::DeliveryId;
-use crate::core::signing;
 use crate::events::EventType;
-
-pub const EVENT_HEADER: &str = "x-vinsnap-event";
-pub const DELIVERY_HEADER: &str = "x-vinsnap-delivery";
-pub const TIMESTAMP_HEADER: &str = "x-vinsnap-timestamp";
-pub const SIGNATURE_HEADER: &str = "x-vinsnap-signature";
 
 /// Everything one signed POST of a delivery needs, read from the database when the delivery is
 /// claimed.
@@ -28,7 +22,7 @@ pub struct Outbound {
 pub async fn send(client: &WebhookClient, outbound: &Outbound) -> Outcome {
     let timestamp = chrono::Utc::now().timestamp();
     let secrets: Vec<&str> = outbound.secrets.iter().map(String::as_str).collect();
-    let signature = signing::header_value(&secrets, timestamp, outbound.payload.as_bytes());
+    let signature = vinsnap_signing::header_value(&secrets, timestamp, outbound.payload.as_bytes());
     let mut headers = HeaderMap::new();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     let mut put = |name: &'static str, value: &str| {
@@ -36,10 +30,13 @@ pub async fn send(client: &WebhookClient, outbound: &Outbound) -> Outcome {
             headers.insert(HeaderName::from_static(name), value);
         }
     };
-    put(EVENT_HEADER, outbound.event_type.as_str());
-    put(DELIVERY_HEADER, outbound.delivery_id.as_str());
-    put(TIMESTAMP_HEADER, &timestamp.to_string());
-    put(SIGNATURE_HEADER, &signature);
+    put(vinsnap_signing::EVENT_HEADER, outbound.event_type.as_str());
+    put(
+        vinsnap_signing::DELIVERY_HEADER,
+        outbound.delivery_id.as_str(),
+    );
+    put(vinsnap_signing::TIMESTAMP_HEADER, &timestamp.to_string());
+    put(vinsnap_signing::SIGNATURE_HEADER, &signature);
     client
         .post(&outbound.url, headers, outbound.payload.clone())
         .await

@@ -9,6 +9,8 @@ pub mod store;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use rand::Rng;
+use rand::distr::Alphanumeric;
 use std::collections::BTreeSet;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -19,7 +21,7 @@ use self::model::{
 use super::Deleted;
 use crate::auth::{Caller, Scope};
 use crate::core::ids::WebhookEndpointId;
-use crate::core::{signing, validate};
+use crate::core::validate;
 use crate::db::write_tx;
 use crate::dispatcher::{attempt, queue};
 use crate::events::{self, EventType};
@@ -46,6 +48,16 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(test_webhook_endpoint))
         .routes(routes!(rotate_webhook_secret))
         .merge(deliveries::router())
+}
+
+/// A new endpoint signing secret, `whsec_` plus 32 random alphanumerics (190 bits).
+fn new_secret() -> String {
+    let random: String = rand::rng()
+        .sample_iter(&Alphanumeric)
+        .take(32)
+        .map(char::from)
+        .collect();
+    format!("{}{random}", vinsnap_signing::SECRET_PREFIX)
 }
 
 /// Webhooks are shop-wide (they carry every location's changes), so only keys that are not
@@ -104,7 +116,7 @@ async fn create_webhook_endpoint(
         created_at: now,
         updated_at: now,
     };
-    let secret = signing::generate_secret();
+    let secret = new_secret();
     let mut tx = write_tx(&state.db).await?;
     if store::count(&mut tx, &caller).await? >= MAX_ENDPOINTS {
         return Err(ApiError::bad_request(
@@ -430,7 +442,7 @@ async fn rotate_webhook_secret(
     authorize(&caller)?;
     let mut tx = write_tx(&state.db).await?;
     let mut endpoint = find(&mut tx, &caller, &id).await?;
-    let secret = signing::generate_secret();
+    let secret = new_secret();
     let now = state.now();
     store::rotate_secret(
         &mut tx,
