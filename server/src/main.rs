@@ -276,6 +276,18 @@ async fn main() -> anyhow::Result<()> {
                 ModeArg::Test => Mode::Test,
                 ModeArg::Live => Mode::Live,
             };
+            let Some(locations) = shops::locations(&pool, &shop_id).await? else {
+                anyhow::bail!("there is no shop {shop_id} in {}", db.path.display());
+            };
+            if let Some(location) = &location_id
+                && !locations.contains(location)
+            {
+                let theirs: Vec<String> = locations.iter().map(ToString::to_string).collect();
+                anyhow::bail!(
+                    "location {location} is not a location of shop {shop_id} (its locations: {})",
+                    theirs.join(", ")
+                );
+            }
             let mut conn = pool.acquire().await?;
             let new = NewKey {
                 shop_id: &shop_id,
@@ -286,7 +298,7 @@ async fn main() -> anyhow::Result<()> {
             };
             let created = keys::mint(&mut conn, new, time::now())
                 .await
-                .context("could not create the key (does the shop, and the location, exist?)")?;
+                .context("could not create the key")?;
             println!("{}", created.secret);
             Ok(())
         }

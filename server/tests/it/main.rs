@@ -2,6 +2,7 @@
 //! database and talks to it over HTTP.
 
 mod api_keys;
+mod cli;
 mod customers;
 mod errors;
 mod idempotency;
