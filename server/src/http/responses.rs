@@ -235,6 +235,10 @@ error_response!(
             "customer_email_missing",
             "Customer cus_01jd3q9a1bc2d3e4f5g6h7j8k9 has no email address to send the invoice to"
         ),
+        (
+            "customer_email_invalid",
+            "Customer cus_01jd3q9a1bc2d3e4f5g6h7j8k9 has an email address mail cannot be sent to: \"s.chen@email\" is not an email address (invalid email domain); correct it with PUT /customers/cus_01jd3q9a1bc2d3e4f5g6h7j8k9"
+        ),
     ]
 );
 error_response!(

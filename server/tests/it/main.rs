@@ -15,6 +15,7 @@ mod parts;
 mod rate_limits;
 mod smtp_sink;
 mod spec;
+mod stored_data;
 mod tenancy;
 mod vehicles;
 mod vin;

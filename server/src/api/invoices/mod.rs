@@ -7,6 +7,7 @@ pub mod examples;
 pub mod model;
 pub mod pdf;
 pub mod store;
+pub mod text;
 
 use axum::Json;
 use axum::extract::State;
@@ -381,6 +382,16 @@ async fn send_invoice(
             ),
         ));
     };
+    email::recipient(&to).map_err(|why| {
+        ApiError::conflict(
+            "customer_email_invalid",
+            format!(
+                "Customer {} has an email address mail cannot be sent to: {why}; correct it with \
+                 PUT /customers/{}",
+                customer.id, customer.id
+            ),
+        )
+    })?;
     let vehicle = match &invoice.vehicle_id {
         Some(v) => vehicles::store::get(&mut conn, &across_locations, v).await?,
         None => None,
@@ -401,6 +412,8 @@ async fn send_invoice(
         invoice.currency,
         money::format_amount(invoice.total, &invoice.currency)
     );
+    // Stored names go into the body as single lines too (email::send does the headers).
+    let line = |text: &str| text::one_line(text, 200);
     let message_id = email::send(
         &state.config,
         email::Outgoing {
@@ -410,10 +423,10 @@ async fn send_invoice(
             subject: format!("Invoice {id} from {}", letterhead.shop_name),
             body: format!(
                 "Hello {},\n\nPlease find attached invoice {id} for {total}.\nYou can also download it here until {}:\n{pdf_url}\n\nThank you,\n{}\n{}\n",
-                customer.name,
+                line(&customer.name),
                 expires.format("%B %-d, %Y"),
-                letterhead.shop_name,
-                letterhead.address,
+                line(&letterhead.shop_name),
+                line(&letterhead.address),
             ),
             filename: format!("{id}.pdf"),
             pdf: pdf.clone(),
