@@ -35,9 +35,11 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let dispatcher = dispatcher::spawn(state.db.clone(), state.webhooks.clone());
+    let state_for_shutdown = state.clone();
     let served = axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await;
     dispatcher.shutdown().await;
+    http::idempotency::release_instance_claims(&state_for_shutdown).await;
     served
 }

@@ -46,6 +46,10 @@ enum Command {
         /// JSON file with the rate limits per tier (see README); the published table otherwise.
         #[arg(long, env = "VINSNAP_RATE_LIMITS")]
         rate_limits: Option<PathBuf>,
+        /// Seconds an idempotency claim holds without renewal: how long a retry waits after a
+        /// process died mid-request.
+        #[arg(long, env = "VINSNAP_IDEMPOTENCY_LEASE", default_value_t = 10.0)]
+        idempotency_lease: f64,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -207,15 +211,17 @@ async fn main() -> anyhow::Result<()> {
             links_and_mail,
             webhooks,
             rate_limits,
+            idempotency_lease,
         } => {
-            serve(
-                addr,
-                db.path,
-                links_and_mail,
-                webhooks.build()?,
+            anyhow::ensure!(
+                idempotency_lease.is_finite() && idempotency_lease >= 0.1,
+                "--idempotency-lease must be at least 0.1 seconds"
+            );
+            let options = ServeOptions {
                 rate_limits,
-            )
-            .await
+                idempotency_lease: std::time::Duration::from_secs_f64(idempotency_lease),
+            };
+            serve(addr, db.path, links_and_mail, webhooks.build()?, options).await
         }
         Command::Parts {
             command: PartsCommand::Import { file, shop, db },
@@ -343,12 +349,18 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
+/// What `serve` takes besides the address, the database, mail and webhooks.
+struct ServeOptions {
+    rate_limits: Option<PathBuf>,
+    idempotency_lease: std::time::Duration,
+}
+
 async fn serve(
     addr: SocketAddr,
     db_path: PathBuf,
     options: LinksAndMail,
     webhooks: Webhooks,
-    rate_limits: Option<PathBuf>,
+    serve_options: ServeOptions,
 ) -> anyhow::Result<()> {
     let mut config = Config {
         smtp_url: options.smtp_url,
@@ -358,7 +370,8 @@ async fn serve(
         ..Config::default()
     };
     vinsnap_server::api::invoices::email::check_config(&config).map_err(anyhow::Error::msg)?;
-    let rate_limits = rate_limits
+    let rate_limits = serve_options
+        .rate_limits
         .map(|path| {
             RateLimits::from_json_file(&path)
                 .with_context(|| format!("reading rate limits from {}", path.display()))
@@ -383,7 +396,9 @@ async fn serve(
     config.public_url = options
         .public_url
         .unwrap_or_else(|| format!("http://{local}"));
-    let mut state = AppState::with_config(pool, config).with_webhooks(webhooks);
+    let mut state = AppState::with_config(pool, config)
+        .with_webhooks(webhooks)
+        .with_idempotency_lease(serve_options.idempotency_lease);
     if let Some(limits) = rate_limits {
         state = state.with_rate_limits(limits, ApiClock::default());
     }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::config::Config;
 use crate::core::link_signing::LinkSigner;
 use crate::dispatcher::Webhooks;
+use crate::http::idempotency::Claims;
 use crate::http::rate_limit::clock::ApiClock;
 use crate::http::rate_limit::config::RateLimits;
 use crate::http::rate_limit::limiter::RateLimiting;
@@ -20,6 +21,8 @@ pub struct AppState {
     pub links: LinkSigner,
     pub webhooks: Arc<Webhooks>,
     pub rate_limits: Arc<RateLimiting>,
+    /// This process's idempotency claims.
+    pub idempotency: Claims,
 }
 
 impl AppState {
@@ -38,6 +41,7 @@ impl AppState {
                 RateLimits::default(),
                 ApiClock::default(),
             )),
+            idempotency: Claims::default(),
         }
     }
 
@@ -49,6 +53,12 @@ impl AppState {
     /// With webhook settings other than the strict defaults (local receivers, a time scale).
     pub fn with_webhooks(mut self, webhooks: Webhooks) -> Self {
         self.webhooks = Arc::new(webhooks);
+        self
+    }
+
+    /// Idempotency claims held under `lease` rather than the default.
+    pub fn with_idempotency_lease(mut self, lease: std::time::Duration) -> Self {
+        self.idempotency = Claims::new(lease);
         self
     }
 
