@@ -22,7 +22,7 @@ use crate::core::ssrf::Policy;
 use crate::core::time;
 use crate::events;
 
-/// Attempts in flight at once.
+/// Attempts in flight at once (at most `queue::PER_ENDPOINT` of them to one endpoint).
 const CONCURRENCY: usize = 32;
 /// Finished attempts waiting to be recorded, and the most recorded in one transaction.
 const RECORD_QUEUE: usize = 256;
@@ -55,6 +55,13 @@ impl Webhooks {
             client: WebhookClient::new(policy, resolver),
             schedule,
         }
+    }
+
+    /// With `timeout` for each attempt instead of 15 seconds.
+    pub fn with_attempt_timeout(mut self, timeout: Duration) -> Self {
+        let (policy, resolver) = (self.client.policy(), self.client.resolver());
+        self.client = WebhookClient::with_timeout(policy, resolver, timeout);
+        self
     }
 }
 
@@ -129,9 +136,10 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
             Ok(Some(due)) => (due - time::now()).to_std().unwrap_or_default().min(POLL),
             _ => POLL,
         };
+        // An ended attempt frees a slot and a place under its endpoint's cap.
         tokio::select! {
             () = &mut woken => {}
-            () = freed.notified(), if slots.available_permits() == 0 => {}
+            () = freed.notified() => {}
             () = tokio::time::sleep(wait) => {}
             _ = stopped.changed() => {}
         }
