@@ -154,7 +154,7 @@ async fn main() {
     let state = AppState::new(pool.clone())
         .with_webhooks(webhooks())
         .with_rate_limits(unthrottled(), ApiClock::default());
-    let shared = state.webhooks.clone();
+    let (shared, stopping) = (state.webhooks.clone(), state.stopping.clone());
     tokio::spawn(async move {
         axum::serve(listener, vinsnap_server::router(state))
             .await
@@ -172,7 +172,7 @@ async fn main() {
 
     create_customers(&base, &key, 1, Duration::ZERO).await;
     let started = Instant::now();
-    let running = dispatcher::spawn(pool.clone(), shared);
+    let running = dispatcher::spawn(pool.clone(), shared, stopping);
     wait_for(&arrivals, EVENTS).await;
     let drain = started.elapsed();
     println!(

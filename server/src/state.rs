@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
 use crate::core::link_signing::LinkSigner;
@@ -23,6 +24,9 @@ pub struct AppState {
     pub rate_limits: Arc<RateLimiting>,
     /// This process's idempotency claims.
     pub idempotency: Claims,
+    /// Cancelled when the server starts shutting down: outbound calls (webhook attempts, test
+    /// calls, invoice emails) stop waiting, so that shutdown is not held up by a slow receiver.
+    pub stopping: CancellationToken,
 }
 
 impl AppState {
@@ -42,6 +46,7 @@ impl AppState {
                 ApiClock::default(),
             )),
             idempotency: Claims::default(),
+            stopping: CancellationToken::new(),
         }
     }
 

@@ -51,6 +51,21 @@ impl ServerProcess {
         ServerProcess { child, base }
     }
 
+    /// Sends SIGTERM, as a service manager does to stop the server.
+    pub fn terminate(&self) {
+        let pid = self.child.id().expect("the server is running");
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -TERM {pid}: {status}");
+    }
+
+    /// Waits for the process to exit and returns how it did.
+    pub async fn exited(&mut self) -> std::process::ExitStatus {
+        self.child.wait().await.expect("the process ends")
+    }
+
     /// SIGKILL, and waits for the process to be gone.
     pub async fn kill(&mut self) {
         self.child.start_kill().expect("SIGKILL");

@@ -70,6 +70,17 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// An attempt stopped after `duration` because the server is shutting down.
+    pub fn cancelled(duration: Duration) -> Self {
+        Self {
+            status_code: None,
+            response_excerpt: String::new(),
+            duration,
+            error: Some("cancelled: the server is shutting down".to_owned()),
+            retry_after: None,
+        }
+    }
+
     pub fn succeeded(&self) -> bool {
         self.status_code.is_some_and(|s| (200..300).contains(&s))
     }

@@ -165,17 +165,34 @@ async fn log_attempt(
 }
 
 /// Records dispatcher attempts in one transaction (one write-lock round trip for many
-/// attempts keeps the lock free for the API's own writes and for claiming).
+/// attempts keeps the lock free for the API's own writes and for claiming). An attempt without
+/// an outcome was cancelled by shutdown: its delivery is released, due again at once, and the
+/// attempt does not count.
 pub async fn record_batch(
     db: &SqlitePool,
     schedule: &Schedule,
-    attempts: &[(Outbound, Outcome)],
+    attempts: &[(Outbound, Option<Outcome>)],
 ) -> sqlx::Result<()> {
     let mut tx = write_tx(db).await?;
     for (outbound, outcome) in attempts {
-        record(&mut tx, schedule, outbound, outcome).await?;
+        match outcome {
+            Some(outcome) => record(&mut tx, schedule, outbound, outcome).await?,
+            None => release(&mut tx, &outbound.delivery_id).await?,
+        }
     }
     tx.commit().await
+}
+
+/// Gives up a leased delivery without an attempt: it is due again now.
+async fn release(conn: &mut SqliteConnection, id: &DeliveryId) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE webhook_deliveries SET leased = 0, next_attempt_ms = ? WHERE id = ? AND leased = 1",
+    )
+    .bind(time::now().timestamp_millis())
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(drop)
 }
 
 /// Records a dispatcher attempt and decides what follows: success resets the endpoint's

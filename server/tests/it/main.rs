@@ -13,6 +13,8 @@ mod layers;
 mod mime;
 mod parts;
 mod rate_limits;
+mod raw_http;
+mod shutdown;
 mod smtp_sink;
 mod spec;
 mod stored_data;

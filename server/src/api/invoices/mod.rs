@@ -414,7 +414,7 @@ async fn send_invoice(
     );
     // Stored names go into the body as single lines too (email::send does the headers).
     let line = |text: &str| text::one_line(text, 200);
-    let message_id = email::send(
+    let sending = email::send(
         &state.config,
         email::Outgoing {
             from_name: letterhead.shop_name.clone(),
@@ -431,16 +431,27 @@ async fn send_invoice(
             filename: format!("{id}.pdf"),
             pdf: pdf.clone(),
         },
-    )
-    .await
-    .map_err(|reason| {
-        tracing::warn!(invoice = %id, %reason, "invoice email failed");
-        ApiError::new(
-            StatusCode::BAD_GATEWAY,
-            "email_delivery_failed",
-            format!("Could not deliver the invoice email: {reason}"),
-        )
-    })?;
+    );
+    // Shutdown does not wait on the mail server: the invoice stays unsent, and a retry sends it.
+    let message_id = state
+        .stopping
+        .run_until_cancelled(sending)
+        .await
+        .unwrap_or_else(|| {
+            Err(
+                "the server is shutting down and stopped waiting for the mail server; \
+                 nothing was sent"
+                    .to_owned(),
+            )
+        })
+        .map_err(|reason| {
+            tracing::warn!(invoice = %id, %reason, "invoice email failed");
+            ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                "email_delivery_failed",
+                format!("Could not deliver the invoice email: {reason}"),
+            )
+        })?;
 
     let mut tx = write_tx(&state.db).await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
