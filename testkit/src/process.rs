@@ -51,6 +51,21 @@ impl ServerProcess {
         ServerProcess { child, base }
     }
 
+    /// POSTs `body` as JSON with `key` and returns the answer, which must be a success.
+    pub async fn post(&self, key: &str, path: &str, body: serde_json::Value) -> serde_json::Value {
+        let response = reqwest::Client::new()
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(key)
+            .json(&body)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status();
+        let body: serde_json::Value = response.json().await.expect("a JSON answer");
+        assert!(status.is_success(), "POST {path}: {status} {body}");
+        body
+    }
+
     /// Sends SIGTERM, as a service manager does to stop the server.
     pub fn terminate(&self) {
         let pid = self.child.id().expect("the server is running");

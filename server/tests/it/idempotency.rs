@@ -385,23 +385,7 @@ async fn a_keyed_post_cut_by_sigkill_can_be_retried() {
             .request(method, format!("{base}{path}"))
             .bearer_auth(&key)
     };
-    let customer: Value = call(&server.base, Method::POST, "/customers")
-        .json(&json!({ "name": "Sarah Chen", "email": "s.chen@email.com" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let line = json!({ "kind": "part", "description": "Pads", "quantity": 1, "unit_price": 4999 });
-    let invoice: Value = call(&server.base, Method::POST, "/invoices")
-        .json(&json!({ "customer_id": customer["id"], "line_items": [line] }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let invoice = mailable_invoice(&server, &key).await;
     let send = format!("/invoices/{}/send", invoice["id"].as_str().unwrap());
     let cut = tokio::spawn(
         call(&server.base, Method::POST, &send)
@@ -456,4 +440,16 @@ async fn a_keyed_post_cut_by_sigkill_can_be_retried() {
     assert_eq!(replayed.body["message_id"], sent.body["message_id"]);
     let emails = std::fs::read_dir(&outbox).unwrap().count();
     assert_eq!(emails, 1, "the invoice was emailed once");
+}
+
+/// A customer with an email address and a draft invoice for them, on a server process.
+pub async fn mailable_invoice(
+    server: &vinsnap_testkit::process::ServerProcess,
+    key: &str,
+) -> Value {
+    let customer = json!({ "name": "Sarah Chen", "email": "s.chen@email.com" });
+    let customer = server.post(key, "/customers", customer).await;
+    let line = json!({ "kind": "part", "description": "Pads", "quantity": 1, "unit_price": 4999 });
+    let invoice = json!({ "customer_id": customer["id"], "line_items": [line] });
+    server.post(key, "/invoices", invoice).await
 }

@@ -82,46 +82,9 @@ async fn sigterm_ends_the_process_promptly_without_cutting_a_request() {
     let hook = format!("http://{}/hook", silent_receiver.local_addr().unwrap());
     let mut server = ServerProcess::start(binary, &db, &["--smtp-url", &smtp]).await;
     let base = server.base.clone();
-    let http = reqwest::Client::new();
-    let call = |method: reqwest::Method, path: &str, body: Value| {
-        http.request(method, format!("{base}{path}"))
-            .bearer_auth(&key)
-            .json(&body)
-    };
-    let endpoint: Value = call(
-        reqwest::Method::POST,
-        "/webhooks",
-        json!({ "url": hook, "events": ["invoice.paid"] }),
-    )
-    .send()
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
-    let customer: Value = call(
-        reqwest::Method::POST,
-        "/customers",
-        json!({ "name": "Sarah Chen", "email": "s.chen@email.com" }),
-    )
-    .send()
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
-    let line = json!({ "kind": "part", "description": "Pads", "quantity": 1, "unit_price": 4999 });
-    let invoice: Value = call(
-        reqwest::Method::POST,
-        "/invoices",
-        json!({ "customer_id": customer["id"], "line_items": [line] }),
-    )
-    .send()
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    let hook = json!({ "url": hook, "events": ["invoice.paid"] });
+    let endpoint = server.post(&key, "/webhooks", hook).await;
+    let invoice = crate::idempotency::mailable_invoice(&server, &key).await;
 
     // Two webhook test calls and an invoice email, each waiting on its silent peer.
     let test_path = format!("/webhooks/{}/test", endpoint["id"].as_str().unwrap());
