@@ -6,19 +6,28 @@
 //! that the committed copies are current (`--check`), and a test runs the check.
 //!
 //! [`naming`] holds the one rule that turns an operation into a resource attribute and method
-//! name, so Python, TypeScript and the docs name every call the same way.
+//! name, so Python, TypeScript and the docs name every call the same way. [`model`] is the
+//! spec walked once into language-neutral types, operations (with their arguments: path
+//! parameters positional, query parameters and body fields by keyword) and webhook events;
+//! each target writes its language from it.
+//!
+//! Targets: [`python`] (the `vinsnap` package's typed layer).
 
+pub mod model;
 pub mod naming;
 pub mod output;
+pub mod python;
 
+pub use model::{Api, ModelError};
 pub use output::{File, Stale};
 
 /// Every generated file, from the committed spec.
 ///
 /// Each target appends its files here; paths are relative to the repository root.
-pub fn generate(spec: &vinsnap_openapi::Spec) -> Result<Vec<File>, naming::NamingError> {
-    // Fail on a naming clash before any target writes a file.
-    naming::operation_names(spec)?;
-    let files = Vec::new();
+pub fn generate(spec: &vinsnap_openapi::Spec) -> Result<Vec<File>, ModelError> {
+    // A naming clash or an argument clash fails here, before any target writes a file.
+    let api = model::build(spec)?;
+    let mut files = Vec::new();
+    files.extend(python::files(&api));
     Ok(files)
 }
