@@ -10,6 +10,7 @@
 
 pub mod naming;
 pub mod output;
+pub mod samples;
 
 pub use output::{File, Stale};
 
