@@ -88,6 +88,21 @@ export function siteSpec(spec) {
   return site;
 }
 
+/// Redoc shows only the code sample languages it is told of (its default list has no Rust):
+/// every language the samples use, in the order the first operation lists them.
+export function redocOptions(site) {
+  const languages = new Map();
+  for (const item of Object.values(site.paths ?? {})) {
+    for (const operation of Object.values(item)) {
+      for (const sample of operation?.['x-codeSamples'] ?? []) {
+        const label = sample.label ?? sample.lang;
+        if (!languages.has(label)) languages.set(label, { lang: sample.lang, label });
+      }
+    }
+  }
+  return { codeSamples: { languages: [...languages.values()] } };
+}
+
 function main() {
   const [specPath, outDir] = process.argv.slice(2);
   if (!specPath || !outDir) {
@@ -98,6 +113,8 @@ function main() {
   const site = siteSpec(spec);
   const input = join(dirname(specPath), 'site.json');
   writeFileSync(input, JSON.stringify(site, null, 2));
+  const options = join(dirname(specPath), 'redoc-options.json');
+  writeFileSync(options, JSON.stringify(redocOptions(site), null, 2));
   mkdirSync(outDir, { recursive: true });
   const redocly = join(here, 'node_modules', '.bin', 'redocly');
   execFileSync(redocly, [
@@ -105,6 +122,7 @@ function main() {
     '--output', join(outDir, 'index.html'),
     '--template', join(here, 'template.hbs'),
     '--title', spec.info?.title ?? 'API reference',
+    '--openapi', options,
     // Redoc's scripts inside the page instead of from Redocly's CDN.
     '--inlineBundle',
   ], {
