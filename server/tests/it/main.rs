@@ -17,4 +17,5 @@ mod support;
 mod tenancy;
 mod vehicles;
 mod vin;
+mod vpic;
 mod webhooks;

