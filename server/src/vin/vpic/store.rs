@@ -219,7 +219,8 @@ impl Store {
         let options = SqliteConnectOptions::new()
             .filename(path)
             .read_only(true)
-            .pragma("cache_size", "-16384");
+            // Decoded schemas are cached above SQLite, so its own page cache stays small.
+            .pragma("cache_size", "-2048");
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
