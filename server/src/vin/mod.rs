@@ -41,7 +41,7 @@ pub struct VinDecoder {
 }
 
 impl VinDecoder {
-    /// Decoder with the embedded WMI table and no online provider.
+    /// Decoder with the embedded WMI table and no provider.
     pub fn new() -> Self {
         let secs = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -53,7 +53,7 @@ impl VinDecoder {
         }
     }
 
-    /// Adds an online provider consulted by [`VinDecoder::decode`].
+    /// Adds a provider (the vPIC decoder) consulted by [`VinDecoder::decode`].
     pub fn with_provider(self, provider: Arc<dyn VinProvider>) -> Self {
         VinDecoder {
             provider: Some(provider),
