@@ -99,10 +99,36 @@ async fn main() {
         }
     }
 
+    // The other design, for comparison: every pattern read into memory at start (rows only,
+    // before any compiling or indexing of keys).
+    let before_full = rss_mib();
+    let started = Instant::now();
+    let options = sqlx::sqlite::SqliteConnectOptions::new()
+        .filename(&path)
+        .read_only(true);
+    let mut conn = sqlx::ConnectOptions::connect(&options)
+        .await
+        .expect("connect");
+    let rows: Vec<(i64, i64, String, i64, String, Option<String>)> = sqlx::query_as(
+        "SELECT Id, VinSchemaId, Keys, ElementId, AttributeId, coalesce(UpdatedOn, CreatedOn)
+         FROM Pattern",
+    )
+    .fetch_all(&mut conn)
+    .await
+    .expect("patterns");
+    let full_load = started.elapsed();
+    let full_rss = rss_mib() - before_full;
+    let full_rows = rows.len();
+    drop(rows);
+
     println!(
         "vPIC decode benchmark: {} VINs, data {}",
         vins.len(),
         path.display()
+    );
+    println!(
+        "the other design, every pattern in memory at start: {full_rows} rows in {:.0} ms, +{full_rss:.1} MiB",
+        full_load.as_secs_f64() * 1e3
     );
     println!(
         "start-up added (open the file, read the small tables): {:.1} ms",
