@@ -20,6 +20,10 @@ use crate::http::request_id;
 use crate::http::{idempotency, rate_limit, spec_policies};
 use crate::state::AppState;
 
+// Moves into `spec/` with the spec's assembly.
+#[path = "spec/inline_fields.rs"]
+mod inline_fields;
+
 fn parts() -> (Router<AppState>, Spec) {
     let (routes, mut spec) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(api::router())
@@ -33,17 +37,29 @@ pub fn openapi() -> Spec {
     parts().1
 }
 
+/// The spec as served and committed: the assembled document after the passes that work on its
+/// JSON.
+fn document() -> serde_json::Value {
+    let mut doc = serde_json::to_value(openapi()).expect("the spec serializes");
+    inline_fields::fold(&mut doc);
+    doc
+}
+
 /// The spec as committed in `openapi/openapi.json`: pretty JSON with a trailing newline.
 pub fn openapi_json() -> String {
-    let mut json = openapi().to_pretty_json().expect("the spec serializes");
+    let mut json = serde_json::to_string_pretty(&document()).expect("the spec serializes");
     json.push('\n');
     json
 }
 
 pub fn router(state: AppState) -> Router {
-    let (routes, spec) = parts();
+    let (routes, _) = parts();
+    let spec = document();
+    let required = auth::required::RequiredScopes::from_spec(&spec);
     let spec_json = serde_json::to_string(&spec).expect("the spec serializes");
     routes
+        // After routing, so the operation is known; inside the layers below, so the caller is.
+        .route_layer(from_fn_with_state(required, auth::required::middleware))
         .route(
             "/openapi.json",
             axum::routing::get(move || async move {

@@ -11,6 +11,7 @@ mod jobs;
 mod mime;
 mod parts;
 mod rate_limits;
+mod scopes;
 mod smtp_sink;
 mod spec;
 mod support;

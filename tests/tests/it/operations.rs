@@ -21,6 +21,7 @@ use vinsnap::types::{
 use vinsnap::{Client, Error};
 use vinsnap_tests::recorder::{Call, Recorder};
 use vinsnap_tests::server::{Options, TestServer};
+use vinsnap_tests::{opt_text, text};
 
 use crate::{invoices, jobs, parts, policies, webhooks};
 
@@ -86,7 +87,7 @@ fn account_operations() -> Vec<(&'static str, Operation)> {
                 c.create_api_key()
                     .body(
                         CreateApiKey::builder()
-                            .name(Some(a.key_name.clone()))
+                            .name(Some(text(a.key_name.clone())))
                             .scopes(Some(vec![Scope::CustomersRead])),
                     )
                     .send()
@@ -106,7 +107,7 @@ fn account_operations() -> Vec<(&'static str, Operation)> {
                     .body(
                         CreateCustomer::builder()
                             .name(a.customer_name.clone())
-                            .notes(a.notes.clone()),
+                            .notes(opt_text(a.notes.clone())),
                     )
                     .send()
                     .await?;
@@ -125,8 +126,8 @@ fn account_operations() -> Vec<(&'static str, Operation)> {
                     .id(a.customer.as_str())
                     .body(
                         UpdateCustomer::builder()
-                            .name(Some(a.customer_name.clone()))
-                            .notes(a.notes.clone()),
+                            .name(Some(text(a.customer_name.clone())))
+                            .notes(opt_text(a.notes.clone())),
                     )
                     .send()
                     .await?;
@@ -149,8 +150,8 @@ fn account_operations() -> Vec<(&'static str, Operation)> {
                     .id(a.customer.as_str())
                     .body(
                         CreateVehicle::builder()
-                            .vin(Some(a.vin.clone()))
-                            .color(a.notes.clone()),
+                            .vin(Some(text(a.vin.clone())))
+                            .color(opt_text(a.notes.clone())),
                     )
                     .send()
                     .await?;
@@ -175,8 +176,8 @@ fn account_operations() -> Vec<(&'static str, Operation)> {
                     .id(a.vehicle.as_str())
                     .body(
                         UpdateVehicle::builder()
-                            .vin(Some(a.vin.clone()))
-                            .color(a.notes.clone()),
+                            .vin(Some(text(a.vin.clone())))
+                            .color(opt_text(a.notes.clone())),
                     )
                     .send()
                     .await?;
@@ -225,7 +226,7 @@ async fn fixture(client: &Client, hook_url: &str) -> Args {
         .body(
             CreateCustomer::builder()
                 .name("Fixture Customer")
-                .email(Some("fixture@example.com".to_string())),
+                .email(Some(text("fixture@example.com"))),
         )
         .send()
         .await
@@ -233,13 +234,13 @@ async fn fixture(client: &Client, hook_url: &str) -> Args {
     let vehicle = client
         .create_vehicle()
         .id(customer.id.clone())
-        .body(CreateVehicle::builder().vin(Some(VIN.to_string())))
+        .body(CreateVehicle::builder().vin(Some(text(VIN))))
         .send()
         .await
         .expect("vehicle");
     let key = client
         .create_api_key()
-        .body(CreateApiKey::builder().name(Some("spare".to_string())))
+        .body(CreateApiKey::builder().name(Some(text("spare"))))
         .send()
         .await
         .expect("api key");
@@ -277,7 +278,7 @@ pub(crate) async fn customer(client: &Client, name: &str) -> CustomerId {
         .body(
             CreateCustomer::builder()
                 .name(name)
-                .email(Some("driver@example.com".to_string())),
+                .email(Some(text("driver@example.com"))),
         )
         .send()
         .await
@@ -291,7 +292,7 @@ pub(crate) async fn vehicle(client: &Client, customer: &CustomerId) -> VehicleId
     client
         .create_vehicle()
         .id(customer.clone())
-        .body(CreateVehicle::builder().vin(Some(VIN.to_string())))
+        .body(CreateVehicle::builder().vin(Some(text(VIN))))
         .send()
         .await
         .expect("create_vehicle")
@@ -546,8 +547,8 @@ async fn happy_path(server: &TestServer, client: &Client) {
         .body(
             CreateCustomer::builder()
                 .name("Sarah Chen")
-                .phone(Some("555-0142".to_string()))
-                .email(Some("s.chen@email.com".to_string())),
+                .phone(Some(text("555-0142")))
+                .email(Some(text("s.chen@email.com"))),
         )
         .send()
         .await
@@ -567,7 +568,7 @@ async fn happy_path(server: &TestServer, client: &Client) {
     let updated = client
         .update_customer()
         .id(customer.id.clone())
-        .body(UpdateCustomer::builder().notes(Some("prefers mornings".to_string())))
+        .body(UpdateCustomer::builder().notes(Some(text("prefers mornings"))))
         .send()
         .await
         .expect("update_customer");
@@ -591,7 +592,7 @@ async fn happy_path(server: &TestServer, client: &Client) {
     let vehicle = client
         .create_vehicle()
         .id(customer.id.clone())
-        .body(CreateVehicle::builder().vin(Some(VIN.to_string())))
+        .body(CreateVehicle::builder().vin(Some(text(VIN))))
         .send()
         .await
         .expect("create_vehicle");
@@ -642,7 +643,7 @@ async fn happy_path(server: &TestServer, client: &Client) {
         .create_api_key()
         .body(
             CreateApiKey::builder()
-                .name(Some("front desk".to_string()))
+                .name(Some(text("front desk")))
                 .scopes(Some(vec![Scope::CustomersRead])),
         )
         .send()

@@ -5,6 +5,7 @@ use vinsnap::prelude::*;
 use vinsnap::types::{CreateVehicle, FitmentBasis};
 use vinsnap::{Client, Error};
 use vinsnap_tests::server::TestServer;
+use vinsnap_tests::text;
 
 use crate::operations::{Operation, VIN};
 
@@ -72,8 +73,8 @@ pub(crate) async fn happy_path(server: &TestServer, client: &Client) {
         .id(customer)
         .body(
             CreateVehicle::builder()
-                .make(Some("Honda".to_string()))
-                .model(Some("Accord".to_string()))
+                .make(Some(text("Honda")))
+                .model(Some(text("Accord")))
                 .year(Some(2003)),
         )
         .send()
