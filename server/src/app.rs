@@ -20,9 +20,11 @@ use crate::http::request_id;
 use crate::http::{idempotency, rate_limit, spec_policies};
 use crate::state::AppState;
 
-// Moves into `spec/` with the spec's assembly.
+// Move into `spec/` with the spec's assembly.
 #[path = "spec/inline_fields.rs"]
 mod inline_fields;
+#[path = "spec/links.rs"]
+mod links;
 
 fn parts() -> (Router<AppState>, Spec) {
     let (routes, mut spec) = OpenApiRouter::with_openapi(ApiDoc::openapi())
@@ -42,6 +44,7 @@ pub fn openapi() -> Spec {
 fn document() -> serde_json::Value {
     let mut doc = serde_json::to_value(openapi()).expect("the spec serializes");
     inline_fields::fold(&mut doc);
+    links::derive(&mut doc);
     doc
 }
 
