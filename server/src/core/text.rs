@@ -87,9 +87,14 @@ pub(crate) fn must_be_inline(kind: &str) -> std::borrow::Cow<'static, str> {
 }
 
 /// Checks `value` against a kind's length and pattern; `what` says in words what the pattern
-/// asks, for the error message.
-fn check(value: &str, max: usize, pattern: &regex::Regex, what: &str) -> Result<(), String> {
-    let multiline = what == MULTI_LINE_WHAT;
+/// asks, for the error message, and `lines` whether line breaks and tabs are allowed.
+fn check(
+    value: &str,
+    max: usize,
+    pattern: &regex::Regex,
+    what: &str,
+    lines: bool,
+) -> Result<(), String> {
     let len = value.chars().count();
     if len > max {
         return Err(format!("must be at most {max} characters, got {len}"));
@@ -98,24 +103,28 @@ fn check(value: &str, max: usize, pattern: &regex::Regex, what: &str) -> Result<
         return Ok(());
     }
     let control = value.char_indices().find(|(_, c)| match c {
-        '\t' | '\n' | '\r' => !multiline,
-        '\u{2028}' | '\u{2029}' => !multiline,
+        '\t' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => !lines,
         c => c.is_control(),
     });
-    Err(match control {
-        Some((at, c)) => format!(
-            "must be {what} without control characters, found U+{:04X} at character {}",
+    Err(match (control, lines) {
+        (Some((at, c)), false) => format!(
+            "must be one line without control characters, found U+{:04X} at character {}",
             c as u32,
             value[..at].chars().count() + 1
         ),
-        _ => format!("must be {what}"),
+        (Some((at, c)), true) => format!(
+            "must not contain control characters other than tabs and line breaks, found U+{:04X} at character {}",
+            c as u32,
+            value[..at].chars().count() + 1
+        ),
+        (None, _) => format!("must be {what}"),
     })
 }
 
 /// Declares a text kind: a newtype over the trimmed string, its deserializer (the check) and its
 /// schema (the statement of the same check).
 macro_rules! text_kind {
-    ($(#[$meta:meta])* $name:ident, min = $min:literal, $pattern:expr, $regex:expr, $what:literal) => {
+    ($(#[$meta:meta])* $name:ident, min = $min:literal, lines = $lines:literal, $pattern:expr, $regex:expr, $what:literal, $description:literal) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq)]
         pub struct $name<const MAX: usize>(String);
@@ -135,7 +144,7 @@ macro_rules! text_kind {
         impl<'de, const MAX: usize> Deserialize<'de> for $name<MAX> {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let raw = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                check(&raw, MAX, &$regex, $what).map_err(D::Error::custom)?;
+                check(&raw, MAX, &$regex, $what, $lines).map_err(D::Error::custom)?;
                 Ok(Self(raw.trim().to_owned()))
             }
         }
@@ -148,16 +157,7 @@ macro_rules! text_kind {
 
         impl<const MAX: usize> PartialSchema for $name<MAX> {
             fn schema() -> RefOr<Schema> {
-                string_schema(
-                    $min,
-                    MAX,
-                    &$pattern,
-                    concat!(
-                        "Up to the `maxLength` in characters; ",
-                        $what,
-                        " (no control characters); surrounding white space is trimmed."
-                    ),
-                )
+                string_schema($min, MAX, &$pattern, $description)
             }
         }
     };
@@ -165,16 +165,18 @@ macro_rules! text_kind {
 
 text_kind!(
     /// A single line of text, possibly blank (blank means none).
-    SingleLine, min = 0, SINGLE_LINE, SINGLE_LINE_RE, "a single line"
+    SingleLine, min = 0, lines = false, SINGLE_LINE, SINGLE_LINE_RE, "a single line",
+    "One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."
 );
 text_kind!(
     /// A required single line: at least one character that is not white space.
-    NonBlankLine, min = 1, NON_BLANK_LINE, NON_BLANK_LINE_RE, "a single line that is not blank"
+    NonBlankLine, min = 1, lines = false, NON_BLANK_LINE, NON_BLANK_LINE_RE, "a single line that is not blank",
+    "One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed."
 );
-const MULTI_LINE_WHAT: &str = "text";
 text_kind!(
     /// Free text, line breaks allowed, possibly blank (blank means none).
-    MultiLine, min = 0, MULTI_LINE, MULTI_LINE_RE, "text"
+    MultiLine, min = 0, lines = true, MULTI_LINE, MULTI_LINE_RE, "text",
+    "Free text: line breaks and tabs allowed, no other control characters; surrounding white space is trimmed, and a blank value means none."
 );
 
 /// Declares a string kind whose whole value follows one pattern (the pattern says where spaces
@@ -200,7 +202,7 @@ macro_rules! pattern_kind {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 static RE: LazyLock<regex::Regex> = LazyLock::new(|| compiled($pattern));
                 let raw = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                check(&raw, $max, &RE, $what).map_err(D::Error::custom)?;
+                check(&raw, $max, &RE, $what, false).map_err(D::Error::custom)?;
                 Ok(Self(raw.trim().to_owned()))
             }
         }
@@ -280,16 +282,22 @@ pattern_kind!(
     "Hours as a decimal string with at most two decimals, from `\"0.01\"` to `\"1000\"` (no leading zeros)."
 );
 
-/// Checks a single line written other than through the API (the CLI's shop and key names).
-pub fn single_line(field: &str, value: &str, max: usize) -> Result<String, String> {
+/// A single line written other than through the API (the CLI's shop, location and key names),
+/// by the same rule as the API's: no control characters, trimmed.
+pub fn line(value: &str, max: usize) -> Result<String, String> {
+    check(value, max, &SINGLE_LINE_RE, "a single line", false).map(|()| value.trim().to_owned())
+}
+
+/// [`line`] that must not be blank.
+pub fn non_blank_line(value: &str, max: usize) -> Result<String, String> {
     check(
         value,
         max,
         &NON_BLANK_LINE_RE,
         "a single line that is not blank",
+        false,
     )
     .map(|()| value.trim().to_owned())
-    .map_err(|why| format!("`{field}` {why}"))
 }
 
 #[cfg(test)]
@@ -311,7 +319,10 @@ mod tests {
             r#""a\u2028b""#,
         ] {
             let err = parse::<NonBlankLine<10>>(bad).unwrap_err();
-            assert!(err.contains("without control characters"), "{bad}: {err}");
+            assert!(
+                err.contains("one line without control characters"),
+                "{bad}: {err}"
+            );
         }
         assert!(parse::<NonBlankLine<10>>(r#""  ""#).is_err());
         assert!(
