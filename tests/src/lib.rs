@@ -16,11 +16,21 @@ where
     T::try_from(value.clone()).unwrap_or_else(|e| panic!("{value:?} is refused by the spec: {e:?}"))
 }
 
-/// [`text`] of an optional value.
-pub fn opt_text<T>(value: Option<String>) -> Option<T>
+/// [`text`] for values a test pass makes invalid on purpose: a value the spec refuses is the
+/// SDK's `Error::InvalidRequest`, refused before anything is sent, as an integrator's would be.
+pub fn checked<T>(value: &str) -> Result<T, vinsnap::Error>
 where
-    T: TryFrom<String>,
-    T::Error: std::fmt::Debug,
+    T: std::str::FromStr,
+    vinsnap::Error: From<T::Err>,
 {
-    value.map(text)
+    Ok(value.parse()?)
+}
+
+/// [`checked`] of an optional value.
+pub fn opt_checked<T>(value: &Option<String>) -> Result<Option<T>, vinsnap::Error>
+where
+    T: std::str::FromStr,
+    vinsnap::Error: From<T::Err>,
+{
+    value.as_deref().map(checked).transpose()
 }

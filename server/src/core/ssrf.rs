@@ -11,13 +11,16 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 pub const MAX_URL_LEN: usize = 2048;
 
 /// The shape of a receiver URL, as the spec states it: `https://`, a host name (LDH labels, the
-/// last one starting with a letter) or an IPv4 address, an optional port up to 65535, then any
-/// path, query and fragment of printable ASCII. Every URL of this shape parses; whether its host
-/// is public is the policy's question.
+/// last one starting with a letter) or an IPv4 address; or, for servers run with the local
+/// development allowance, `http://` and a loopback host (`localhost`, `127.x.x.x`, `[::1]`). Then
+/// an optional port up to 65535, and any path, query and fragment of printable ASCII. Every URL
+/// of this shape parses; whether its host may be used is the policy's question, asked after.
 pub const URL_PATTERN: &str = concat!(
-    r"^https://(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*",
+    r"^(?:https://(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*",
     r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?",
     r"|(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9]))",
+    r"|http://(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*localhost",
+    r"|127(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}|\[::1\]))",
     r"(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?",
     r"(?:[/?#][!-~]*)?$",
 );
@@ -32,18 +35,16 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// Checks that a URL has the shape the spec states ([`URL_PATTERN`]); local development also
-    /// lets `http://` through, for [`Policy::check_url`] to allow on loopback only.
+    /// Checks that a URL has the shape the spec states ([`URL_PATTERN`]).
     pub fn check_shape(&self, raw: &str) -> Result<(), String> {
         if raw.len() > MAX_URL_LEN {
             return Err(format!("the URL is longer than {MAX_URL_LEN} characters"));
         }
-        let local_http = self.allow_local && raw.starts_with("http://");
-        match local_http || URL_SHAPE.is_match(raw) {
+        match URL_SHAPE.is_match(raw) {
             true => Ok(()),
             false => Err(format!(
-                "`{raw}` is not an https:// URL with a host name or IPv4 address (and at most an \
-                 optional port, path, query and fragment of printable ASCII)"
+                "`{raw}` is not an https:// URL with a host name or IPv4 address (or an http:// \
+                 loopback URL), with at most a port, path, query and fragment of printable ASCII"
             )),
         }
     }
@@ -211,12 +212,18 @@ mod tests {
             "https://localhost",
             "https://93.184.216.34/hook",
             "https://x.example/@p\\q",
+            "http://127.0.0.1:9000/hook",
+            "http://localhost",
+            "http://hooks.localhost/x",
+            "http://[::1]:9/hook",
         ] {
             assert!(strict.check_shape(good).is_ok(), "{good}");
             assert!(Url::parse(good).is_ok(), "{good}");
         }
         for bad in [
             "http://hooks.example.com/",
+            "http://10.0.0.1/hook",
+            "http://[::ffff:127.0.0.1]/",
             "https:example.com",
             "https://999.1.1.1/",
             "https://a.b:65536/",

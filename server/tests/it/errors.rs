@@ -199,5 +199,9 @@ fn the_cli_refuses_control_characters_in_names() {
         assert!(stderr.contains("control characters"), "{stderr}");
     }
     let out = cli(&["shops", "create", "--name", "Joe's Garage"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -9,7 +9,7 @@ use vinsnap::types::{
 };
 use vinsnap::{Client, Error};
 use vinsnap_tests::server::{Options, TestServer};
-use vinsnap_tests::{opt_text, text};
+use vinsnap_tests::{opt_checked, text};
 
 use crate::operations::Operation;
 
@@ -51,7 +51,7 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                         CreateInvoice::builder()
                             .job_id(OptionalJobId(&a.job))
                             .line_items(a.invoice_lines.clone())
-                            .notes(opt_text(a.notes.clone())),
+                            .notes(opt_checked(&a.notes)?),
                     )
                     .send()
                     .await?;
@@ -71,7 +71,7 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                     .body(
                         UpdateInvoice::builder()
                             .line_items(a.invoice_lines.clone())
-                            .notes(opt_text(a.notes.clone())),
+                            .notes(opt_checked(&a.notes)?),
                     )
                     .send()
                     .await?;
@@ -91,7 +91,8 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                     .body(
                         PayInvoice::builder()
                             .amount(a.amount)
-                            .method(PaymentMethod::Card),
+                            .method(PaymentMethod::Card)
+                            .paid_at(a.paid_at),
                     )
                     .send()
                     .await?;

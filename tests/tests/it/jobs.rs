@@ -7,7 +7,7 @@ use vinsnap::types::{
     NewLineItem, UpdateJob, VehicleId,
 };
 use vinsnap::{Client, Error};
-use vinsnap_tests::{opt_text, text};
+use vinsnap_tests::{checked, opt_checked, text};
 
 use crate::operations::Operation;
 
@@ -55,7 +55,7 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                             .customer_id(a.customer.as_str())
                             .vehicle_id(a.vehicle.as_str())
                             .title(a.job_title.clone())
-                            .description(opt_text(a.notes.clone()))
+                            .description(opt_checked(&a.notes)?)
                             .line_items(vec![labour()]),
                     )
                     .send()
@@ -75,8 +75,8 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                     .id(a.job.as_str())
                     .body(
                         UpdateJob::builder()
-                            .title(Some(text(a.job_title.clone())))
-                            .description(opt_text(a.notes.clone())),
+                            .title(Some(checked(&a.job_title)?))
+                            .description(opt_checked(&a.notes)?),
                     )
                     .send()
                     .await?;

@@ -108,13 +108,20 @@ pub(crate) async fn happy_path(server: &TestServer, client: &Client) {
         );
     }
 
-    // A VIN that cannot be decoded is a typed 400 naming the parameter.
-    let error = Error::from(client.search_parts().vin("123").send().await.unwrap_err());
-    assert_eq!(error.status(), Some(400));
-    assert!(
-        error.code().is_some() && !error.message().is_empty(),
-        "{error}"
+    // A VIN the spec refuses never leaves the client; one of the right shape whose check digit
+    // is wrong is the server's typed 422 naming the parameter.
+    let refused = Error::from(client.search_parts().vin("123").send().await.unwrap_err());
+    assert!(matches!(refused, Error::InvalidRequest(_)), "{refused}");
+    let error = Error::from(
+        client
+            .search_parts()
+            .vin("1HGCM82643A004352")
+            .send()
+            .await
+            .unwrap_err(),
     );
+    assert_eq!(error.status(), Some(422));
+    assert_eq!(error.code(), Some("invalid_vin"), "{error}");
     assert_eq!(error.api().and_then(|e| e.param.as_deref()), Some("vin"));
     assert!(error.request_id().is_some_and(|id| id.starts_with("req_")));
 }

@@ -15,7 +15,7 @@ use vinsnap::types::{
 };
 use vinsnap::webhooks::{self, DELIVERY_HEADER, Event, SIGNATURE_HEADER};
 use vinsnap::{Client, Error};
-use vinsnap_tests::{opt_text, text};
+use vinsnap_tests::{checked, opt_checked, text};
 
 use crate::operations::Operation;
 
@@ -131,7 +131,7 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                     .body(
                         CreateWebhookEndpoint::builder()
                             .url(a.webhook_url.clone())
-                            .description(opt_text(a.notes.clone()))
+                            .description(opt_checked(&a.notes)?)
                             .events(vec![CreateWebhookEndpointEventsItem::X]),
                     )
                     .send()
@@ -154,8 +154,8 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                     .id(a.webhook.as_str())
                     .body(
                         UpdateWebhookEndpoint::builder()
-                            .url(Some(text(a.webhook_url.clone())))
-                            .description(opt_text(a.notes.clone())),
+                            .url(Some(checked(&a.webhook_url)?))
+                            .description(opt_checked(&a.notes)?),
                     )
                     .send()
                     .await?;

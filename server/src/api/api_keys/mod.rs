@@ -10,7 +10,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use self::model::{ApiKeyList, CreateApiKey, CreatedApiKey, ListApiKeys};
 use super::{Deleted, locations};
-use crate::auth::Caller;
+use crate::auth::{Caller, Scope};
 use crate::core::ids::ApiKeyId;
 use crate::core::text::SingleLine;
 use crate::db::write_tx;
@@ -59,12 +59,22 @@ async fn create_api_key(
         .and_then(SingleLine::into_option)
         .unwrap_or_default();
     let mut scopes = body.scopes.unwrap_or_else(|| caller.scopes.clone());
+    let given = scopes.len();
     scopes.sort();
     scopes.dedup();
     if scopes.is_empty() {
         return Err(ApiError::invalid(
             "scopes",
             "`scopes` must name at least one scope",
+        ));
+    }
+    if given > Scope::ALL.len() {
+        return Err(ApiError::invalid(
+            "scopes",
+            format!(
+                "`scopes` has {given} items; there are {} scopes",
+                Scope::ALL.len()
+            ),
         ));
     }
     if let Some(extra) = scopes.iter().find(|s| !caller.scopes.contains(s)) {

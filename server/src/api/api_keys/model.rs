@@ -81,12 +81,16 @@ pub struct CreateApiKey {
     /// A label to tell keys apart.
     #[schema(inline)]
     pub name: Option<SingleLine<100>>,
-    /// Defaults to the calling key's scopes; at least one.
-    #[schema(min_items = 1)]
+    /// Defaults to the calling key's scopes; at least one, and no more items than there are
+    /// scopes.
+    #[schema(min_items = 1, max_items = 13)]
     pub scopes: Option<Vec<Scope>>,
     /// Limit the key to one location. Defaults to the calling key's location, if it has one.
     pub location_id: Option<LocationId>,
 }
+
+// `CreateApiKey::scopes`' `max_items` is the number of scopes.
+const _: () = assert!(Scope::ALL.len() == 13);
 
 /// Paging for `GET /api-keys`.
 #[derive(Debug, Deserialize, IntoParams)]

@@ -470,7 +470,7 @@ async fn pay_invoice(
     ApiJson(body): ApiJson<PayInvoice>,
 ) -> ApiResult<Json<Invoice>> {
     let now = state.config.clock.now();
-    let paid_at = body.paid_at.unwrap_or(now);
+    let paid_at = body.paid_at.map_or(now, |at| at.0);
     if paid_at > now {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,

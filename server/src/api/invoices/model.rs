@@ -8,6 +8,7 @@ use crate::core::bounded::Int;
 use crate::core::bounded::{Limit, Offset};
 use crate::core::ids::{CustomerId, InvoiceId, JobId, LocationId, VehicleId};
 use crate::core::text::MultiLine;
+use crate::core::time::Timestamp;
 use crate::core::validate::nullable;
 use crate::http::body_rules;
 use crate::http::pagination::list_type;
@@ -155,7 +156,8 @@ pub struct PayInvoice {
     pub amount: Int<0, 1_000_000_000_000_000>,
     pub method: PaymentMethod,
     /// When the money was received; defaults to now and cannot be in the future.
-    pub paid_at: Option<DateTime<Utc>>,
+    #[schema(inline)]
+    pub paid_at: Option<Timestamp>,
 }
 
 /// Filters and paging for `GET /invoices`.

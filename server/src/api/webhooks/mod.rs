@@ -141,11 +141,22 @@ async fn check_url(state: &AppState, url: &WebhookUrl) -> ApiResult<String> {
 }
 
 /// Event names, deduplicated: every name must be a subscribable event, or the list is `["*"]`.
+/// The list is at most as long as there are names (the schema's `maxItems`).
 fn check_events(events: &[String]) -> ApiResult<Vec<String>> {
     if events.is_empty() {
         return Err(ApiError::invalid(
             "events",
             "`events` must name at least one event type, or be [\"*\"] for all",
+        ));
+    }
+    if events.len() > EventType::SUBSCRIBABLE.len() + 1 {
+        return Err(ApiError::invalid(
+            "events",
+            format!(
+                "`events` has {} items; there are {} event names and `*`",
+                events.len(),
+                EventType::SUBSCRIBABLE.len()
+            ),
         ));
     }
     if events.iter().any(|e| e == "*") {

@@ -83,6 +83,7 @@ fn event_names_schema() -> Array {
         .map(|e| e.as_str())
         .chain(["*"])
         .collect();
+    let distinct = names.len();
     let mut schema = ArrayBuilder::new()
         .items(
             ObjectBuilder::new()
@@ -90,8 +91,10 @@ fn event_names_schema() -> Array {
                 .enum_values(Some(names)),
         )
         .min_items(Some(1))
+        .max_items(Some(distinct))
         .description(Some(
-            "Event type names (`customer.created`, …), or `[\"*\"]` for every event.",
+            "Event type names (`customer.created`, …; a name given twice counts once), or \
+             `[\"*\"]` for every event.",
         ))
         .examples([serde_json::json!(["customer.created", "customer.updated"])])
         .build();
@@ -125,7 +128,8 @@ impl utoipa::PartialSchema for WebhookUrl {
             .description(Some(
                 "A public HTTPS URL: `https://`, a host name or IPv4 address, an optional port, \
                  path, query and fragment. A host that is or resolves to a private, loopback or \
-                 other internal address is refused (422).",
+                 other internal address is refused (422), and so is an `http://` loopback URL, \
+                 which only a server run for local development (`--allow-local-webhooks`) takes.",
             ))
             .examples([serde_json::json!("https://yourapp.com/webhooks/vinsnap")])
             .into()

@@ -57,6 +57,14 @@ async fn every_internal_address_class_is_refused() {
         assert!(reply.message().contains(why), "{url}: {}", reply.message());
         assert_eq!(reply.body["error"]["param"], "url");
     }
+    // An http:// loopback URL has the spec's shape (local development servers take it); this
+    // server, without the allowance, refuses it by policy.
+    let local = json!({ "url": "http://127.0.0.1:9000/hook", "events": ["*"] });
+    let reply = app
+        .post("/webhooks", &app.test_key, local)
+        .await
+        .expect_error(422, "invalid_webhook_url");
+    assert!(reply.message().contains("loopback"), "{}", reply.message());
     app.post(
         "/webhooks",
         &app.test_key,
@@ -94,10 +102,12 @@ async fn the_local_development_allowance_covers_loopback_only() {
         .await
         .expect(201);
     }
-    for url in [
-        "http://10.0.0.1/hook",
-        "https://192.168.0.10/hook",
-        "http://[::ffff:127.0.0.1]/",
+    // Loopback alone: other http:// URLs are outside the spec's shape (400), and a private
+    // address is refused by the policy (422).
+    for (url, status) in [
+        ("http://10.0.0.1/hook", 400),
+        ("https://192.168.0.10/hook", 422),
+        ("http://[::ffff:127.0.0.1]/", 400),
     ] {
         app.post(
             "/webhooks",
@@ -105,7 +115,7 @@ async fn the_local_development_allowance_covers_loopback_only() {
             json!({ "url": url, "events": ["*"] }),
         )
         .await
-        .expect_error(422, "invalid_webhook_url");
+        .expect_error(status, "invalid_webhook_url");
     }
 }
 
