@@ -1,5 +1,6 @@
-//! Machinery shared across resources: ids, validation, money, signed links, and the webhook
-//! plumbing (signing, the retry schedule, the SSRF policy and the guarded HTTP client).
+//! Machinery shared across resources: ids, validation, money, signed links, time, and the webhook
+//! plumbing (the retry schedule, the SSRF policy and the guarded HTTP client; signatures are the
+//! `vinsnap-signing` crate, shared with the mock and the SDK).
 
 pub mod bounded;
 pub mod http_client;
@@ -7,7 +8,6 @@ pub mod ids;
 pub mod link_signing;
 pub mod money;
 pub mod retry;
-pub mod signing;
 pub mod ssrf;
 pub mod text;
 pub mod time;

@@ -7,7 +7,7 @@ use reqwest::Method;
 use serde_json::Value;
 use vinsnap_server::auth::{Mode, Scope};
 
-use crate::support::TestApp;
+use vinsnap_testkit::TestServer;
 
 struct Operation {
     method: Method,
@@ -69,7 +69,7 @@ fn operations() -> Vec<Operation> {
 
 #[tokio::test]
 async fn every_operation_needs_exactly_its_documented_scopes() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let operations = operations();
     assert!(operations.len() > 30, "{} operations", operations.len());
     for op in operations {

@@ -1,9 +1,9 @@
-use crate::support::TestApp;
 use vinsnap_server::auth::{Mode, Scope};
+use vinsnap_testkit::TestServer;
 
 #[tokio::test]
 async fn decodes_a_vin() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let decoded = app
         .get("/vin/1HGCM82633A004352", &app.test_key)
         .await
@@ -20,7 +20,7 @@ async fn decodes_a_vin() {
 
 #[tokio::test]
 async fn invalid_vins_say_why() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     // The shape is the path parameter's pattern; the check digit is what no pattern can say.
     for (vin, status, code, hint) in [
         ("1HGCM82633A00435", 400, "invalid_path", "17"),
@@ -38,7 +38,7 @@ async fn invalid_vins_say_why() {
 
 #[tokio::test]
 async fn decoding_needs_the_vin_scope() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let key = app.key(Mode::Test, &[Scope::CustomersRead], None).await;
     app.get("/vin/1HGCM82633A004352", &key)
         .await

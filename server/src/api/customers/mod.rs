@@ -15,7 +15,6 @@ use super::locations;
 use crate::auth::Caller;
 use crate::core::ids::CustomerId;
 use crate::core::text::{Email, MultiLine, Phone, SingleLine};
-use crate::core::time;
 use crate::db::write_tx;
 use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
@@ -56,7 +55,7 @@ async fn create_customer(
     caller: Caller,
     ApiJson(body): ApiJson<CreateCustomer>,
 ) -> ApiResult<(StatusCode, Json<Customer>)> {
-    let now = time::now();
+    let now = state.now();
     let mut tx = write_tx(&state.db).await?;
     let customer = Customer {
         id: CustomerId::generate(),
@@ -71,7 +70,7 @@ async fn create_customer(
         updated_at: now,
     };
     store::insert(&mut tx, &caller, &customer).await?;
-    events::record(&mut tx, &caller, EventType::CustomerCreated, &customer).await?;
+    events::record(&mut tx, &caller, EventType::CustomerCreated, &customer, now).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(customer)))
 }
@@ -184,9 +183,10 @@ async fn update_customer(
     if let Some(notes) = patch.notes {
         customer.notes = notes.and_then(MultiLine::into_option);
     }
-    customer.updated_at = time::now();
+    let now = state.now();
+    customer.updated_at = now;
     store::update(&mut tx, &customer).await?;
-    events::record(&mut tx, &caller, EventType::CustomerUpdated, &customer).await?;
+    events::record(&mut tx, &caller, EventType::CustomerUpdated, &customer, now).await?;
     tx.commit().await?;
     Ok(Json(customer))
 }

@@ -66,7 +66,7 @@ async fn create_job(
     let title = body.title.into_inner();
     let description = body.description.and_then(MultiLine::into_option);
     let items = line_items::build(&body.line_items.0)?;
-    let now = state.config.clock.now();
+    let now = state.now();
     let mut tx = write_tx(&state.db).await?;
     items.check_catalog(&mut tx).await?;
     let customer = customers::store::get(&mut tx, &caller, &body.customer_id)
@@ -95,7 +95,7 @@ async fn create_job(
         cancelled_at: None,
     };
     store::insert(&mut tx, &caller, &job).await?;
-    events::record(&mut tx, &caller, EventType::JobCreated, &job).await?;
+    events::record(&mut tx, &caller, EventType::JobCreated, &job, now).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(job)))
 }
@@ -247,7 +247,7 @@ async fn update_job(
         job.subtotal = items.subtotal();
         job.line_items = items;
     }
-    job.updated_at = state.config.clock.now();
+    job.updated_at = state.now();
     store::update(&mut tx, &job).await?;
     tx.commit().await?;
     Ok(Json(job))
@@ -305,7 +305,7 @@ async fn change_job_status(
             format!("A job cannot move from {from} to {to}; allowed from {from}: {allowed}"),
         ));
     }
-    let now = state.config.clock.now();
+    let now = state.now();
     match to {
         JobStatus::InProgress => job.started_at = Some(now),
         JobStatus::Completed => job.completed_at = Some(now),
@@ -315,9 +315,9 @@ async fn change_job_status(
     job.status = to;
     job.updated_at = now;
     store::update(&mut tx, &job).await?;
-    events::record(&mut tx, &caller, EventType::JobStatusChanged, &job).await?;
+    events::record(&mut tx, &caller, EventType::JobStatusChanged, &job, now).await?;
     if to == JobStatus::Completed {
-        events::record(&mut tx, &caller, EventType::JobCompleted, &job).await?;
+        events::record(&mut tx, &caller, EventType::JobCompleted, &job, now).await?;
     }
     tx.commit().await?;
     Ok(Json(job))

@@ -16,7 +16,6 @@ use super::customers;
 use crate::auth::Caller;
 use crate::core::ids::{CustomerId, VehicleId};
 use crate::core::text::{AnyVin, SingleLine};
-use crate::core::time;
 use crate::db::write_tx;
 use crate::http::body_rules;
 use crate::http::error::{ApiError, ApiResult};
@@ -74,7 +73,7 @@ async fn create_vehicle(
         Some(sent) => sent.into_option(),
         None => decoded.cloned(),
     };
-    let now = time::now();
+    let now = state.now();
     let vehicle = Vehicle {
         id: VehicleId::generate(),
         customer_id,
@@ -226,7 +225,7 @@ async fn update_vehicle(
     if let Some(mileage) = patch.mileage {
         vehicle.mileage = mileage.map(Mileage::get);
     }
-    vehicle.updated_at = time::now();
+    vehicle.updated_at = state.now();
     store::update(&mut tx, &vehicle).await?;
     tx.commit().await?;
     Ok(Json(vehicle))

@@ -9,6 +9,8 @@ pub mod store;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use rand::Rng;
+use rand::distr::Alphanumeric;
 use std::collections::BTreeSet;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -18,9 +20,8 @@ use self::model::{
 };
 use super::Deleted;
 use crate::auth::Caller;
-use crate::core::ids::{DeliveryId, WebhookEndpointId};
+use crate::core::ids::WebhookEndpointId;
 use crate::core::text::SingleLine;
-use crate::core::{signing, time};
 use crate::db::write_tx;
 use crate::dispatcher::{attempt, queue};
 use crate::events::{self, EventType};
@@ -47,6 +48,16 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(test_webhook_endpoint))
         .routes(routes!(rotate_webhook_secret))
         .merge(deliveries::router())
+}
+
+/// A new endpoint signing secret, `whsec_` plus 32 random alphanumerics (190 bits).
+fn new_secret() -> String {
+    let random: String = rand::rng()
+        .sample_iter(&Alphanumeric)
+        .take(32)
+        .map(char::from)
+        .collect();
+    format!("{}{random}", vinsnap_signing::SECRET_PREFIX)
 }
 
 /// Webhooks are shop-wide (they carry every location's changes), so only keys that are not
@@ -92,7 +103,7 @@ async fn create_webhook_endpoint(
     let url = check_url(&state, &body.url).await?;
     let events = check_events(&body.events)?;
     let description = body.description.and_then(SingleLine::into_option);
-    let now = time::now();
+    let now = state.now();
     let endpoint = WebhookEndpoint {
         id: WebhookEndpointId::generate(),
         url,
@@ -106,7 +117,7 @@ async fn create_webhook_endpoint(
         created_at: now,
         updated_at: now,
     };
-    let secret = signing::generate_secret();
+    let secret = new_secret();
     let mut tx = write_tx(&state.db).await?;
     if store::count(&mut tx, &caller).await? >= MAX_ENDPOINTS {
         return Err(ApiError::conflict(
@@ -317,8 +328,11 @@ async fn update_webhook_endpoint(
             model::EndpointStatus::Disabled
         };
     }
-    endpoint.updated_at = time::now();
+    endpoint.updated_at = state.now();
     store::update(&mut tx, &endpoint).await?;
+    if !endpoint.active {
+        queue::fail_pending(&mut tx, &id).await?;
+    }
     tx.commit().await?;
     Ok(Json(endpoint))
 }
@@ -381,8 +395,7 @@ async fn test_webhook_endpoint(
 ) -> ApiResult<Json<WebhookTestResult>> {
     authorize(&caller)?;
     let mut tx = write_tx(&state.db).await?;
-    let endpoint = find(&mut tx, &caller, &id).await?;
-    let secrets = store::signing_secrets(&mut tx, &id, time::now().timestamp_millis()).await?;
+    find(&mut tx, &caller, &id).await?;
     let data = serde_json::json!({
         "endpoint_id": id,
         "message": "Test webhook from VinSnap",
@@ -393,20 +406,13 @@ async fn test_webhook_endpoint(
         caller.livemode(),
         EventType::Ping,
         &data,
+        state.now(),
     )
     .await?;
-    let delivery_id = DeliveryId::generate();
-    let payload = store::insert_ping_delivery(&mut tx, &delivery_id, &id, &event).await?;
+    let ping = queue::insert_ping(&mut tx, &id, &event).await?;
     tx.commit().await?;
-    let job = attempt::Job {
-        delivery_id: delivery_id.clone(),
-        event_type: EventType::Ping,
-        url: endpoint.url,
-        payload,
-        secrets,
-    };
-    let outcome = attempt::send(&state.webhooks.client, &job).await;
-    queue::record_ping(&state.db, &job, &outcome).await?;
+    let outcome = attempt::send(&state.webhooks.client, &ping).await;
+    queue::record_ping(&state.db, &ping, &outcome).await?;
     let message = match (outcome.succeeded(), outcome.status_code, &outcome.error) {
         (true, _, _) => "Test webhook delivered successfully".to_owned(),
         (false, Some(status), None) => {
@@ -425,7 +431,7 @@ async fn test_webhook_endpoint(
         status_code: outcome.status_code,
         response_time_ms: outcome.duration.as_millis() as u64,
         message,
-        delivery_id,
+        delivery_id: ping.delivery_id,
     }))
 }
 
@@ -455,8 +461,8 @@ async fn rotate_webhook_secret(
     authorize(&caller)?;
     let mut tx = write_tx(&state.db).await?;
     let mut endpoint = find(&mut tx, &caller, &id).await?;
-    let secret = signing::generate_secret();
-    let now = time::now();
+    let secret = new_secret();
+    let now = state.now();
     store::rotate_secret(
         &mut tx,
         &id,
