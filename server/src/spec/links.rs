@@ -10,7 +10,9 @@
 //!   (adding an id cannot break it);
 //! - as the whole body, where the body has rules (`if`/`then`/`else` of `http::body_rules`)
 //!   and needs nothing but the linked ids: every id the response has, or else its own id alone,
-//!   whichever the rules accept.
+//!   whichever the rules accept. Such a link carries `x-schemathesis: {merge_body: false}`, the
+//!   extension by which Schemathesis (the conformance test) sends the body as given instead of
+//!   merging it into one it generated, which the rules could then refuse.
 
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
