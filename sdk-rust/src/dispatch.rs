@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use vinsnap_openapi::Spec;
-use vinsnap_openapi::validate::{SchemaCompiler, field_path};
+use vinsnap_openapi::validate::{SchemaCompiler, field_path, underlying};
 
 use crate::generated::dispatch::run;
 use crate::transport::{BodyEdit, with_body_edit};
@@ -240,7 +240,7 @@ impl OperationChecks {
                 None => {}
                 Some(value) => {
                     if let Some(error) = param.validator.iter_errors(value).next() {
-                        let message = error.to_string();
+                        let message = underlying(&error).to_string();
                         return Err(invalid(&param.name, &message));
                     }
                 }
@@ -254,6 +254,7 @@ impl OperationChecks {
             (Some(check), Some(body)) => {
                 if let Some(error) = check.validator.iter_errors(body).next() {
                     let field = field_path(&error).unwrap_or_else(|| "body".into());
+                    let error = underlying(&error);
                     let message = match error.kind() {
                         jsonschema::error::ValidationErrorKind::Required { .. } => {
                             "is required".into()

@@ -13,7 +13,7 @@ use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
-use vinsnap_server::core::time;
+use vinsnap_server::core::{text, time};
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
@@ -214,20 +214,34 @@ enum KeysCommand {
         /// Limit the key to one location.
         #[arg(long)]
         location: Option<String>,
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_parser = key_name)]
         name: String,
         #[command(flatten)]
         db: DbArg,
     },
 }
 
+// Names and addresses written here follow the API's rule for single-line text (they reach mail
+// headers and PDFs the same way).
+fn key_name(value: &str) -> Result<String, String> {
+    text::line(value, 100)
+}
+
+fn shop_name(value: &str) -> Result<String, String> {
+    text::non_blank_line(value, 200)
+}
+
+fn address(value: &str) -> Result<String, String> {
+    text::line(value, 500)
+}
+
 #[derive(Subcommand)]
 enum ShopsCommand {
     /// Create a shop with one location and print its ids.
     Create {
-        #[arg(long)]
+        #[arg(long, value_parser = shop_name)]
         name: String,
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_parser = address)]
         address: String,
         #[arg(long, default_value = "pro")]
         tier: String,

@@ -227,7 +227,10 @@ impl TestServer {
         };
         let mut state = AppState::with_config(pool.clone(), config)
             .with_vin(vin)
-            .with_rate_limits(options.rate_limits.unwrap_or_default(), limiter_clock.clone());
+            .with_rate_limits(
+                options.rate_limits.unwrap_or_default(),
+                limiter_clock.clone(),
+            );
         if let Some(webhooks) = options.webhooks {
             state = state.with_webhooks(webhooks);
         }

@@ -12,6 +12,7 @@ mod layers;
 mod mime;
 mod parts;
 mod rate_limits;
+mod scopes;
 mod smtp_sink;
 mod spec;
 mod tenancy;

@@ -316,23 +316,31 @@ async fn bad_searches_are_4xx() {
     let app = app_with_catalog().await;
     let vehicle = accord_2003(&app).await;
     let cases = [
-        ("/parts/search", 400, "invalid_query", Some("vin")),
+        // Exactly one of `vin` and `vehicle_id`: a rule between two parameters, documented as
+        // the 422 it is.
+        ("/parts/search", 422, "vehicle_required", Some("vin")),
         (
             "/parts/search?type=brake-pads",
-            400,
-            "invalid_query",
+            422,
+            "vehicle_required",
             Some("vin"),
         ),
         (
             &format!("/parts/search?vin={HONDA_2003_VIN}&vehicle_id={vehicle}") as &str,
-            400,
-            "invalid_query",
+            422,
+            "vehicle_ambiguous",
             Some("vin"),
         ),
         (
             "/parts/search?vin=1HGCM82633A004353",
-            400,
+            422,
             "invalid_vin",
+            Some("vin"),
+        ),
+        (
+            "/parts/search?vin=1HGCM82633A00435",
+            400,
+            "invalid_query",
             Some("vin"),
         ),
         (
@@ -345,19 +353,13 @@ async fn bad_searches_are_4xx() {
             "/parts/search?vehicle_id=veh_01jd3q9b2cd3e4f5g6h7j8k9m0",
             404,
             "vehicle_not_found",
-            None,
+            Some("vehicle_id"),
         ),
         (
             &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pad") as &str,
-            400,
-            "invalid_query",
+            404,
+            "part_type_not_found",
             Some("type"),
-        ),
-        (
-            &format!("/parts/search?vin={HONDA_2003_VIN}&q=---") as &str,
-            400,
-            "invalid_query",
-            Some("q"),
         ),
         (
             &format!("/parts/search?vin={HONDA_2003_VIN}&limit=500") as &str,
@@ -380,6 +382,15 @@ async fn bad_searches_are_4xx() {
             );
         }
     }
+    // Punctuation alone has no words to match: no part matches it.
+    let nothing = app
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&q=---"),
+            &app.test_key,
+        )
+        .await
+        .expect(200);
+    assert_eq!(nothing.body["total"], 0);
     let unknown = app
         .get(
             &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pad"),
@@ -411,7 +422,7 @@ async fn bad_searches_are_4xx() {
         &app.test_key,
     )
     .await
-    .expect_error(400, "vehicle_unidentified");
+    .expect_error(422, "vehicle_unidentified");
 }
 
 #[tokio::test]

@@ -47,21 +47,23 @@ async fn without_the_vpic_data_the_wmi_table_answers_and_says_so() {
     }
     app.get("/vin/1HGCM82643A004352", &app.test_key)
         .await
-        .expect_error(400, "invalid_vin");
+        .expect_error(422, "invalid_vin");
 }
 
 #[tokio::test]
 async fn invalid_vins_say_why() {
     let app = TestServer::start().await;
-    for (vin, hint) in [
-        ("1HGCM82633A00435", "17"),
-        ("1HGCM82633A0O4352", "O"),
-        ("1HGCM82643A004352", "check digit"),
+    // The shape is the path parameter's pattern; the check digit is what no pattern can say.
+    for (vin, status, code, hint) in [
+        ("1HGCM82633A00435", 400, "invalid_path", "17"),
+        ("1HGCM82633A0O4352", 400, "invalid_path", "O"),
+        ("1HGCM82643A004352", 422, "invalid_vin", "check digit"),
     ] {
         let reply = app
             .get(&format!("/vin/{vin}"), &app.test_key)
             .await
-            .expect_error(400, "invalid_vin");
+            .expect_error(status, code);
+        assert_eq!(reply.body["error"]["param"], "vin");
         assert!(reply.message().contains(hint), "{vin}: {}", reply.message());
     }
 }

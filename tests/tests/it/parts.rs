@@ -5,6 +5,7 @@ use vinsnap::prelude::*;
 use vinsnap::types::{CreateVehicle, FitmentBasis};
 use vinsnap::{Client, Error};
 use vinsnap_tests::server::TestServer;
+use vinsnap_tests::text;
 
 use crate::operations::{Operation, VIN};
 
@@ -72,8 +73,8 @@ pub(crate) async fn happy_path(server: &TestServer, client: &Client) {
         .id(customer)
         .body(
             CreateVehicle::builder()
-                .make(Some("Honda".to_string()))
-                .model(Some("Accord".to_string()))
+                .make(Some(text("Honda")))
+                .model(Some(text("Accord")))
                 .year(Some(2003)),
         )
         .send()
@@ -107,13 +108,20 @@ pub(crate) async fn happy_path(server: &TestServer, client: &Client) {
         );
     }
 
-    // A VIN that cannot be decoded is a typed 400 naming the parameter.
-    let error = Error::from(client.search_parts().vin("123").send().await.unwrap_err());
-    assert_eq!(error.status(), Some(400));
-    assert!(
-        error.code().is_some() && !error.message().is_empty(),
-        "{error}"
+    // A VIN the spec refuses never leaves the client; one of the right shape whose check digit
+    // is wrong is the server's typed 422 naming the parameter.
+    let refused = Error::from(client.search_parts().vin("123").send().await.unwrap_err());
+    assert!(matches!(refused, Error::InvalidRequest(_)), "{refused}");
+    let error = Error::from(
+        client
+            .search_parts()
+            .vin("1HGCM82643A004352")
+            .send()
+            .await
+            .unwrap_err(),
     );
+    assert_eq!(error.status(), Some(422));
+    assert_eq!(error.code(), Some("invalid_vin"), "{error}");
     assert_eq!(error.api().and_then(|e| e.param.as_deref()), Some("vin"));
     assert!(error.request_id().is_some_and(|id| id.starts_with("req_")));
 }

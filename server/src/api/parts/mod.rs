@@ -9,14 +9,18 @@ pub mod store;
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::StatusCode;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use self::model::{FitmentBasis, PartSearch, SearchParts, SearchedVehicle};
 use crate::auth::{Caller, Scope};
+use crate::core::text::SingleLine;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::ApiQuery;
 use crate::http::pagination::Page;
-use crate::http::responses::{Forbidden, InvalidPartSearch, Unauthorized, VehicleNotFound};
+use crate::http::responses::{
+    BadRequest, Forbidden, PartSearchNotFound, PartSearchUnprocessable, Unauthorized,
+};
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -40,10 +44,11 @@ pub fn router() -> OpenApiRouter<AppState> {
     params(SearchParts),
     responses(
         (status = 200, description = "A page of the parts that fit the vehicle.", body = PartSearch, example = json!(examples::search())),
-        (status = 400, response = InvalidPartSearch),
+        (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = VehicleNotFound),
+        (status = 404, response = PartSearchNotFound),
+        (status = 422, response = PartSearchUnprocessable),
     ),
     security(("bearer" = ["parts:read"])),
 )]
@@ -52,26 +57,28 @@ async fn search_parts(
     caller: Caller,
     ApiQuery(query): ApiQuery<SearchParts>,
 ) -> ApiResult<Json<PartSearch>> {
-    caller.require(Scope::PartsRead)?;
-    let page = Page::new(query.limit, query.offset)?;
+    let page = Page::new(query.limit, query.offset);
     let (vehicle, series) = vehicle(&state, &caller, &query).await?;
-    let part_type = match query.part_type.as_deref().map(str::trim) {
-        None | Some("") => None,
-        Some(part_type) => Some(known_type(&state, part_type).await?),
+    let part_type = match query.part_type.and_then(SingleLine::into_option) {
+        None => None,
+        Some(part_type) => Some(known_type(&state, &part_type).await?),
     };
-    let words = match query.q.as_deref().map(str::trim) {
-        None | Some("") => Vec::new(),
-        Some(q) => match store::words(q) {
-            words if words.is_empty() => {
-                return Err(ApiError::bad_request(
-                    "invalid_query",
-                    format!("`q` has no letters or digits to search for: {q:?}"),
-                )
-                .with_param("q"));
-            }
-            words => words,
-        },
+    let q = query.q.and_then(SingleLine::into_option);
+    let words = q.as_deref().map(store::words).unwrap_or_default();
+    let fitment_basis = match vehicle.model {
+        Some(_) => FitmentBasis::MakeModelYear,
+        None => FitmentBasis::MakeYear,
     };
+    if q.is_some() && words.is_empty() {
+        // Words are what a search matches on; a `q` of punctuation alone has none to match.
+        return Ok(Json(PartSearch {
+            vehicle,
+            fitment_basis,
+            data: Vec::new(),
+            has_more: false,
+            total: 0,
+        }));
+    }
     let models = match &vehicle.model {
         Some(model) => fitment::catalog_models(&vehicle.make, model, series.as_deref()),
         None => Vec::new(),
@@ -86,10 +93,7 @@ async fn search_parts(
     let (seqs, total) = store::search(&state.db, &criteria, page).await?;
     let data = store::load(&state.db, &caller, &seqs).await?;
     Ok(Json(PartSearch {
-        fitment_basis: match vehicle.model {
-            Some(_) => FitmentBasis::MakeModelYear,
-            None => FitmentBasis::MakeYear,
-        },
+        fitment_basis,
         vehicle,
         data,
         has_more: page.has_more(total),
@@ -104,30 +108,28 @@ async fn vehicle(
     caller: &Caller,
     query: &SearchParts,
 ) -> ApiResult<(SearchedVehicle, Option<String>)> {
-    let vin = query
-        .vin
-        .as_deref()
-        .map(str::trim)
-        .filter(|v| !v.is_empty());
-    let (vehicle, series, described_as) = match (vin, &query.vehicle_id) {
+    // Two query parameters, exactly one of which is given: a rule JSON Schema cannot state
+    // between parameters, so the spec documents it with its 422.
+    let unprocessable = |code: &'static str, message: &str| {
+        ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, code, message).with_param("vin")
+    };
+    let (vehicle, series, described_as) = match (&query.vin, &query.vehicle_id) {
         (Some(_), Some(_)) => {
-            return Err(ApiError::bad_request(
-                "invalid_query",
+            return Err(unprocessable(
+                "vehicle_ambiguous",
                 "Give either `vin` or `vehicle_id`, not both",
-            )
-            .with_param("vin"));
+            ));
         }
         (None, None) => {
-            return Err(ApiError::bad_request(
-                "invalid_query",
+            return Err(unprocessable(
+                "vehicle_required",
                 "`vin` or `vehicle_id` is required: the search returns the parts that fit that vehicle",
-            )
-            .with_param("vin"));
+            ));
         }
         (Some(vin), None) => {
             let decoded = state
                 .vin
-                .decode(vin)
+                .decode(vin.as_str())
                 .await
                 .map_err(super::vin::invalid_vin)?;
             let described = format!("VIN {}", decoded.vin);
@@ -147,14 +149,15 @@ async fn vehicle(
             let mut conn = state.db.acquire().await?;
             let found = super::vehicles::store::get(&mut conn, caller, id)
                 .await?
-                .ok_or_else(|| ApiError::not_found("vehicle", id))?;
+                .ok_or_else(|| ApiError::not_found("vehicle", id).with_param("vehicle_id"))?;
             let vehicle = (None, Some(id.clone()), found.make, found.model, found.year);
             (vehicle, found.trim, format!("Vehicle {id}"))
         }
     };
     let (vin, vehicle_id, make, model, year) = vehicle;
     let (Some(make), Some(year)) = (make, year) else {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
             "vehicle_unidentified",
             format!(
                 "{described_as} has no known make and model year, which the search needs to find \
@@ -177,10 +180,11 @@ async fn known_type(state: &AppState, part_type: &str) -> ApiResult<String> {
         return Ok(part_type.to_owned());
     }
     let known = store::types(&state.db).await?;
-    Err(ApiError::bad_request(
-        "invalid_query",
+    Err(ApiError::new(
+        StatusCode::NOT_FOUND,
+        "part_type_not_found",
         format!(
-            "Unknown part type {part_type:?}; the catalog has: {}",
+            "The catalog has no part type {part_type:?}; it has: {}",
             known.join(", ")
         ),
     )
