@@ -40,6 +40,18 @@ pub fn module(api: &Api) -> String {
     for event in &api.events {
         w.blank();
         w.blank();
+        // `data` is typed when it names a schema of the spec, as the Rust SDK types it (the
+        // verifier there checks the payload against that type); otherwise it stays JSON.
+        let names_a_schema =
+            matches!(&event.data, Ty::Named(n) if api.named(n).is_some_and(|t| !t.inline));
+        let mut body = event.body.clone();
+        if !names_a_schema {
+            for property in &mut body.properties {
+                if property.name == "data" {
+                    property.ty = Ty::Any;
+                }
+            }
+        }
         let doc = format!(
             "`{}`{}",
             event.name,
@@ -49,13 +61,7 @@ pub fn module(api: &Api) -> String {
                 .map(|d| format!(": {d}"))
                 .unwrap_or_default()
         );
-        class(
-            &mut w,
-            &types,
-            &event_class(&event.name),
-            Some(&doc),
-            &event.body,
-        );
+        class(&mut w, &types, &event_class(&event.name), Some(&doc), &body);
     }
     // An event type this version does not know: the envelope, its data kept as JSON.
     let unknown = Object {
