@@ -60,6 +60,7 @@ class SyncPage(_Page[T]):
     this page and the following ones, fetching each next page when the previous is used up."""
 
     __slots__ = ("_client",)
+    _client: SyncCaller
 
     @classmethod
     def _fetch(
@@ -97,6 +98,7 @@ class AsyncPage(_Page[T]):
     item of this page and the following ones, fetching each next page when needed."""
 
     __slots__ = ("_client",)
+    _client: AsyncCaller
 
     @classmethod
     async def _fetch(

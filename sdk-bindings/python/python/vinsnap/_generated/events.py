@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar, Dict, List, Literal, Optional, Tuple, Type, Union, cast
 
 from .._models import JsonValue, Model, decode_any_of, parse_date, parse_datetime
-from .models import *  # noqa: F403
+from .models import Customer, EventId, Invoice, Job
 
 __all__ = [
     "CustomerCreatedEvent",
