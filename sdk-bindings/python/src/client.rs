@@ -86,8 +86,8 @@ impl NativeClient {
         params: &Bound<'_, PyDict>,
         body: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let client = self.client().map_err(Failed::into_pyerr)?;
-        let args = arguments(params, body).map_err(Failed::into_pyerr)?;
+        let client = self.client()?;
+        let args = arguments(params, body)?;
         let result = runtime::block(py, async move { client.call(&operation_id, args).await })?;
         answer(py, result)
     }
@@ -101,8 +101,8 @@ impl NativeClient {
         params: &Bound<'py, PyDict>,
         body: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let client = self.client().map_err(Failed::into_pyerr)?;
-        let args = arguments(params, body).map_err(Failed::into_pyerr)?;
+        let client = self.client()?;
+        let args = arguments(params, body)?;
         runtime::spawn_awaitable(
             py,
             async move { client.call(&operation_id, args).await },
@@ -145,9 +145,9 @@ impl NativeClient {
 
 impl NativeClient {
     /// This process's SDK client, made afresh in a forked child.
-    fn client(&self) -> Result<vinsnap::Client, Failed> {
+    fn client(&self) -> PyResult<vinsnap::Client> {
         if self.closed.load(Ordering::SeqCst) {
-            return Err(Failed::new("closed", "the client is closed"));
+            return Err(Failed::new("closed", "the client is closed").into_pyerr());
         }
         let pid = std::process::id();
         if let Some(live) = self.live.load().as_ref()
@@ -155,7 +155,11 @@ impl NativeClient {
         {
             return Ok(live.client.clone());
         }
-        let client = self.builder.clone().build()?;
+        let client = self
+            .builder
+            .clone()
+            .build()
+            .map_err(|e| Failed::from(e).into_pyerr())?;
         let fresh = Arc::new(Live {
             pid,
             client: client.clone(),
@@ -185,7 +189,7 @@ fn release(live: Option<Arc<Live>>) {
 fn arguments(
     params: &Bound<'_, PyDict>,
     body: Option<&Bound<'_, PyAny>>,
-) -> Result<vinsnap::Arguments, Failed> {
+) -> PyResult<vinsnap::Arguments> {
     let params = convert::map(params, "")?;
     let body = match body {
         None => None,

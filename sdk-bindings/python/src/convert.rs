@@ -38,8 +38,8 @@ pub fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
 ///
 /// Besides JSON's own types this takes tuples (as arrays), `datetime` and `date` (as RFC 3339
 /// text; a naive `datetime` is taken as UTC) and the package's models (through `to_dict()`).
-pub fn from_py(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Failed> {
-    let fail = |message: String| Failed::invalid(Some(path.to_string()), message);
+pub fn from_py(obj: &Bound<'_, PyAny>, path: &str) -> PyResult<Value> {
+    let fail = |message: String| Failed::invalid(Some(path.to_string()), message).into_pyerr();
     let py_err = |e: PyErr| fail(e.to_string());
     if obj.is_none() {
         return Ok(Value::Null);
@@ -99,11 +99,11 @@ pub fn from_py(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, Failed> {
 }
 
 /// A `dict` with `str` keys as a JSON object; `prefix` is the path of the dict itself.
-pub fn object(dict: &Bound<'_, PyDict>, prefix: &str) -> Result<Value, Failed> {
+pub fn object(dict: &Bound<'_, PyDict>, prefix: &str) -> PyResult<Value> {
     Ok(Value::Object(map(dict, prefix)?))
 }
 
-pub fn map(dict: &Bound<'_, PyDict>, prefix: &str) -> Result<Map<String, Value>, Failed> {
+pub fn map(dict: &Bound<'_, PyDict>, prefix: &str) -> PyResult<Map<String, Value>> {
     let mut out = Map::new();
     for (key, value) in dict.iter() {
         let key: String = key.extract().map_err(|_| {
@@ -111,6 +111,7 @@ pub fn map(dict: &Bound<'_, PyDict>, prefix: &str) -> Result<Map<String, Value>,
                 (!prefix.is_empty()).then(|| prefix.to_string()),
                 "has a key that is not a string",
             )
+            .into_pyerr()
         })?;
         let path = if prefix.is_empty() {
             key.clone()

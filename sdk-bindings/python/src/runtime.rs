@@ -26,7 +26,7 @@ struct ProcessRuntime {
 static RUNTIME: ArcSwapOption<ProcessRuntime> = ArcSwapOption::const_empty();
 
 /// This process's runtime, started on first use.
-pub fn runtime() -> Result<&'static Runtime, Failed> {
+pub fn runtime() -> PyResult<&'static Runtime> {
     let pid = std::process::id();
     if let Some(current) = RUNTIME.load().as_ref()
         && current.pid == pid
@@ -38,7 +38,9 @@ pub fn runtime() -> Result<&'static Runtime, Failed> {
         .thread_name("vinsnap")
         .enable_all()
         .build()
-        .map_err(|e| Failed::new("connection", format!("cannot start the I/O runtime: {e}")))?;
+        .map_err(|e| {
+            Failed::new("connection", format!("cannot start the I/O runtime: {e}")).into_pyerr()
+        })?;
     // Never dropped: dropping a runtime waits for its threads, which a forked child does not
     // have.
     let runtime: &'static Runtime = Box::leak(Box::new(runtime));
@@ -63,7 +65,7 @@ pub fn block<T: Send + 'static>(
     call: impl Future<Output = T> + Send + 'static,
 ) -> PyResult<T> {
     let (tx, rx) = sync_channel(1);
-    let task = runtime().map_err(Failed::into_pyerr)?.spawn(async move {
+    let task = runtime()?.spawn(async move {
         let _ = tx.send(call.await);
     });
     let mut rx = rx;
@@ -101,7 +103,7 @@ pub fn spawn_awaitable<'py, T: Send + 'static>(
         .getattr("resolve_future")?
         .unbind();
     let (loop_ref, future_ref) = (event_loop.unbind(), future.clone().unbind());
-    let task = runtime().map_err(Failed::into_pyerr)?.spawn(async move {
+    let task = runtime()?.spawn(async move {
         let result = call.await;
         Python::attach(|py| {
             let (ok, value) = match finish(py, result) {
