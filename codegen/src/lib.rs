@@ -11,12 +11,14 @@
 //! parameters positional, query parameters and body fields by keyword) and webhook events;
 //! each target writes its language from it.
 //!
-//! Targets: [`python`] (the `vinsnap` package's typed layer).
+//! Targets: [`python`] (the `vinsnap` package's typed layer); [`samples`] writes the docs'
+//! per-operation code samples (`docs-spec`), not committed.
 
 pub mod model;
 pub mod naming;
 pub mod output;
 pub mod python;
+pub mod samples;
 
 pub use model::{Api, ModelError};
 pub use output::{File, Stale};

@@ -32,7 +32,12 @@ impl Recorder {
     pub fn install() -> (Recorder, DefaultGuard) {
         let recorder = Recorder::default();
         let subscriber = tracing_subscriber::registry().with(recorder.clone());
-        (recorder, tracing::subscriber::set_default(subscriber))
+        let guard = tracing::subscriber::set_default(subscriber);
+        // Callsite interest is cached process-wide: a test thread without this subscriber can
+        // register the SDK's span callsite as uninteresting while this one is being set up,
+        // and the first request would then go unrecorded. Recompute it with this one in place.
+        tracing::callsite::rebuild_interest_cache();
+        (recorder, guard)
     }
 
     pub fn calls(&self) -> Vec<Call> {
