@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../../.."
 work=target/bench-python
 
 echo "== release build: server, the Python native module, the Rust baseline" >&2
-cargo build --release --locked -p vinsnap-server -p vinsnap-python -p vinsnap --example sequential_gets >&2
+cargo build --release --locked -p vinsnap-server -p vinsnap-python -p vinsnap --lib --bins --example sequential_gets >&2
 
 echo "== the packages under test" >&2
 mkdir -p "$work/site"
