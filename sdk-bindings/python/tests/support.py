@@ -20,7 +20,7 @@ SPEC = json.loads((ROOT / "openapi" / "openapi.json").read_text())
 
 def binary(name: str) -> Path:
     """A binary `cargo test --workspace` built (`VINSNAP_BIN_DIR` overrides the directory)."""
-    directory = Path(os.environ.get("VINSNAP_BIN_DIR", ROOT / "target" / "debug"))
+    directory = Path(os.environ.get("VINSNAP_BIN_DIR", ROOT / "target" / "debug")).resolve()
     path = directory / name
     if not path.exists():
         raise RuntimeError(f"{path} is missing: run `cargo test --workspace` (or ./scripts/test) first")
