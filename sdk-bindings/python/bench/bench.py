@@ -6,6 +6,9 @@ Measured, each as the median of the rounds:
 - 32 concurrent async `customers.get` calls/s;
 - a 100-item page (`customers.list(limit=100)`) fetched and decoded into models, pages/s;
 - decoding alone: the 100-item page's JSON into models, in the Python layer of each client.
+
+Beside each rate: the client process's CPU time per call (all its threads; the Rust SDK's is
+its process's), which other load on the machine hardly changes, while wall-clock rates do.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, List
+from typing import Any, Awaitable, Callable, Dict, List, Tuple
 
 import vinsnap
 from support import ROOT, start_server
@@ -34,14 +37,15 @@ PAGES = 150
 DECODES = 300
 
 
-def rate(count: int, seconds: float) -> float:
-    return count / seconds
+Measure = Tuple[float, float]
+"""(calls per second, CPU microseconds per call)."""
 
 
-def timed(count: int, work: Callable[[], Any]) -> float:
-    started = time.perf_counter()
+def timed(count: int, work: Callable[[], Any]) -> Measure:
+    cpu, started = time.process_time(), time.perf_counter()
     work()
-    return rate(count, time.perf_counter() - started)
+    wall = time.perf_counter() - started
+    return count / wall, (time.process_time() - cpu) / count * 1e6
 
 
 def main() -> None:
@@ -76,29 +80,32 @@ def run(base_url: str, key: str, rounds: int) -> None:
     rust_env = dict(os.environ, VINSNAP_API_KEY=key, VINSNAP_BASE_URL=base_url)
     rust_bin = ROOT / "target" / "release" / "examples" / "sequential_gets"
 
-    def rust_sequential() -> float:
+    def rust_sequential() -> Measure:
+        before = os.times()
         out = subprocess.run([str(rust_bin), target, str(SEQUENTIAL)], env=rust_env, capture_output=True, text=True, check=True)
+        after = os.times()
         count, _, _, seconds, _ = out.stdout.split()
-        return rate(int(count), float(seconds))
+        cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+        return int(count) / float(seconds), cpu / int(count) * 1e6
 
-    async def ours_async() -> float:
+    async def batches(call: Callable[[], Awaitable[Any]]) -> Measure:
+        await asyncio.gather(*(call() for _ in range(32)))
+        cpu, started = time.process_time(), time.perf_counter()
+        for _ in range(BATCHES):
+            await asyncio.gather(*(call() for _ in range(32)))
+        wall = time.perf_counter() - started
+        return 32 * BATCHES / wall, (time.process_time() - cpu) / (32 * BATCHES) * 1e6
+
+    async def ours_async() -> Measure:
         async with vinsnap.AsyncClient(key, base_url=base_url) as client:
-            await asyncio.gather(*(client.customers.get(target) for _ in range(32)))
-            started = time.perf_counter()
-            for _ in range(BATCHES):
-                await asyncio.gather(*(client.customers.get(target) for _ in range(32)))
-            return rate(32 * BATCHES, time.perf_counter() - started)
+            return await batches(lambda: client.customers.get(target))
 
-    async def theirs_async() -> float:
+    async def theirs_async() -> Measure:
         client = AuthenticatedClient(base_url=base_url, token=key)
         async with client:
-            await asyncio.gather(*(get_customer.asyncio(target, client=client) for _ in range(32)))
-            started = time.perf_counter()
-            for _ in range(BATCHES):
-                await asyncio.gather(*(get_customer.asyncio(target, client=client) for _ in range(32)))
-            return rate(32 * BATCHES, time.perf_counter() - started)
+            return await batches(lambda: get_customer.asyncio(target, client=client))
 
-    contenders: Dict[str, Callable[[], float]] = {
+    contenders: Dict[str, Callable[[], Measure]] = {
         "sequential get: vinsnap": lambda: timed(SEQUENTIAL, lambda: [ours.customers.get(target) for _ in range(SEQUENTIAL)]),
         "sequential get: httpx client": lambda: timed(
             SEQUENTIAL, lambda: [get_customer.sync(target, client=theirs) for _ in range(SEQUENTIAL)]
@@ -118,31 +125,36 @@ def run(base_url: str, key: str, rounds: int) -> None:
     # Warm up every path once (connections, imports, the SDK's schema checks).
     for measure in contenders.values():
         measure()
-    results: Dict[str, List[float]] = {name: [] for name in contenders}
+    results: Dict[str, List[Measure]] = {name: [] for name in contenders}
     names = list(contenders)
     for r in range(rounds):
         order = names[r % len(names):] + names[: r % len(names)]
         for name in order:
             results[name].append(contenders[name]())
 
-    median = {name: statistics.median(values) for name, values in results.items()}
-    print(f"\n{rounds} interleaved rounds, one release server on {base_url}; medians (min-max)\n")
-    print(f"{'what':<36} {'per second':>12} {'range':>22}")
+    median = {name: statistics.median(r for r, _ in values) for name, values in results.items()}
+    cpu = {name: statistics.median(c for _, c in values) for name, values in results.items()}
+    print(f"\n{rounds} interleaved rounds, one release server on {base_url}; medians (range of the rounds)\n")
+    print(f"{'what':<36} {'per second':>11} {'range':>19} {'client CPU us/call':>19}")
     for name, values in results.items():
-        print(f"{name:<36} {median[name]:>12,.0f} {min(values):>10,.0f}-{max(values):<10,.0f}")
+        rates = [r for r, _ in values]
+        print(f"{name:<36} {median[name]:>11,.0f} {min(rates):>9,.0f}-{max(rates):<9,.0f} {cpu[name]:>19,.1f}")
 
-    def ratio(what: str) -> float:
-        return median[f"{what}: vinsnap"] / median[f"{what}: httpx client"]
+    def ratio(what: str) -> str:
+        ours_name, theirs_name = f"{what}: vinsnap", f"{what}: httpx client"
+        return f"{median[ours_name] / median[theirs_name]:.2f}x (CPU {cpu[theirs_name] / cpu[ours_name]:.2f}x)"
 
     print()
-    print(f"vinsnap / httpx client: sequential get {ratio('sequential get'):.2f}x, "
-          f"32 concurrent async {ratio('32 concurrent async'):.2f}x, 100-item page {ratio('100-item page'):.2f}x, "
-          f"decode only {median['decode only: vinsnap models'] / median['decode only: httpx client models']:.2f}x")
-    rust = median["sequential get: Rust SDK"]
+    for what in ("sequential get", "32 concurrent async", "100-item page"):
+        print(f"vinsnap / httpx client, {what}: {ratio(what)}")
+    print(f"vinsnap / httpx client, decode only: "
+          f"{median['decode only: vinsnap models'] / median['decode only: httpx client models']:.2f}x")
+    rust, rust_cpu = median["sequential get: Rust SDK"], cpu["sequential get: Rust SDK"]
     for who in ("vinsnap", "httpx client"):
-        over = (1 / median[f"sequential get: {who}"] - 1 / rust) * 1e6
-        print(f"{who}: {1e6 / median[f'sequential get: {who}']:.0f} us per sequential get, {over:.0f} us over the Rust SDK ({1e6 / rust:.0f} us)")
-
+        name = f"sequential get: {who}"
+        over = (1 / median[name] - 1 / rust) * 1e6
+        print(f"{who}: {1e6 / median[name]:.0f} us per sequential get, {over:.0f} us over the Rust SDK "
+              f"({1e6 / rust:.0f} us); client CPU {cpu[name] - rust_cpu:.0f} us per call over the Rust SDK's")
 
 if __name__ == "__main__":
     main()

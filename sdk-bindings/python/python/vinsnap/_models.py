@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime, timezone
 from typing import Any, Callable, ClassVar, Dict, List, Literal, Sequence, Tuple, Type, TypeVar, Union, final
 
@@ -89,7 +90,7 @@ def to_json(value: object) -> JsonValue:
     raise TypeError(f"{type(value).__name__} is not JSON data")
 
 
-def parse_datetime(value: str) -> datetime:
+def _parse_datetime(value: str) -> datetime:
     """An RFC 3339 timestamp (`2026-11-22T10:15:30.123Z`) as an aware `datetime`."""
     if value.endswith(("Z", "z")):
         value = value[:-1] + "+00:00"
@@ -98,6 +99,15 @@ def parse_datetime(value: str) -> datetime:
     except ValueError:
         # Python 3.10 reads only 3 or 6 fractional digits.
         return datetime.fromisoformat(_six_digit_fraction(value))
+
+
+parse_datetime: Callable[[str], datetime]
+"""An RFC 3339 timestamp as an aware `datetime`: Python 3.11's `fromisoformat` reads them all
+(a trailing `Z`, any number of fractional digits), 3.10's needs help."""
+if sys.version_info >= (3, 11):
+    parse_datetime = datetime.fromisoformat
+else:
+    parse_datetime = _parse_datetime
 
 
 def _six_digit_fraction(value: str) -> str:
