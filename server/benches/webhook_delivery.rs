@@ -15,15 +15,13 @@ use axum::body::Bytes;
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
-use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
 use vinsnap_server::dispatcher::{self, Webhooks};
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
-use vinsnap_server::{AppState, db, shops};
+use vinsnap_server::{AppState, db};
 
 const EVENTS: usize = 1000;
 
@@ -145,29 +143,9 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 #[tokio::main]
 async fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let pool = db::connect(&dir.path().join("bench.db")).await.unwrap();
-    let (shop, _) = shops::create(
-        &pool,
-        shops::NewShop {
-            name: "Bench Garage",
-            address: "",
-            tier: "pro",
-            locations: &[("Only", "")],
-        },
-    )
-    .await
-    .unwrap();
-    let key = {
-        let mut conn = pool.acquire().await.unwrap();
-        let new = NewKey {
-            shop_id: &shop,
-            mode: Mode::Test,
-            name: "bench".into(),
-            scopes: Scope::ALL.to_vec(),
-            location_id: None,
-        };
-        keys::mint(&mut conn, new).await.unwrap().secret
-    };
+    let path = dir.path().join("bench.db");
+    let key = vinsnap_testkit::seed_database(&path).await;
+    let pool = db::connect(&path).await.unwrap();
     let (url, arrivals) = receiver().await;
 
     // The API without its dispatcher, so that events queue up.

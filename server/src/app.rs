@@ -1,4 +1,5 @@
-//! The assembled application: routes, the spec, and the layers every request passes through.
+//! The assembled application: the routes with their spec, and the layers every request passes
+//! through.
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -7,41 +8,17 @@ use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::trace::TraceLayer;
-use utoipa::OpenApi;
-use utoipa::openapi::OpenApi as Spec;
-use utoipa_axum::router::OpenApiRouter;
 
-use crate::api;
 use crate::auth;
 use crate::http::error::ApiError;
 use crate::http::extract::MAX_BODY_BYTES;
-use crate::http::openapi::ApiDoc;
 use crate::http::request_id;
-use crate::http::{idempotency, rate_limit, spec_policies};
+use crate::http::{idempotency, rate_limit};
+use crate::spec;
 use crate::state::AppState;
 
-fn parts() -> (Router<AppState>, Spec) {
-    let (routes, mut spec) = OpenApiRouter::with_openapi(ApiDoc::openapi())
-        .merge(api::router())
-        .split_for_parts();
-    spec_policies::document(&mut spec);
-    (routes, spec)
-}
-
-/// The OpenAPI document the server serves and `vinsnap-server openapi` prints.
-pub fn openapi() -> Spec {
-    parts().1
-}
-
-/// The spec as committed in `openapi/openapi.json`: pretty JSON with a trailing newline.
-pub fn openapi_json() -> String {
-    let mut json = openapi().to_pretty_json().expect("the spec serializes");
-    json.push('\n');
-    json
-}
-
 pub fn router(state: AppState) -> Router {
-    let (routes, spec) = parts();
+    let (routes, spec) = spec::assemble();
     let spec_json = serde_json::to_string(&spec).expect("the spec serializes");
     routes
         .route(

@@ -1,11 +1,10 @@
 //! Server settings that are not per shop: where links point, how mail leaves, and the clock.
 //! `main` fills it from flags and environment; tests build one directly.
 
-use chrono::{DateTime, Utc};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use crate::core::time;
+pub use crate::core::time::{Clock, ManualClock, SystemClock};
 
 #[derive(Clone)]
 pub struct Config {
@@ -21,6 +20,7 @@ pub struct Config {
     pub link_secret: Option<String>,
     /// How long a signed PDF link stays valid.
     pub pdf_link_ttl: chrono::Duration,
+    /// The one clock every resource and event is stamped with, and expiry is checked against.
     pub clock: Arc<dyn Clock>,
 }
 
@@ -35,37 +35,5 @@ impl Default for Config {
             pdf_link_ttl: chrono::Duration::days(7),
             clock: Arc::new(SystemClock),
         }
-    }
-}
-
-/// Where expiry checks and state-change timestamps read the time, so tests can move it.
-pub trait Clock: Send + Sync {
-    fn now(&self) -> DateTime<Utc>;
-}
-
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> DateTime<Utc> {
-        time::now()
-    }
-}
-
-/// A clock that only moves when told to (tests, simulations).
-pub struct ManualClock(Mutex<DateTime<Utc>>);
-
-impl ManualClock {
-    pub fn new(start: DateTime<Utc>) -> Self {
-        Self(Mutex::new(start))
-    }
-
-    pub fn advance(&self, by: chrono::Duration) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) += by;
-    }
-}
-
-impl Clock for ManualClock {
-    fn now(&self) -> DateTime<Utc> {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner())
     }
 }

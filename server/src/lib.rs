@@ -1,9 +1,12 @@
 //! The VinSnap Business API reference server.
 //!
-//! `api/` holds one folder per resource (routes, models, storage); `http/` the cross-cutting HTTP
-//! pieces (error envelope, extractors, request ids, paging); `auth/` keys, scopes and tenancy;
-//! `vin/` the offline VIN decoder; `core/` ids, validation and webhook plumbing; `events/` the
-//! outbox; `dispatcher/` the webhook delivery worker.
+//! From the top down, and no import runs back up (`tests/it/layers.rs` checks it): `app` and
+//! `spec` assemble the router and the OpenAPI document, `demo` seeds a first start; `api/` holds
+//! one folder per resource (routes, models, storage); `dispatcher/` is the webhook delivery
+//! worker and owns `webhook_deliveries`, `events/` the outbox, `shops` shops and billing; below
+//! them the cross-cutting pieces: `http/` (error envelope, extractors, request ids, paging, rate
+//! limits, idempotency), `auth/` (keys, scopes, tiers, tenancy), `db`, `vin/` (the offline VIN
+//! decoder) and `core/` (ids, validation, time, webhook plumbing).
 
 pub mod api;
 pub mod app;
@@ -11,14 +14,17 @@ pub mod auth;
 pub mod config;
 pub mod core;
 pub mod db;
+pub mod demo;
 pub mod dispatcher;
 pub mod events;
 pub mod http;
 pub mod shops;
+pub mod spec;
 pub mod state;
 pub mod vin;
 
-pub use app::{openapi, openapi_json, router};
+pub use app::router;
+pub use spec::{openapi, openapi_json};
 pub use state::AppState;
 
 /// Serves the API on `listener` until `shutdown` resolves, then drains in-flight requests.

@@ -13,10 +13,11 @@ use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
+use vinsnap_server::core::time;
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
-use vinsnap_server::{AppState, db, shops};
+use vinsnap_server::{AppState, db, demo, shops};
 
 #[derive(Parser)]
 #[command(
@@ -276,18 +277,16 @@ async fn main() -> anyhow::Result<()> {
                 ModeArg::Live => Mode::Live,
             };
             let mut conn = pool.acquire().await?;
-            let created = keys::mint(
-                &mut conn,
-                NewKey {
-                    shop_id: &shop_id,
-                    mode,
-                    name,
-                    scopes,
-                    location_id,
-                },
-            )
-            .await
-            .context("could not create the key (does the shop, and the location, exist?)")?;
+            let new = NewKey {
+                shop_id: &shop_id,
+                mode,
+                name,
+                scopes,
+                location_id,
+            };
+            let created = keys::mint(&mut conn, new, time::now())
+                .await
+                .context("could not create the key (does the shop, and the location, exist?)")?;
             println!("{}", created.secret);
             Ok(())
         }
@@ -356,7 +355,7 @@ async fn serve(
     let pool = db::connect(&db_path)
         .await
         .with_context(|| format!("opening database {}", db_path.display()))?;
-    if let Some(demo) = shops::bootstrap_demo(&pool).await? {
+    if let Some(demo) = demo::bootstrap(&pool).await? {
         println!(
             "Created demo shop {} with two API keys (shown once; stored hashed):",
             demo.shop_id

@@ -1,22 +1,9 @@
 //! Shops and their locations: created by the operator (CLI) rather than over the API.
 
-use serde::{Deserialize, Serialize};
 use sqlx::SqlitePool;
 
-use crate::api::api_keys::store::{self as keys, NewKey};
-use crate::auth::{Mode, Scope};
 use crate::core::ids::{LocationId, ShopId};
 use crate::core::time;
-
-/// A shop's plan; it selects the rate limits of the shop's keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
-#[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
-pub enum Tier {
-    Free,
-    Pro,
-    Enterprise,
-}
 
 pub struct NewShop<'a> {
     pub name: &'a str,
@@ -66,72 +53,6 @@ pub async fn create(
     }
     tx.commit().await?;
     Ok((id, locations))
-}
-
-/// What a first start prints so that the README's curl works at once.
-pub struct Demo {
-    pub shop_id: ShopId,
-    pub test_key: String,
-    pub live_key: String,
-}
-
-/// Creates a demo shop with a test and a live key when the database has no shop yet.
-pub async fn bootstrap_demo(db: &SqlitePool) -> anyhow::Result<Option<Demo>> {
-    let shops: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM shops")
-        .fetch_one(db)
-        .await?;
-    if shops > 0 {
-        return Ok(None);
-    }
-    let (shop_id, _) = create(
-        db,
-        NewShop {
-            name: "Demo Auto Repair",
-            address: "1200 Main St, Springfield, IL 62701",
-            tier: "pro",
-            locations: &[
-                ("Main Street", "1200 Main St, Springfield, IL 62701"),
-                ("Airport Road", "88 Airport Rd, Springfield, IL 62707"),
-            ],
-        },
-    )
-    .await?;
-    let billing = Billing {
-        currency: "USD".into(),
-        tax_rate_bps: 825,
-    };
-    set_billing(db, &shop_id, &billing).await?;
-    let mut conn = db.acquire().await?;
-    let mut mint = async |mode| {
-        let name = format!(
-            "Demo {} key",
-            if mode == Mode::Live { "live" } else { "test" }
-        );
-        let new = NewKey {
-            shop_id: &shop_id,
-            mode,
-            name,
-            scopes: Scope::ALL.to_vec(),
-            location_id: None,
-        };
-        keys::mint(&mut conn, new)
-            .await
-            .map(|created| created.secret)
-    };
-    let test_key = mint(Mode::Test).await?;
-    let live_key = mint(Mode::Live).await?;
-    drop(conn);
-    crate::api::parts::import::import_csv(
-        db,
-        crate::api::parts::import::SAMPLE.as_bytes(),
-        Some(&shop_id),
-    )
-    .await?;
-    Ok(Some(Demo {
-        shop_id,
-        test_key,
-        live_key,
-    }))
 }
 
 /// How a shop bills: its ISO 4217 currency and its sales-tax rate in basis points.

@@ -1,5 +1,6 @@
 //! What every handler can reach.
 
+use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
 use std::sync::Arc;
 
@@ -38,6 +39,11 @@ impl AppState {
                 ApiClock::default(),
             )),
         }
+    }
+
+    /// The time every resource and event is stamped with (`config.clock`).
+    pub fn now(&self) -> DateTime<Utc> {
+        self.config.clock.now()
     }
 
     /// With webhook settings other than the strict defaults (local receivers, a time scale).

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use vinsnap::prelude::*;
 use vinsnap::types::CreateCustomer;
 use vinsnap_server::http::rate_limit::config::RateLimits;
-use vinsnap_tests::server::{Options, TestServer};
+use vinsnap_tests::server::{Options, SdkClients, TestServer};
 
 const WARMUP: usize = 200;
 

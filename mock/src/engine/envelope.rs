@@ -115,6 +115,14 @@ pub(crate) fn prefixed_id(prefix: &str, len: usize, alphabet: &[u8]) -> String {
     id
 }
 
+/// A fresh resource id as the server makes them: `prefix` + a lowercase ULID.
+pub(crate) fn new_resource_id(prefix: &str) -> String {
+    format!(
+        "{prefix}{}",
+        ulid::Ulid::new().to_string().to_ascii_lowercase()
+    )
+}
+
 /// The lowercase base32 alphabet of resource ids (`cus_` + 26 of these).
 pub(crate) const ID_ALPHABET: &[u8] = b"0123456789abcdefghjkmnpqrstvwxyz";
 

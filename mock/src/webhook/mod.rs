@@ -3,8 +3,6 @@
 //! event type to `url`, signed as the real server signs, and answers with the
 //! receiver's status. Neither stripe-mock nor Prism can do this.
 
-pub mod sign;
-
 use std::collections::BTreeMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -12,7 +10,7 @@ use http::StatusCode;
 use serde_json::{Value, json};
 use vinsnap_openapi::Spec;
 
-use crate::engine::envelope::{ApiError, ID_ALPHABET, MockResponse, prefixed_id};
+use crate::engine::envelope::{ApiError, MockResponse, new_resource_id};
 
 /// The mock-only route of the trigger.
 pub const TRIGGER_PATH: &str = "/_mock/webhooks/trigger";
@@ -114,17 +112,17 @@ impl Catalog {
         if let Some(id) = payload.get_mut("id")
             && let Some((prefix, _)) = id.as_str().and_then(|s| s.split_once('_'))
         {
-            *id = json!(prefixed_id(&format!("{prefix}_"), 26, ID_ALPHABET));
+            *id = json!(new_resource_id(&format!("{prefix}_")));
         }
         let timestamp = SystemTime::now()
             .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
+            .map(|d| d.as_secs() as i64)
             .unwrap_or(0);
         let body = serde_json::to_vec(&payload).unwrap_or_default();
         Ok(Delivery {
             event: event.to_owned(),
-            delivery_id: prefixed_id("dlv_", 26, ID_ALPHABET),
-            signature: sign::signature(secret, timestamp, &body),
+            delivery_id: new_resource_id("dlv_"),
+            signature: vinsnap_signing::signature(secret, timestamp, &body),
             event_id: payload.get("id").cloned().unwrap_or(Value::Null),
             timestamp,
             url,
@@ -139,7 +137,7 @@ pub struct Delivery {
     event: String,
     delivery_id: String,
     event_id: Value,
-    timestamp: u64,
+    timestamp: i64,
     signature: String,
     url: reqwest::Url,
     body: Vec<u8>,
@@ -159,10 +157,13 @@ impl Delivery {
             .post(self.url.clone())
             .header("content-type", "application/json")
             .header("user-agent", "VinSnap-Webhooks/1 (sandbox mock)")
-            .header(sign::EVENT_HEADER, &self.event)
-            .header(sign::DELIVERY_HEADER, &self.delivery_id)
-            .header(sign::TIMESTAMP_HEADER, self.timestamp.to_string())
-            .header(sign::SIGNATURE_HEADER, &self.signature)
+            .header(vinsnap_signing::EVENT_HEADER, &self.event)
+            .header(vinsnap_signing::DELIVERY_HEADER, &self.delivery_id)
+            .header(
+                vinsnap_signing::TIMESTAMP_HEADER,
+                self.timestamp.to_string(),
+            )
+            .header(vinsnap_signing::SIGNATURE_HEADER, &self.signature)
             .body(self.body.clone())
             .send()
             .await

@@ -2,9 +2,7 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use hmac::{Hmac, Mac};
 use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
-use sha2::Sha256;
 
 use super::{Envelope, Event};
 
@@ -13,32 +11,32 @@ use super::{Envelope, Event};
 /// ```
 /// assert_eq!(vinsnap::webhooks::EVENT_HEADER, "x-vinsnap-event");
 /// ```
-pub const EVENT_HEADER: HeaderName = HeaderName::from_static("x-vinsnap-event");
+pub const EVENT_HEADER: HeaderName = HeaderName::from_static(vinsnap_signing::EVENT_HEADER);
 /// The delivery id, stable across retries: a receiver's dedupe key.
 ///
 /// ```
 /// assert_eq!(vinsnap::webhooks::DELIVERY_HEADER, "x-vinsnap-delivery");
 /// ```
-pub const DELIVERY_HEADER: HeaderName = HeaderName::from_static("x-vinsnap-delivery");
+pub const DELIVERY_HEADER: HeaderName = HeaderName::from_static(vinsnap_signing::DELIVERY_HEADER);
 /// When the delivery was signed, in Unix seconds.
 ///
 /// ```
 /// assert_eq!(vinsnap::webhooks::TIMESTAMP_HEADER, "x-vinsnap-timestamp");
 /// ```
-pub const TIMESTAMP_HEADER: HeaderName = HeaderName::from_static("x-vinsnap-timestamp");
+pub const TIMESTAMP_HEADER: HeaderName = HeaderName::from_static(vinsnap_signing::TIMESTAMP_HEADER);
 /// One or more comma-separated `sha256=<hex>` signatures.
 ///
 /// ```
 /// assert_eq!(vinsnap::webhooks::SIGNATURE_HEADER, "x-vinsnap-signature");
 /// ```
-pub const SIGNATURE_HEADER: HeaderName = HeaderName::from_static("x-vinsnap-signature");
+pub const SIGNATURE_HEADER: HeaderName = HeaderName::from_static(vinsnap_signing::SIGNATURE_HEADER);
 
 /// How far a delivery's timestamp may be from now, either way: older deliveries are replays.
 ///
 /// ```
 /// assert_eq!(vinsnap::webhooks::TOLERANCE.as_secs(), 300);
 /// ```
-pub const TOLERANCE: Duration = Duration::from_secs(300);
+pub const TOLERANCE: Duration = Duration::from_secs(vinsnap_signing::TOLERANCE_SECS);
 
 /// Why a delivery was rejected.
 ///
@@ -195,16 +193,8 @@ fn check_signature(
     if age_secs.unsigned_abs() > tolerance.as_secs() {
         return Err(WebhookError::TooOld { age_secs });
     }
-    // The MAC covers the header's text as sent: re-serialising the parsed number would accept
-    // a header the sender did not sign (`+17…`, `017…`).
-    let mac = mac(secret, timestamp, raw_body);
-    let matches = signatures
-        .split(',')
-        .filter_map(|value| value.trim().strip_prefix("sha256="))
-        .filter_map(|hex_sig| hex::decode(hex_sig).ok())
-        // verify_slice compares in constant time.
-        .any(|candidate| mac.clone().verify_slice(&candidate).is_ok());
-    if matches {
+    // The MAC covers the header's text as sent, compared in constant time.
+    if vinsnap_signing::matches(secret, timestamp, raw_body, signatures) {
         Ok(())
     } else {
         Err(WebhookError::NoMatchingSignature)
@@ -218,8 +208,7 @@ fn check_signature(
 /// assert!(value.starts_with("sha256=") && value.len() == 7 + 64);
 /// ```
 pub fn signature(secret: &str, timestamp: i64, raw_body: &[u8]) -> String {
-    let mac = mac(secret, &timestamp.to_string(), raw_body);
-    format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
+    vinsnap_signing::signature(secret, timestamp, raw_body)
 }
 
 /// The signing headers a delivery of `raw_body` at `timestamp` carries, one signature per
@@ -233,15 +222,12 @@ pub fn signature(secret: &str, timestamp: i64, raw_body: &[u8]) -> String {
 /// assert_eq!(headers["x-vinsnap-event"], "ping");
 /// ```
 pub fn sign(raw_body: &[u8], secrets: &[&str], timestamp: i64) -> HeaderMap {
-    let signatures: Vec<String> = secrets
-        .iter()
-        .map(|secret| signature(secret, timestamp, raw_body))
-        .collect();
+    let signatures = vinsnap_signing::header_value(secrets, timestamp, raw_body);
     let mut headers = HeaderMap::new();
     headers.insert(TIMESTAMP_HEADER, HeaderValue::from(timestamp));
     headers.insert(
         SIGNATURE_HEADER,
-        HeaderValue::from_str(&signatures.join(",")).expect("hex is a valid header value"),
+        HeaderValue::from_str(&signatures).expect("hex is a valid header value"),
     );
     let event_type = serde_json::from_slice::<serde_json::Value>(raw_body)
         .ok()
@@ -262,13 +248,4 @@ pub fn now() -> i64 {
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0)
-}
-
-fn mac(secret: &str, timestamp: &str, raw_body: &[u8]) -> Hmac<Sha256> {
-    let mut mac =
-        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
-    mac.update(timestamp.as_bytes());
-    mac.update(b".");
-    mac.update(raw_body);
-    mac
 }

@@ -16,9 +16,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::core::ids::{ApiKeyId, LocationId, ShopId};
-use crate::core::time;
 use crate::http::error::{ApiError, ApiResult};
-use crate::shops::Tier;
 use crate::state::AppState;
 pub use scopes::Scope;
 
@@ -48,6 +46,16 @@ impl Mode {
     pub fn is_live(self) -> bool {
         self == Mode::Live
     }
+}
+
+/// A shop's plan; it selects the rate limits of the shop's keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
+pub enum Tier {
+    Free,
+    Pro,
+    Enterprise,
 }
 
 /// The authenticated caller: which shop, which data set, which location, which permissions.
@@ -182,7 +190,7 @@ fn bearer_token(headers: &HeaderMap) -> ApiResult<&str> {
 
 /// Records use at most once a minute per key, so reads don't each become a write.
 async fn touch_last_used(state: &AppState, row: &KeyRow) {
-    let now = time::now();
+    let now = state.now();
     if row
         .last_used_at
         .is_some_and(|at| now - at < chrono::Duration::seconds(60))

@@ -1,45 +1,42 @@
 //! Prefixed, time-ordered resource ids (`cus_01jd…`).
 //!
-//! The part after the prefix is a ULID in lowercase Crockford base32: 48 bits of milliseconds then
-//! 80 random bits. Ordering ids therefore orders by creation time, which gives lists a stable,
-//! index-friendly order without a separate sequence. Within one process ids are strictly
-//! increasing even inside one millisecond (the random part is bumped), as ULID's monotonic mode.
+//! The part after the prefix is a ULID (the `ulid` crate's monotonic generator) in lowercase
+//! Crockford base32: 48 bits of milliseconds then 80 random bits. Ordering ids therefore orders
+//! by creation time, which gives lists a stable, index-friendly order without a separate
+//! sequence; within one process ids are strictly increasing even inside one millisecond.
+//!
+//! [`BODY_PATTERN`] is exactly what [`is_valid_body`] accepts, and is what the spec states.
 
-use rand::RngCore;
 use std::sync::Mutex;
-use std::time::{SystemTime, UNIX_EPOCH};
+use ulid::Generator;
 
-const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+/// A ULID as ids carry it: 26 characters of lowercase Crockford base32 (no `i`, `l`, `o`, `u`),
+/// the first at most `7` since 26 characters hold 130 bits and a ULID has 128.
+pub const BODY_PATTERN: &str = "[0-7][0-9a-hjkmnp-tv-z]{25}";
 const BODY_LEN: usize = 26;
+const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
 
-static LAST: Mutex<u128> = Mutex::new(0);
+static GENERATOR: Mutex<Generator> = Mutex::new(Generator::new());
 
 /// A fresh id body (the 26 characters after the prefix).
 pub fn new_body() -> String {
-    let millis = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis())
-        .unwrap_or(0);
-    let mut random = [0u8; 10];
-    rand::rng().fill_bytes(&mut random);
-    let mut value: u128 = (millis & ((1 << 48) - 1)) << 80;
-    for (i, byte) in random.iter().enumerate() {
-        value |= (*byte as u128) << (72 - 8 * i);
-    }
-    let value = {
-        let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        *last = if value > *last { value } else { *last + 1 };
-        *last
+    let mut generator = GENERATOR.lock().unwrap_or_else(|p| p.into_inner());
+    let ulid = loop {
+        match generator.generate() {
+            Ok(ulid) => break ulid,
+            // 2^80 ids within one millisecond: wait for the next one.
+            Err(_) => std::thread::yield_now(),
+        }
     };
-    (0..BODY_LEN)
-        .rev()
-        .map(|i| ALPHABET[((value >> (5 * i)) & 31) as usize] as char)
-        .collect()
+    ulid.to_string().to_ascii_lowercase()
 }
 
-/// Whether `body` could have come from [`new_body`].
+/// Whether `body` matches [`BODY_PATTERN`]: a ULID [`new_body`] could have made.
 pub fn is_valid_body(body: &str) -> bool {
-    body.len() == BODY_LEN && body.bytes().all(|b| ALPHABET.contains(&b))
+    let bytes = body.as_bytes();
+    bytes.len() == BODY_LEN
+        && (b'0'..=b'7').contains(&bytes[0])
+        && bytes.iter().all(|b| ALPHABET.contains(b))
 }
 
 /// Declares a newtype id with its prefix, parsing (which names the expected kind of id on
@@ -63,7 +60,7 @@ macro_rules! prefixed_id {
                 match raw.strip_prefix($prefix) {
                     Some(body) if $crate::core::ids::is_valid_body(body) => Ok(Self(raw.to_owned())),
                     _ => Err(format!(
-                        "`{raw}` is not a {} id (expected `{}` followed by 26 lowercase letters and digits)",
+                        "`{raw}` is not a {} id (expected `{}` followed by a ULID: 26 lowercase letters and digits, without i, l, o or u, the first 0-7)",
                         $noun, $prefix
                     )),
                 }
@@ -92,7 +89,7 @@ macro_rules! prefixed_id {
                 utoipa::openapi::ObjectBuilder::new()
                     .schema_type(utoipa::openapi::schema::Type::String)
                     .description(Some(concat!("A ", $noun, " id.")))
-                    .pattern(Some(concat!("^", $prefix, "[0-9a-z]{26}$")))
+                    .pattern(Some(format!("^{}{}$", $prefix, $crate::core::ids::BODY_PATTERN)))
                     .examples([serde_json::json!($example)])
                     .into()
             }
@@ -162,10 +159,45 @@ mod tests {
     }
 
     #[test]
+    fn ids_generated_in_one_millisecond_still_increase() {
+        let ids: Vec<String> = (0..1000).map(|_| new_body()).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
+        assert!(ids.iter().all(|id| is_valid_body(id)), "{ids:?}");
+    }
+
+    /// The parser and the pattern the spec states agree on every character in every position.
+    #[test]
+    fn the_parser_accepts_exactly_the_spec_pattern() {
+        let pattern = regex::Regex::new(&format!("^{BODY_PATTERN}$")).unwrap();
+        let valid = new_body();
+        for position in [0, 1, 25] {
+            for byte in 0u8..=255 {
+                let mut body = valid.clone().into_bytes();
+                body[position] = byte;
+                let Ok(body) = String::from_utf8(body) else {
+                    continue;
+                };
+                assert_eq!(
+                    is_valid_body(&body),
+                    pattern.is_match(&body),
+                    "{body:?} at position {position}"
+                );
+            }
+        }
+        for body in ["", "0", &valid[1..], &format!("{valid}0")] {
+            assert!(!is_valid_body(body) && !pattern.is_match(body), "{body:?}");
+        }
+    }
+
+    #[test]
     fn wrong_prefix_or_body_is_named() {
         let err = CustomerId::parse("veh_01jd3q9b2cd3e4f5g6h7j8k9m0").unwrap_err();
         assert!(err.contains("not a customer id"), "{err}");
         assert!(CustomerId::parse("cus_123").is_err());
         assert!(CustomerId::parse("cus_01JD3Q9A1BC2D3E4F5G6H7J8K9").is_err());
+        // Outside the alphabet, or more than 128 bits.
+        assert!(CustomerId::parse("cus_01jd3q9a1bc2d3e4f5g6h7j8ku").is_err());
+        assert!(CustomerId::parse("cus_81jd3q9a1bc2d3e4f5g6h7j8k9").is_err());
+        assert!(CustomerId::parse("cus_71jd3q9a1bc2d3e4f5g6h7j8k9").is_ok());
     }
 }

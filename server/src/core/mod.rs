@@ -1,12 +1,12 @@
-//! Machinery shared across resources: ids, validation, money, signed links, and the webhook
-//! plumbing (signing, the retry schedule, the SSRF policy and the guarded HTTP client).
+//! Machinery shared across resources: ids, validation, money, signed links, time, and the webhook
+//! plumbing (the retry schedule, the SSRF policy and the guarded HTTP client; signatures are the
+//! `vinsnap-signing` crate, shared with the mock and the SDK).
 
 pub mod http_client;
 pub mod ids;
 pub mod link_signing;
 pub mod money;
 pub mod retry;
-pub mod signing;
 pub mod ssrf;
 pub mod time;
 pub mod validate;

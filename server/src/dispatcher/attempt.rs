@@ -4,17 +4,12 @@ use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
 
 use crate::core::http_client::{Outcome, WebhookClient};
 use crate::core::ids::DeliveryId;
-use crate::core::signing;
 use crate::events::EventType;
 
-pub const EVENT_HEADER: &str = "x-vinsnap-event";
-pub const DELIVERY_HEADER: &str = "x-vinsnap-delivery";
-pub const TIMESTAMP_HEADER: &str = "x-vinsnap-timestamp";
-pub const SIGNATURE_HEADER: &str = "x-vinsnap-signature";
-
-/// Everything an attempt needs, read from the database when the delivery is claimed.
+/// Everything one signed POST of a delivery needs, read from the database when the delivery is
+/// claimed.
 #[derive(Debug, Clone)]
-pub struct Job {
+pub struct Outbound {
     pub delivery_id: DeliveryId,
     pub event_type: EventType,
     pub url: String,
@@ -23,11 +18,11 @@ pub struct Job {
     pub secrets: Vec<String>,
 }
 
-/// Sends the job's payload with a fresh timestamp and signatures over it.
-pub async fn send(client: &WebhookClient, job: &Job) -> Outcome {
+/// Sends the delivery's payload with a fresh timestamp and signatures over it.
+pub async fn send(client: &WebhookClient, outbound: &Outbound) -> Outcome {
     let timestamp = chrono::Utc::now().timestamp();
-    let secrets: Vec<&str> = job.secrets.iter().map(String::as_str).collect();
-    let signature = signing::header_value(&secrets, timestamp, job.payload.as_bytes());
+    let secrets: Vec<&str> = outbound.secrets.iter().map(String::as_str).collect();
+    let signature = vinsnap_signing::header_value(&secrets, timestamp, outbound.payload.as_bytes());
     let mut headers = HeaderMap::new();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     let mut put = |name: &'static str, value: &str| {
@@ -35,9 +30,14 @@ pub async fn send(client: &WebhookClient, job: &Job) -> Outcome {
             headers.insert(HeaderName::from_static(name), value);
         }
     };
-    put(EVENT_HEADER, job.event_type.as_str());
-    put(DELIVERY_HEADER, job.delivery_id.as_str());
-    put(TIMESTAMP_HEADER, &timestamp.to_string());
-    put(SIGNATURE_HEADER, &signature);
-    client.post(&job.url, headers, job.payload.clone()).await
+    put(vinsnap_signing::EVENT_HEADER, outbound.event_type.as_str());
+    put(
+        vinsnap_signing::DELIVERY_HEADER,
+        outbound.delivery_id.as_str(),
+    );
+    put(vinsnap_signing::TIMESTAMP_HEADER, &timestamp.to_string());
+    put(vinsnap_signing::SIGNATURE_HEADER, &signature);
+    client
+        .post(&outbound.url, headers, outbound.payload.clone())
+        .await
 }

@@ -99,7 +99,7 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
         // Registered before looking, so a wake-up between the look and the wait is not lost.
         woken.as_mut().enable();
         let free = slots.available_permits();
-        let jobs = if free > 0 {
+        let claimed = if free > 0 {
             queue::claim(&db, free).await.unwrap_or_else(|err| {
                 tracing::error!(error = %err, "could not claim deliveries");
                 Vec::new()
@@ -107,22 +107,22 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
         } else {
             Vec::new()
         };
-        let claimed = jobs.len();
-        for job in jobs {
+        let count = claimed.len();
+        for outbound in claimed {
             let Ok(slot) = slots.clone().try_acquire_owned() else {
                 break;
             };
             let (webhooks, freed, attempted) = (webhooks.clone(), freed.clone(), attempted.clone());
             tokio::spawn(async move {
-                let outcome = attempt::send(&webhooks.client, &job).await;
+                let outcome = attempt::send(&webhooks.client, &outbound).await;
                 // Waiting for room here holds the slot, so sending slows down to what the
                 // recorder keeps up with.
-                let _ = attempted.send((job, outcome)).await;
+                let _ = attempted.send((outbound, outcome)).await;
                 drop(slot);
                 freed.notify_one();
             });
         }
-        if claimed > 0 && claimed == free {
+        if count > 0 && count == free {
             continue;
         }
         let wait = match queue::next_due(&db).await {
@@ -150,7 +150,7 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
 async fn record_attempts(
     db: SqlitePool,
     schedule: Schedule,
-    mut outcomes: mpsc::Receiver<(attempt::Job, Outcome)>,
+    mut outcomes: mpsc::Receiver<(attempt::Outbound, Outcome)>,
 ) {
     let mut batch = Vec::with_capacity(RECORD_BATCH);
     while outcomes.recv_many(&mut batch, RECORD_BATCH).await > 0 {

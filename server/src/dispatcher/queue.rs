@@ -1,14 +1,15 @@
-//! The durable delivery queue in SQLite: claiming due deliveries under a lease, and recording
-//! each attempt with what follows from it (success, the next retry, or giving up).
+//! The durable delivery queue in SQLite, and every write to `webhook_deliveries` but the outbox's
+//! fan-out: claiming due deliveries under a lease, recording each attempt with what follows from
+//! it (success, the next retry, or giving up), manual retries, failing an endpoint's pending
+//! deliveries, and test pings.
 
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
+use sqlx::{SqliteConnection, SqlitePool};
 use std::time::Duration;
 
-use super::attempt::Job;
-use crate::api::webhooks::store::{active_secrets, fail_pending};
+use super::attempt::Outbound;
 use crate::core::http_client::Outcome;
-use crate::core::ids::{DeliveryId, WebhookEndpointId};
+use crate::core::ids::{DeliveryId, EventId, WebhookEndpointId};
 use crate::core::retry::{self, MAX_ATTEMPTS, Schedule};
 use crate::core::time;
 use crate::db::write_tx;
@@ -30,7 +31,7 @@ pub async fn recover(db: &SqlitePool) -> sqlx::Result<u64> {
 
 /// Leases up to `limit` due deliveries and returns what is needed to send them. Deliveries of
 /// an endpoint that is no longer active are failed instead.
-pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Job>> {
+pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Outbound>> {
     let now = time::now().timestamp_millis();
     let lease_until = now + LEASE.as_millis() as i64;
     let ids: Vec<DeliveryId> = sqlx::query_scalar(
@@ -70,7 +71,7 @@ pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Job>> {
     .bind(ids_json)
     .fetch_all(db)
     .await?;
-    let mut jobs = Vec::with_capacity(rows.len());
+    let mut claimed = Vec::with_capacity(rows.len());
     for row in rows {
         if !row.active {
             sqlx::query(
@@ -88,7 +89,7 @@ pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Job>> {
             row.previous_secret_expires_ms,
             now,
         );
-        jobs.push(Job {
+        claimed.push(Outbound {
             delivery_id: row.id,
             event_type: EventType::parse(&row.event_type).unwrap_or(EventType::Ping),
             url: row.url,
@@ -96,7 +97,7 @@ pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Job>> {
             secrets,
         });
     }
-    Ok(jobs)
+    Ok(claimed)
 }
 
 /// When the next delivery falls due, if any is scheduled.
@@ -137,11 +138,11 @@ async fn log_attempt(
 pub async fn record_batch(
     db: &SqlitePool,
     schedule: &Schedule,
-    attempts: &[(Job, Outcome)],
+    attempts: &[(Outbound, Outcome)],
 ) -> sqlx::Result<()> {
     let mut tx = write_tx(db).await?;
-    for (job, outcome) in attempts {
-        record(&mut tx, schedule, job, outcome).await?;
+    for (outbound, outcome) in attempts {
+        record(&mut tx, schedule, outbound, outcome).await?;
     }
     tx.commit().await
 }
@@ -153,7 +154,7 @@ pub async fn record_batch(
 async fn record(
     tx: &mut sqlx::SqliteConnection,
     schedule: &Schedule,
-    job: &Job,
+    outbound: &Outbound,
     outcome: &Outcome,
 ) -> sqlx::Result<()> {
     let now = time::now();
@@ -169,13 +170,13 @@ async fn record(
         "SELECT d.endpoint_id, d.attempt_count, w.active FROM webhook_deliveries d
          JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.id = ?",
     )
-    .bind(&job.delivery_id)
+    .bind(&outbound.delivery_id)
     .fetch_optional(&mut *tx)
     .await?;
     let Some(current) = current else {
         return Ok(());
     };
-    log_attempt(tx, &job.delivery_id, now, outcome).await?;
+    log_attempt(tx, &outbound.delivery_id, now, outcome).await?;
     let attempts = current.attempt_count + 1;
     let endpoint = &current.endpoint_id;
     let (status, next_ms) = if outcome.succeeded() {
@@ -242,7 +243,7 @@ async fn record(
     .bind(attempts)
     .bind(outcome.status_code)
     .bind(now)
-    .bind(&job.delivery_id)
+    .bind(&outbound.delivery_id)
     .execute(&mut *tx)
     .await
     .map(drop)
@@ -250,10 +251,10 @@ async fn record(
 
 /// Records a test ping's single attempt: it settles at once and never touches the endpoint's
 /// failure count.
-pub async fn record_ping(db: &SqlitePool, job: &Job, outcome: &Outcome) -> sqlx::Result<()> {
+pub async fn record_ping(db: &SqlitePool, ping: &Outbound, outcome: &Outcome) -> sqlx::Result<()> {
     let now = time::now();
     let mut tx = write_tx(db).await?;
-    log_attempt(&mut tx, &job.delivery_id, now, outcome).await?;
+    log_attempt(&mut tx, &ping.delivery_id, now, outcome).await?;
     sqlx::query(
         "UPDATE webhook_deliveries
          SET status = ?, next_attempt_ms = NULL, attempt_count = 1, last_status_code = ?,
@@ -267,8 +268,104 @@ pub async fn record_ping(db: &SqlitePool, job: &Job, outcome: &Outcome) -> sqlx:
     })
     .bind(outcome.status_code)
     .bind(now)
-    .bind(&job.delivery_id)
+    .bind(&ping.delivery_id)
     .execute(&mut *tx)
     .await?;
     tx.commit().await
+}
+
+/// Fails the endpoint's pending deliveries: a disabled endpoint gets nothing.
+pub async fn fail_pending(conn: &mut SqliteConnection, id: &WebhookEndpointId) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = 0
+         WHERE endpoint_id = ? AND status = 'pending'",
+    )
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(drop)
+}
+
+/// Makes a delivery due now (whatever its state), unless an attempt is in flight.
+/// Returns whether it was rescheduled.
+pub async fn schedule_now(
+    conn: &mut SqliteConnection,
+    id: &DeliveryId,
+    now_ms: i64,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "UPDATE webhook_deliveries SET status = 'pending', next_attempt_ms = ?
+         WHERE id = ? AND leased = 0",
+    )
+    .bind(now_ms)
+    .bind(id)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A test ping's delivery row, not scheduled: the caller sends it at once with [`Outbound`]'s
+/// contents and records it with [`record_ping`].
+pub async fn insert_ping(
+    conn: &mut SqliteConnection,
+    endpoint: &WebhookEndpointId,
+    event: &EventId,
+) -> sqlx::Result<Outbound> {
+    let now = time::now();
+    let delivery_id = DeliveryId::generate();
+    sqlx::query(
+        "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, next_attempt_ms, created_at)
+         VALUES (?, ?, ?, 'ping', NULL, ?)",
+    )
+    .bind(&delivery_id)
+    .bind(endpoint)
+    .bind(event)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        payload: String,
+        url: String,
+        secret: String,
+        previous_secret: Option<String>,
+        previous_secret_expires_ms: Option<i64>,
+    }
+    let row: Row = sqlx::query_as(
+        "SELECT e.payload, w.url, w.secret, w.previous_secret, w.previous_secret_expires_ms
+         FROM events e, webhook_endpoints w WHERE e.id = ? AND w.id = ?",
+    )
+    .bind(event)
+    .bind(endpoint)
+    .fetch_one(conn)
+    .await?;
+    Ok(Outbound {
+        delivery_id,
+        event_type: EventType::Ping,
+        url: row.url,
+        payload: row.payload,
+        secrets: active_secrets(
+            row.secret,
+            row.previous_secret,
+            row.previous_secret_expires_ms,
+            now.timestamp_millis(),
+        ),
+    })
+}
+
+/// The secrets an attempt is signed with: the endpoint's current one, then the previous one
+/// while its rotation overlap lasts.
+fn active_secrets(
+    secret: String,
+    previous: Option<String>,
+    previous_expires_ms: Option<i64>,
+    now_ms: i64,
+) -> Vec<String> {
+    let mut secrets = vec![secret];
+    if let (Some(previous), Some(expires)) = (previous, previous_expires_ms)
+        && expires > now_ms
+    {
+        secrets.push(previous);
+    }
+    secrets
 }

@@ -2,10 +2,8 @@
 //! fan-out to the webhook endpoints subscribed at that moment.
 //!
 //! A handler reports a change with one line inside its write transaction:
-//! `events::record(&mut tx, &caller, EventType::CustomerCreated, &customer).await?;`
-
-pub mod examples;
-pub mod spec;
+//! `events::record(&mut tx, &caller, EventType::CustomerCreated, &customer, now).await?;`, where
+//! `now` is the time the change is stamped with (`AppState::now`).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -132,9 +130,10 @@ pub async fn record<T: Serialize>(
     caller: &Caller,
     kind: EventType,
     resource: &T,
+    at: DateTime<Utc>,
 ) -> ApiResult<EventId> {
-    let id = insert(conn, &caller.shop_id, caller.livemode(), kind, resource).await?;
-    fan_out(conn, &caller.shop_id, caller.livemode(), &id, kind).await?;
+    let id = insert(conn, &caller.shop_id, caller.livemode(), kind, resource, at).await?;
+    fan_out(conn, &caller.shop_id, caller.livemode(), &id, kind, at).await?;
     wake_dispatchers();
     Ok(id)
 }
@@ -146,9 +145,9 @@ pub async fn insert<T: Serialize>(
     livemode: bool,
     kind: EventType,
     resource: &T,
+    now: DateTime<Utc>,
 ) -> ApiResult<EventId> {
     let id = EventId::generate();
-    let now = time::now();
     let payload = serde_json::to_string(&EventBody {
         id: &id,
         kind,
@@ -182,6 +181,7 @@ async fn fan_out(
     livemode: bool,
     event: &EventId,
     kind: EventType,
+    at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
     let endpoints: Vec<WebhookEndpointId> = sqlx::query_scalar(
         "SELECT id FROM webhook_endpoints
@@ -193,7 +193,8 @@ async fn fan_out(
     .bind(kind.as_str())
     .fetch_all(&mut *conn)
     .await?;
-    let now = time::now();
+    // Due at once by the dispatcher's schedule, which runs on real time.
+    let due_ms = time::now().timestamp_millis();
     for endpoint in endpoints {
         sqlx::query(
             "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, next_attempt_ms, created_at)
@@ -203,8 +204,8 @@ async fn fan_out(
         .bind(&endpoint)
         .bind(event)
         .bind(kind.as_str())
-        .bind(now.timestamp_millis())
-        .bind(now)
+        .bind(due_ms)
+        .bind(at)
         .execute(&mut *conn)
         .await?;
     }

@@ -1,12 +1,10 @@
 //! The HTTP layer's cross-cutting pieces: the error envelope, extractors, request ids, paging,
-//! and the document-level parts of the spec.
+//! rate limits and idempotency.
 
 pub mod error;
 pub mod extract;
 pub mod idempotency;
-pub mod openapi;
 pub mod pagination;
 pub mod rate_limit;
 pub mod request_id;
 pub mod responses;
-pub mod spec_policies;

@@ -61,7 +61,7 @@ error_response!(
         ),
         (
             "invalid_id",
-            "`12345` is not a customer id (expected `cus_` followed by 26 lowercase letters and digits)"
+            "`12345` is not a customer id (expected `cus_` followed by a ULID: 26 lowercase letters and digits, without i, l, o or u, the first 0-7)"
         ),
         (
             "invalid_query",
@@ -267,7 +267,7 @@ error_response!(
         ),
         (
             "invalid_id",
-            "`wh_123` is not a webhook endpoint id (expected `we_` followed by 26 lowercase letters and digits)"
+            "`wh_123` is not a webhook endpoint id (expected `we_` followed by a ULID: 26 lowercase letters and digits, without i, l, o or u, the first 0-7)"
         ),
         (
             "invalid_query",

@@ -1,11 +1,11 @@
 use serde_json::json;
 use vinsnap_server::auth::{Mode, Scope};
 
-use crate::support::TestApp;
+use vinsnap_testkit::TestServer;
 
 #[tokio::test]
 async fn a_minted_key_is_shown_once_stored_hashed_and_works() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let created = app
         .post(
             "/api-keys",
@@ -69,7 +69,7 @@ async fn a_minted_key_is_shown_once_stored_hashed_and_works() {
 
 #[tokio::test]
 async fn keys_cannot_widen_their_own_powers() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let manager = app
         .key(Mode::Test, &[Scope::KeysManage, Scope::CustomersRead], None)
         .await;
@@ -132,7 +132,7 @@ async fn keys_cannot_widen_their_own_powers() {
 
 #[tokio::test]
 async fn a_revoked_key_stops_working_at_once() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let created = app
         .post("/api-keys", &app.test_key, json!({ "name": "temp" }))
         .await
@@ -153,7 +153,7 @@ async fn a_revoked_key_stops_working_at_once() {
 
 #[tokio::test]
 async fn keys_of_the_other_mode_or_shop_are_404() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let live = app
         .post("/api-keys", &app.live_key, json!({}))
         .await

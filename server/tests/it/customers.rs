@@ -1,11 +1,11 @@
 use reqwest::Method;
 use serde_json::json;
 
-use crate::support::TestApp;
+use vinsnap_testkit::TestServer;
 
 #[tokio::test]
 async fn the_seed_curl_example_works_as_written() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let request = app
         .raw(Method::POST, "/customers")
         .header("Authorization", format!("Bearer {}", app.test_key))
@@ -17,7 +17,7 @@ async fn the_seed_curl_example_works_as_written() {
 "email": "s.chen@email.com"
 }"#,
         );
-    let reply = TestApp::reply(request).await.expect(201);
+    let reply = TestServer::reply(request).await.expect(201);
     let customer = reply.body;
     assert!(customer["id"].as_str().unwrap().starts_with("cus_"));
     assert_eq!(customer["name"], "Sarah Chen");
@@ -36,7 +36,7 @@ async fn the_seed_curl_example_works_as_written() {
 
 #[tokio::test]
 async fn list_pages_and_searches_name_email_and_phone_digits() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     for (name, email, phone) in [
         ("Sarah Chen", "s.chen@email.com", "555-0142"),
         ("Marcus Webb", "marcus@webb.io", "(555) 0199"),
@@ -67,7 +67,7 @@ async fn list_pages_and_searches_name_email_and_phone_digits() {
     assert_eq!(rest["has_more"], false);
     assert_eq!(rest["data"][0]["name"], "Sarah Chen");
 
-    let names = |reply: crate::support::Reply| -> Vec<String> {
+    let names = |reply: vinsnap_testkit::Reply| -> Vec<String> {
         reply.body["data"]
             .as_array()
             .unwrap()
@@ -113,7 +113,7 @@ async fn list_pages_and_searches_name_email_and_phone_digits() {
 
 #[tokio::test]
 async fn put_is_a_partial_update_and_null_or_empty_clears() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let created = app
         .post(
             "/customers",
@@ -124,6 +124,7 @@ async fn put_is_a_partial_update_and_null_or_empty_clears() {
         .expect(201)
         .body;
     let path = format!("/customers/{}", created["id"].as_str().unwrap());
+    app.clock.advance(chrono::Duration::seconds(1));
     let updated = app
         .put(&path, &app.test_key, json!({ "notes": "Prefers texts" }))
         .await
@@ -153,7 +154,7 @@ async fn put_is_a_partial_update_and_null_or_empty_clears() {
 
 #[tokio::test]
 async fn invalid_fields_are_named() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let cases = [
         (json!({ "name": "  " }), "name"),
         (json!({ "name": "A", "email": "not-an-email" }), "email"),
@@ -197,7 +198,7 @@ async fn invalid_fields_are_named() {
 
 #[tokio::test]
 async fn delete_removes_the_customer_and_their_vehicles() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let id = app.customer("Sarah Chen").await["id"]
         .as_str()
         .unwrap()

@@ -3,11 +3,11 @@
 use reqwest::Method;
 use serde_json::json;
 
-use crate::support::TestApp;
+use vinsnap_testkit::TestServer;
 
 #[tokio::test]
 async fn malformed_json_wrong_content_type_and_empty_bodies() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let post = |body: &'static str, content_type: Option<&'static str>| {
         let mut request = app
             .raw(Method::POST, "/customers")
@@ -16,7 +16,7 @@ async fn malformed_json_wrong_content_type_and_empty_bodies() {
         if let Some(content_type) = content_type {
             request = request.header("content-type", content_type);
         }
-        TestApp::reply(request)
+        TestServer::reply(request)
     };
     let reply = post(r#"{"name": "Sarah",}"#, Some("application/json"))
         .await
@@ -47,7 +47,7 @@ async fn malformed_json_wrong_content_type_and_empty_bodies() {
 
 #[tokio::test]
 async fn oversized_bodies_are_413() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let big = json!({ "name": "x", "notes": "n".repeat(1024 * 1024 + 10) });
     app.post("/customers", &app.test_key, big)
         .await
@@ -61,7 +61,7 @@ async fn oversized_bodies_are_413() {
 
 #[tokio::test]
 async fn unknown_fields_are_named() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let reply = app
         .post(
             "/customers",
@@ -79,7 +79,7 @@ async fn unknown_fields_are_named() {
 
 #[tokio::test]
 async fn bad_path_ids_are_400_and_well_formed_unknown_ids_404() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     for path in [
         "/customers/12345",
         "/customers/veh_01jd3q9b2cd3e4f5g6h7j8k9m0",
@@ -102,7 +102,7 @@ async fn bad_path_ids_are_400_and_well_formed_unknown_ids_404() {
 
 #[tokio::test]
 async fn bad_query_values_name_the_parameter() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     for (query, param) in [
         ("limit=0", "limit"),
         ("limit=101", "limit"),
@@ -131,7 +131,7 @@ async fn bad_query_values_name_the_parameter() {
 
 #[tokio::test]
 async fn unknown_routes_and_methods() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     app.get("/nope", &app.test_key)
         .await
         .expect_error(404, "route_not_found");
@@ -142,14 +142,14 @@ async fn unknown_routes_and_methods() {
 
 #[tokio::test]
 async fn authentication_failures_are_401s() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     app.call(Method::GET, "/customers", None, None)
         .await
         .expect_error(401, "missing_api_key");
     let basic = app
         .raw(Method::GET, "/customers")
         .header("authorization", "Basic dXNlcjpwYXNz");
-    TestApp::reply(basic)
+    TestServer::reply(basic)
         .await
         .expect_error(401, "invalid_authorization");
     app.get("/customers", "sk_test_123")
@@ -169,10 +169,10 @@ async fn authentication_failures_are_401s() {
 
 #[tokio::test]
 async fn successes_carry_a_request_id_too() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let a = app.get("/customers", &app.test_key).await.expect(200);
     let b = app.get("/customers", &app.test_key).await.expect(200);
-    let id = |r: &crate::support::Reply| r.headers["x-request-id"].to_str().unwrap().to_owned();
+    let id = |r: &vinsnap_testkit::Reply| r.headers["x-request-id"].to_str().unwrap().to_owned();
     assert!(id(&a).starts_with("req_"));
     assert_ne!(id(&a), id(&b));
 }

@@ -5,18 +5,24 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use vinsnap_server::http::idempotency::fingerprint;
 
-use crate::support::{Reply, TestApp};
+use vinsnap_testkit::{Reply, TestServer};
 
-async fn post(app: &TestApp, path: &str, key: &str, idempotency_key: &str, body: Value) -> Reply {
+async fn post(
+    app: &TestServer,
+    path: &str,
+    key: &str,
+    idempotency_key: &str,
+    body: Value,
+) -> Reply {
     let request = app
         .raw(Method::POST, path)
         .bearer_auth(key)
         .header("idempotency-key", idempotency_key)
         .json(&body);
-    TestApp::reply(request).await
+    TestServer::reply(request).await
 }
 
-async fn customer_count(app: &TestApp) -> i64 {
+async fn customer_count(app: &TestServer) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM customers")
         .fetch_one(&app.db)
         .await
@@ -25,7 +31,7 @@ async fn customer_count(app: &TestApp) -> i64 {
 
 #[tokio::test]
 async fn a_retry_replays_the_first_response_without_running_again() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let body = json!({ "name": "Sarah Chen", "email": "s.chen@email.com" });
     let first = post(&app, "/customers", &app.test_key, "order-1", body.clone())
         .await
@@ -54,7 +60,7 @@ async fn a_retry_replays_the_first_response_without_running_again() {
 
 #[tokio::test]
 async fn the_same_key_for_another_request_is_409() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     post(
         &app,
         "/customers",
@@ -94,7 +100,7 @@ async fn the_same_key_for_another_request_is_409() {
 
 #[tokio::test]
 async fn keys_are_scoped_to_the_api_key() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let a = post(
         &app,
         "/customers",
@@ -119,7 +125,7 @@ async fn keys_are_scoped_to_the_api_key() {
 
 #[tokio::test]
 async fn client_errors_are_replayed_too_and_bad_keys_are_400() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let bad = json!({ "name": "A", "email": "nope" });
     let first = post(&app, "/customers", &app.test_key, "bad-1", bad.clone())
         .await
@@ -166,14 +172,14 @@ async fn client_errors_are_replayed_too_and_bad_keys_are_400() {
         .raw(Method::POST, "/customers")
         .header("idempotency-key", "x")
         .json(&json!({ "name": "A" }));
-    TestApp::reply(anonymous)
+    TestServer::reply(anonymous)
         .await
         .expect_error(401, "missing_api_key");
 }
 
 #[tokio::test]
 async fn a_key_whose_first_request_is_still_running_is_409_in_use() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let body = json!({ "name": "A" });
     let key_id: String = sqlx::query_scalar("SELECT id FROM api_keys WHERE mode = 'test' LIMIT 1")
         .fetch_one(&app.db)
@@ -199,7 +205,7 @@ async fn a_key_whose_first_request_is_still_running_is_409_in_use() {
 
 #[tokio::test]
 async fn keys_expire_after_24_hours() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     post(
         &app,
         "/customers",

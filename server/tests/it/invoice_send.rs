@@ -12,10 +12,10 @@ use crate::invoices::set_tax;
 use crate::jobs::{brake_job, create_job, customer_with_vehicle};
 use crate::mime;
 use crate::smtp_sink::SmtpSink;
-use crate::support::TestApp;
+use vinsnap_testkit::{Options, TestServer};
 
 /// A sent-ready invoice from a job for Sarah Chen (who has an email address).
-async fn invoice(app: &TestApp) -> Value {
+async fn invoice(app: &TestServer) -> Value {
     set_tax(app, "USD", 825).await;
     let (_, _, job) = create_job(app, &app.test_key).await;
     app.post(
@@ -28,7 +28,7 @@ async fn invoice(app: &TestApp) -> Value {
     .body
 }
 
-async fn send(app: &TestApp, invoice: &Value) -> crate::support::Reply {
+async fn send(app: &TestServer, invoice: &Value) -> vinsnap_testkit::Reply {
     let path = format!("/invoices/{}/send", invoice["id"].as_str().unwrap());
     app.call(Method::POST, &path, Some(&app.test_key), None)
         .await
@@ -50,7 +50,7 @@ async fn download(url: &str) -> reqwest::Response {
 
 #[tokio::test]
 async fn without_smtp_the_email_lands_in_the_outbox_with_the_pdf() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let invoice = invoice(&app).await;
     assert!(eml_files(&app.outbox).is_empty());
     let sent = send(&app, &invoice).await.expect(200).body;
@@ -107,7 +107,7 @@ async fn without_smtp_the_email_lands_in_the_outbox_with_the_pdf() {
 
 #[tokio::test]
 async fn the_pdf_opens_renders_a_non_blank_page_and_holds_the_invoice() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let invoice = invoice(&app).await;
     let sent = send(&app, &invoice).await.expect(200).body;
     let pdf = download(sent["pdf_url"].as_str().unwrap())
@@ -209,7 +209,7 @@ fn parse_ppm(ppm: &[u8]) -> (usize, usize, &[u8]) {
 #[tokio::test]
 async fn with_smtp_the_email_goes_to_the_mail_server() {
     let mut sink = SmtpSink::start().await;
-    let app = TestApp::start_with_smtp(Some(sink.url.clone())).await;
+    let app = TestServer::start_with(Options::smtp(Some(sink.url.clone()))).await;
     let invoice = invoice(&app).await;
     let sent = send(&app, &invoice).await.expect(200).body;
     let received = sink.next().await;
@@ -241,7 +241,7 @@ async fn a_failing_mail_server_is_a_502_and_changes_nothing() {
         .local_addr()
         .unwrap()
         .port();
-    let app = TestApp::start_with_smtp(Some(format!("smtp://127.0.0.1:{port}"))).await;
+    let app = TestServer::start_with(Options::smtp(Some(format!("smtp://127.0.0.1:{port}")))).await;
     let invoice = invoice(&app).await;
     send(&app, &invoice)
         .await
@@ -260,7 +260,7 @@ async fn a_failing_mail_server_is_a_502_and_changes_nothing() {
 
 #[tokio::test]
 async fn a_customer_without_email_cannot_be_sent_an_invoice() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let customer = app.customer("No Email").await;
     let invoice = app
         .post(
@@ -278,7 +278,7 @@ async fn a_customer_without_email_cannot_be_sent_an_invoice() {
 
 #[tokio::test]
 async fn pdf_links_are_signed_expiring_and_tamper_proof() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let invoice = invoice(&app).await;
     let sent = send(&app, &invoice).await.expect(200).body;
     let url = sent["pdf_url"].as_str().unwrap().to_owned();
@@ -340,7 +340,7 @@ async fn pdf_links_are_signed_expiring_and_tamper_proof() {
         (format!("{base}?expires={expires}"), "invalid_query"),
         (base.to_owned(), "invalid_query"),
     ] {
-        let reply = TestApp::reply(reqwest::Client::new().get(&tampered)).await;
+        let reply = TestServer::reply(reqwest::Client::new().get(&tampered)).await;
         assert!(
             reply.status == 403 || reply.status == 400,
             "{tampered}: {}",
@@ -354,7 +354,7 @@ async fn pdf_links_are_signed_expiring_and_tamper_proof() {
         .advance(chrono::Duration::days(7) - chrono::Duration::seconds(1));
     assert_eq!(download(&url).await.status(), 200);
     app.clock.advance(chrono::Duration::seconds(1));
-    let reply = TestApp::reply(reqwest::Client::new().get(&url))
+    let reply = TestServer::reply(reqwest::Client::new().get(&url))
         .await
         .expect_error(410, "link_expired");
     assert!(reply.message().contains("expired"));
@@ -376,7 +376,7 @@ async fn pdf_links_are_signed_expiring_and_tamper_proof() {
 #[tokio::test]
 async fn pdf_links_survive_a_restart() {
     // Two servers on one database share the persisted signing key.
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let invoice = invoice(&app).await;
     let sent = send(&app, &invoice).await.expect(200).body;
     let url = sent["pdf_url"].as_str().unwrap();
@@ -399,7 +399,7 @@ async fn pdf_links_survive_a_restart() {
         ))
         .bearer_auth(&app.test_key)
         .json(&json!({ "amount": invoice["total"], "method": "cash" }));
-    let paid = TestApp::reply(pay).await.expect(200).body;
+    let paid = TestServer::reply(pay).await.expect(200).body;
     assert_eq!(paid["status"], "paid");
     let paid_url = paid["pdf_url"]
         .as_str()
@@ -410,7 +410,7 @@ async fn pdf_links_survive_a_restart() {
 
 #[tokio::test]
 async fn a_location_key_sends_its_locations_invoice_to_a_customer_of_another_location() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (north, south) = (&app.locations[0], &app.locations[1]);
     let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "Sarah Chen").await;
     assert_eq!(customer["location_id"], north.as_str());
@@ -447,7 +447,7 @@ async fn a_location_key_sends_its_locations_invoice_to_a_customer_of_another_loc
 
 #[tokio::test]
 async fn a_long_invoice_continues_on_further_pages() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (customer, _) = customer_with_vehicle(&app, &app.test_key, "Fleet Owner").await;
     let lines: Vec<Value> = (1..=80)
         .map(|i| json!({ "kind": "part", "description": format!("Part number {i}"), "quantity": 1, "unit_price": 100 * i }))

@@ -6,9 +6,9 @@ use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::shops::{self, Billing};
 
 use crate::jobs::{create_job, customer_with_vehicle};
-use crate::support::TestApp;
+use vinsnap_testkit::TestServer;
 
-pub async fn set_tax(app: &TestApp, currency: &str, tax_rate_bps: i64) {
+pub async fn set_tax(app: &TestServer, currency: &str, tax_rate_bps: i64) {
     let billing = Billing {
         currency: currency.into(),
         tax_rate_bps,
@@ -27,7 +27,7 @@ fn part(unit_price: i64) -> Value {
 }
 
 /// A standalone draft for `customer` with one part line of `amount`.
-async fn draft(app: &TestApp, customer: &Value, amount: i64) -> Value {
+async fn draft(app: &TestServer, customer: &Value, amount: i64) -> Value {
     app.post(
         "/invoices",
         &app.test_key,
@@ -40,7 +40,7 @@ async fn draft(app: &TestApp, customer: &Value, amount: i64) -> Value {
 
 #[tokio::test]
 async fn an_invoice_from_a_job_copies_it_and_computes_tax() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     set_tax(&app, "USD", 825).await;
     let (customer, vehicle, job) = create_job(&app, &app.test_key).await;
     let invoice = app
@@ -93,7 +93,7 @@ async fn an_invoice_from_a_job_copies_it_and_computes_tax() {
 
 #[tokio::test]
 async fn tax_rounds_half_up_on_the_subtotal() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let customer = app.customer("Tax Payer").await;
     set_tax(&app, "USD", 825).await;
     for (subtotal, tax) in [
@@ -141,7 +141,7 @@ async fn tax_rounds_half_up_on_the_subtotal() {
 
 #[tokio::test]
 async fn the_tax_rate_is_fixed_when_the_invoice_is_created() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     set_tax(&app, "USD", 1000).await;
     let customer = app.customer("A").await;
     let invoice = draft(&app, &customer, 1000).await;
@@ -165,7 +165,7 @@ async fn the_tax_rate_is_fixed_when_the_invoice_is_created() {
 
 #[tokio::test]
 async fn create_checks_what_it_is_given() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (customer, _, job) = create_job(&app, &app.test_key).await;
     let (_, stranger_vehicle) = customer_with_vehicle(&app, &app.test_key, "B").await;
     for (body, param) in [
@@ -233,7 +233,7 @@ async fn create_checks_what_it_is_given() {
 
 #[tokio::test]
 async fn drafts_are_editable_and_sent_paid_or_void_invoices_are_not() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     set_tax(&app, "USD", 825).await;
     let (customer, _) = customer_with_vehicle(&app, &app.test_key, "Sarah Chen").await;
     let invoice = draft(&app, &customer, 1000).await;
@@ -369,7 +369,7 @@ async fn drafts_are_editable_and_sent_paid_or_void_invoices_are_not() {
 
 #[tokio::test]
 async fn invoices_list_with_filters() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (_, _, job) = create_job(&app, &app.test_key).await;
     let other = app.customer("Other").await;
     let from_job = app
@@ -443,7 +443,7 @@ async fn invoices_list_with_filters() {
 
 #[tokio::test]
 async fn invoices_respect_mode_shop_location_and_scopes() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (_, _, job) = create_job(&app, &app.test_key).await;
     let invoice = app
         .post("/invoices", &app.test_key, json!({ "job_id": job["id"] }))

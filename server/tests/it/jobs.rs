@@ -3,10 +3,10 @@
 use serde_json::{Value, json};
 use vinsnap_server::auth::{Mode, Scope};
 
-use crate::support::TestApp;
+use vinsnap_testkit::TestServer;
 
 /// A customer (with an email) and one of their vehicles, created with `key`.
-pub async fn customer_with_vehicle(app: &TestApp, key: &str, name: &str) -> (Value, Value) {
+pub async fn customer_with_vehicle(app: &TestServer, key: &str, name: &str) -> (Value, Value) {
     let customer = app
         .post(
             "/customers",
@@ -41,7 +41,7 @@ pub fn brake_job(part_id: &str, customer: &Value, vehicle: &Value) -> Value {
     })
 }
 
-pub async fn create_job(app: &TestApp, key: &str) -> (Value, Value, Value) {
+pub async fn create_job(app: &TestServer, key: &str) -> (Value, Value, Value) {
     let (customer, vehicle) = customer_with_vehicle(app, key, "Sarah Chen").await;
     let job = app
         .post("/jobs", key, brake_job(&app.part_id, &customer, &vehicle))
@@ -57,7 +57,7 @@ fn path(job: &Value) -> String {
 
 #[tokio::test]
 async fn a_job_computes_its_lines_and_starts_pending() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (customer, vehicle, job) = create_job(&app, &app.test_key).await;
     assert!(job["id"].as_str().unwrap().starts_with("job_"));
     assert_eq!(job["status"], "pending");
@@ -79,7 +79,7 @@ async fn a_job_computes_its_lines_and_starts_pending() {
 
 #[tokio::test]
 async fn labor_rounds_half_up_to_the_minor_unit() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "A").await;
     let mut body = brake_job(&app.part_id, &customer, &vehicle);
     body["line_items"] = json!([
@@ -109,7 +109,7 @@ async fn labor_rounds_half_up_to_the_minor_unit() {
 
 #[tokio::test]
 async fn bad_line_items_are_400s_naming_the_field() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "A").await;
     for (line, param) in [
         (
@@ -181,7 +181,7 @@ async fn bad_line_items_are_400s_naming_the_field() {
 
 #[tokio::test]
 async fn a_job_needs_the_customer_and_one_of_their_vehicles() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "A").await;
     let (_, other_vehicle) = customer_with_vehicle(&app, &app.test_key, "B").await;
     let reply = app
@@ -223,7 +223,7 @@ async fn a_job_needs_the_customer_and_one_of_their_vehicles() {
 
 #[tokio::test]
 async fn jobs_move_along_the_board_and_illegal_moves_are_409() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (_, _, job) = create_job(&app, &app.test_key).await;
     let status = format!("{}/status", path(&job));
     let moved = app
@@ -297,7 +297,7 @@ async fn jobs_move_along_the_board_and_illegal_moves_are_409() {
 
 #[tokio::test]
 async fn open_jobs_can_be_edited_and_closed_ones_cannot() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (customer, _, job) = create_job(&app, &app.test_key).await;
     let spare = app
         .post(
@@ -360,7 +360,7 @@ async fn open_jobs_can_be_edited_and_closed_ones_cannot() {
 
 #[tokio::test]
 async fn jobs_list_newest_first_with_filters_and_paging() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (a_customer, a_vehicle) = customer_with_vehicle(&app, &app.test_key, "A").await;
     let (b_customer, b_vehicle) = customer_with_vehicle(&app, &app.test_key, "B").await;
     let mut ids = vec![];
@@ -479,7 +479,7 @@ async fn jobs_list_newest_first_with_filters_and_paging() {
 
 #[tokio::test]
 async fn jobs_respect_mode_shop_location_and_scopes() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (_, _, job) = create_job(&app, &app.test_key).await;
     let (north, south) = (&app.locations[0], &app.locations[1]);
     // Live keys never see sandbox jobs, and other shops get 404s.
@@ -570,7 +570,7 @@ async fn jobs_respect_mode_shop_location_and_scopes() {
 
 #[tokio::test]
 async fn deleting_a_vehicle_or_customer_takes_their_jobs_and_invoices_along() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (customer, vehicle, job) = create_job(&app, &app.test_key).await;
     let invoice = app
         .post("/invoices", &app.test_key, json!({ "job_id": job["id"] }))
@@ -605,7 +605,7 @@ async fn deleting_a_vehicle_or_customer_takes_their_jobs_and_invoices_along() {
 
 #[tokio::test]
 async fn a_part_id_must_name_a_part_of_the_catalog() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (customer, vehicle) = customer_with_vehicle(&app, &app.test_key, "Sarah Chen").await;
     let unknown = "prt_01jd3q7x6yw5v4t3s2r1q0p9n8";
     let body = brake_job(unknown, &customer, &vehicle);

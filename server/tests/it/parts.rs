@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use vinsnap_server::api::parts::import::{self, import_csv};
 use vinsnap_server::auth::{Mode, Scope};
 
-use crate::support::TestApp;
+use vinsnap_testkit::TestServer;
 
 /// 1HGCM82633A004352 decodes offline to a 2003 Honda, model unknown.
 const HONDA_2003_VIN: &str = "1HGCM82633A004352";
@@ -20,8 +20,8 @@ ACT1089,Akebono,brake-pads,Akebono Front Ceramic Brake Pad Set,Later Accord,5999
 PH7317,Fram,oil-filter,Fram Extra Guard Oil Filter,Spin-on,699,USD,Honda:15400-PLM-A02,Honda|Accord|1998-2011;Honda|Civic|2001-2011,12;0
 ";
 
-async fn app_with_catalog() -> TestApp {
-    let app = TestApp::start().await;
+async fn app_with_catalog() -> TestServer {
+    let app = TestServer::start().await;
     import_csv(&app.db, CATALOG.as_bytes(), Some(&app.shop))
         .await
         .unwrap();
@@ -37,7 +37,7 @@ fn part_numbers(body: &Value) -> Vec<&str> {
         .collect()
 }
 
-async fn accord_2003(app: &TestApp) -> String {
+async fn accord_2003(app: &TestServer) -> String {
     let customer = app.customer("Sarah Chen").await;
     let path = format!("/customers/{}/vehicles", customer["id"].as_str().unwrap());
     let body = json!({ "make": "honda", "model": "accord", "year": 2003 });
@@ -198,7 +198,7 @@ async fn q_words_are_prefixes_however_many_words_they_complete_to() {
 
 #[tokio::test]
 async fn makes_and_models_match_whatever_their_case_and_punctuation() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let catalog = "\
 part_number,brand,type,name,description,unit_price,currency,oem_numbers,fitments,stock
 MB1,Bosch,brake-pads,Bosch Pads,,100,USD,,Mercedes-Benz|C-Class|2010-2012,
@@ -417,7 +417,7 @@ async fn importing_again_updates_parts_in_place_and_bad_rows_name_their_line() {
 
 #[tokio::test]
 async fn the_sample_catalog_fits_a_decoded_vin() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let imported = import_csv(&app.db, import::SAMPLE.as_bytes(), Some(&app.shop))
         .await
         .unwrap();

@@ -5,7 +5,7 @@
 use reqwest::Method;
 use std::time::Duration;
 
-use crate::support::{Reply, TestApp};
+use vinsnap_testkit::{Reply, TestServer};
 
 const VIN: &str = "/vin/1HGCM82633A004352";
 
@@ -29,7 +29,7 @@ fn unix_now() -> u64 {
 
 #[tokio::test]
 async fn every_authenticated_response_carries_the_limits_of_its_category() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let key = &app.test_key;
     // pro tier: the published table.
     for (method, path, limit) in [
@@ -77,7 +77,7 @@ async fn every_authenticated_response_carries_the_limits_of_its_category() {
 
 #[tokio::test]
 async fn past_the_limit_is_429_with_retry_after_and_other_categories_still_work() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let key = app.tier_key("free").await; // VIN decode: 10 a minute
     for i in 0..10 {
         let reply = app.get(VIN, &key).await.expect(200);
@@ -111,7 +111,7 @@ async fn past_the_limit_is_429_with_retry_after_and_other_categories_still_work(
 
 #[tokio::test]
 async fn a_burst_past_the_limit_throttles_the_key_for_60_seconds() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let key = app.tier_key("free").await;
     for _ in 0..10 {
         app.get(VIN, &key).await.expect(200);
@@ -150,7 +150,7 @@ async fn a_burst_past_the_limit_throttles_the_key_for_60_seconds() {
 
 #[tokio::test]
 async fn occasional_refusals_spread_over_minutes_do_not_throttle() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let key = app.tier_key("free").await;
     for _ in 0..10 {
         app.get(VIN, &key).await.expect(200);

@@ -3,11 +3,11 @@
 use serde_json::json;
 use vinsnap_server::auth::{Mode, Scope};
 
-use crate::support::TestApp;
+use vinsnap_testkit::TestServer;
 
 #[tokio::test]
 async fn a_test_key_never_sees_live_data() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let live = app
         .post(
             "/customers",
@@ -44,7 +44,7 @@ async fn a_test_key_never_sees_live_data() {
 
 #[tokio::test]
 async fn another_shops_resources_are_404_not_403() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let rival = app.other_shop_key().await;
     let customer = app.customer("Sarah Chen").await;
     let id = customer["id"].as_str().unwrap();
@@ -89,7 +89,7 @@ async fn another_shops_resources_are_404_not_403() {
 
 #[tokio::test]
 async fn every_endpoint_checks_its_scope() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let customer = app.customer("Sarah Chen").await;
     let cus = customer["id"].as_str().unwrap();
     let vehicle = app
@@ -167,7 +167,7 @@ async fn every_endpoint_checks_its_scope() {
 
 #[tokio::test]
 async fn a_location_limited_key_sees_and_writes_only_its_location() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let (north, south) = (&app.locations[0], &app.locations[1]);
     let north_key = app.key(Mode::Test, Scope::ALL, Some(north)).await;
     let at_south = app

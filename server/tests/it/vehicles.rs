@@ -1,10 +1,10 @@
 use serde_json::json;
 
-use crate::support::TestApp;
+use vinsnap_testkit::TestServer;
 
 #[tokio::test]
 async fn a_vin_is_decoded_into_year_and_make_unless_told_not_to() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let customer = app.customer("Sarah Chen").await;
     let path = format!("/customers/{}/vehicles", customer["id"].as_str().unwrap());
 
@@ -73,7 +73,7 @@ async fn a_vin_is_decoded_into_year_and_make_unless_told_not_to() {
 
 #[tokio::test]
 async fn invalid_vins_and_fields_are_400s_naming_the_field() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let customer = app.customer("Sarah Chen").await;
     let path = format!("/customers/{}/vehicles", customer["id"].as_str().unwrap());
     for vin in [
@@ -125,7 +125,7 @@ async fn invalid_vins_and_fields_are_400s_naming_the_field() {
 
 #[tokio::test]
 async fn get_update_and_delete_a_vehicle() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let customer = app.customer("Sarah Chen").await;
     let vehicle = app
         .post(
@@ -184,7 +184,7 @@ async fn get_update_and_delete_a_vehicle() {
 
 #[tokio::test]
 async fn a_missing_customer_is_a_404_for_its_vehicles() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let path = "/customers/cus_01jd3q9a1bc2d3e4f5g6h7j8k9/vehicles";
     app.post(path, &app.test_key, json!({ "make": "Honda" }))
         .await

@@ -1,9 +1,9 @@
-use crate::support::TestApp;
 use vinsnap_server::auth::{Mode, Scope};
+use vinsnap_testkit::TestServer;
 
 #[tokio::test]
 async fn decodes_a_vin() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let decoded = app
         .get("/vin/1HGCM82633A004352", &app.test_key)
         .await
@@ -20,7 +20,7 @@ async fn decodes_a_vin() {
 
 #[tokio::test]
 async fn invalid_vins_say_why() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     for (vin, hint) in [
         ("1HGCM82633A00435", "17"),
         ("1HGCM82633A0O4352", "O"),
@@ -36,7 +36,7 @@ async fn invalid_vins_say_why() {
 
 #[tokio::test]
 async fn decoding_needs_the_vin_scope() {
-    let app = TestApp::start().await;
+    let app = TestServer::start().await;
     let key = app.key(Mode::Test, &[Scope::CustomersRead], None).await;
     app.get("/vin/1HGCM82633A004352", &key)
         .await

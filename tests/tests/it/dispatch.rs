@@ -5,7 +5,7 @@ use serde_json::json;
 use vinsnap::prelude::*;
 use vinsnap::types::UpdateCustomer;
 use vinsnap::{Arguments, Error};
-use vinsnap_tests::server::TestServer;
+use vinsnap_tests::server::{SdkClients, TestServer};
 
 #[tokio::test]
 async fn call_runs_operations_by_id_and_sends_explicit_nulls() {

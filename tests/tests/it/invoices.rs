@@ -8,7 +8,7 @@ use vinsnap::types::{
     PayInvoice, PaymentMethod, UpdateInvoice,
 };
 use vinsnap::{Client, Error};
-use vinsnap_tests::server::{Options, TestServer};
+use vinsnap_tests::server::{Options, SdkClients, TestServer};
 
 use crate::operations::Operation;
 

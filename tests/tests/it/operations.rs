@@ -20,7 +20,7 @@ use vinsnap::types::{
 };
 use vinsnap::{Client, Error};
 use vinsnap_tests::recorder::{Call, Recorder};
-use vinsnap_tests::server::{Options, TestServer};
+use vinsnap_tests::server::{Options, SdkClients, TestServer};
 
 use crate::{invoices, jobs, parts, policies, webhooks};
 
@@ -362,7 +362,11 @@ async fn every_operation_and_every_documented_error_through_the_sdk() {
     .await;
 
     // 403: a valid key without any scope.
-    let powerless = server.client(&server.key(&[]).await);
+    let powerless = server.client(
+        &server
+            .key(vinsnap_server::auth::Mode::Test, &[], None)
+            .await,
+    );
     each_operation(&powerless, &args, |name, result| {
         let error = api_error(name, result);
         assert_eq!(
@@ -736,7 +740,7 @@ fn coverage_matches_the_spec(calls: &[Call], refused_client_side: &BTreeSet<&str
     );
 
     // Statuses every operation gets from the server's middleware rather than its handler, as
-    // the spec's policy pass documents them (server/src/http/spec_policies.rs): 429 on every
+    // the spec's policy pass documents them (server/src/spec/policies.rs): 429 on every
     // operation and the idempotency 409 on every POST, each a `$ref` to the one shared
     // response below. One behaviour, produced for real once by `policies::exercise` (a key
     // run out of its VIN budget; a reused `Idempotency-Key`), so it is not faked per

@@ -4,7 +4,7 @@ use futures::TryStreamExt;
 use vinsnap::prelude::*;
 use vinsnap::types::CreateCustomer;
 use vinsnap_tests::recorder::Recorder;
-use vinsnap_tests::server::TestServer;
+use vinsnap_tests::server::{SdkClients, TestServer};
 
 #[tokio::test]
 async fn stream_walks_every_page_and_keeps_the_filters() {

@@ -7,7 +7,7 @@
 use vinsnap::prelude::*;
 use vinsnap::types::CreateCustomer;
 use vinsnap::{Error, RateLimit};
-use vinsnap_tests::server::TestServer;
+use vinsnap_tests::server::{SdkClients, TestServer};
 
 use crate::operations::VIN;
 

@@ -81,7 +81,7 @@ async fn create_api_key(
         scopes,
         location_id,
     };
-    let created = store::mint(&mut tx, new).await?;
+    let created = store::mint(&mut tx, new, state.now()).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(created)))
 }
@@ -143,6 +143,7 @@ async fn delete_api_key(
     let mut tx = write_tx(&state.db).await?;
     if !store::revoke(
         &mut tx,
+        state.now(),
         &caller.shop_id,
         caller.mode,
         caller.location_id.as_ref(),

@@ -6,7 +6,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::model::{ApiKey, CreatedApiKey};
 use crate::auth::{Mode, Scope, scopes, secret};
 use crate::core::ids::{ApiKeyId, LocationId, ShopId};
-use crate::core::time;
+use crate::db;
 use crate::http::pagination::Page;
 
 #[derive(sqlx::FromRow)]
@@ -45,7 +45,12 @@ pub struct NewKey<'a> {
     pub location_id: Option<LocationId>,
 }
 
-pub async fn mint(conn: &mut SqliteConnection, new: NewKey<'_>) -> sqlx::Result<CreatedApiKey> {
+/// Mints the key, created `now`.
+pub async fn mint(
+    conn: &mut SqliteConnection,
+    new: NewKey<'_>,
+    now: DateTime<Utc>,
+) -> sqlx::Result<CreatedApiKey> {
     let secret = secret::generate(new.mode);
     let key = ApiKey {
         id: ApiKeyId::generate(),
@@ -54,7 +59,7 @@ pub async fn mint(conn: &mut SqliteConnection, new: NewKey<'_>) -> sqlx::Result<
         redacted: secret::redact(&secret),
         scopes: new.scopes,
         location_id: new.location_id,
-        created_at: time::now(),
+        created_at: now,
         last_used_at: None,
     };
     sqlx::query(
@@ -77,7 +82,7 @@ pub async fn mint(conn: &mut SqliteConnection, new: NewKey<'_>) -> sqlx::Result<
 
 /// Keys of a shop and mode, limited to one location when `location` is set.
 pub async fn list(
-    db: &SqlitePool,
+    pool: &SqlitePool,
     shop: &ShopId,
     mode: Mode,
     location: Option<&LocationId>,
@@ -85,30 +90,25 @@ pub async fn list(
 ) -> sqlx::Result<(Vec<ApiKey>, i64)> {
     let condition =
         "shop_id = ?1 AND mode = ?2 AND revoked_at IS NULL AND (?3 IS NULL OR location_id = ?3)";
-    let total: i64 =
-        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM api_keys WHERE {condition}"))
-            .bind(shop)
-            .bind(mode)
-            .bind(location)
-            .fetch_one(db)
-            .await?;
-    let rows: Vec<Row> = sqlx::query_as(&format!(
-        "SELECT id, name, mode, redacted, scopes, location_id, created_at, last_used_at FROM api_keys
-         WHERE {condition} ORDER BY id DESC LIMIT ?4 OFFSET ?5"
-    ))
-    .bind(shop)
-    .bind(mode)
-    .bind(location)
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(db)
-    .await?;
+    let (rows, total) = db::Listing::new("api_keys", condition)
+        .bind(shop)
+        .bind(mode)
+        .bind(location)
+        .page::<Row>(
+            &mut *pool.acquire().await?,
+            "id, name, mode, redacted, scopes, location_id, created_at, last_used_at",
+            "id DESC",
+            page,
+        )
+        .await?;
     Ok((rows.into_iter().map(ApiKey::from).collect(), total))
 }
 
-/// Revokes a key of the shop and mode (and location, when set); false when there is none.
+/// Revokes a key of the shop and mode (and location, when set) as of `now`; false when there is
+/// none.
 pub async fn revoke(
     conn: &mut SqliteConnection,
+    now: DateTime<Utc>,
     shop: &ShopId,
     mode: Mode,
     location: Option<&LocationId>,
@@ -118,7 +118,7 @@ pub async fn revoke(
         "UPDATE api_keys SET revoked_at = ?
          WHERE id = ? AND shop_id = ? AND mode = ? AND revoked_at IS NULL AND (?5 IS NULL OR location_id = ?5)",
     )
-    .bind(time::now())
+    .bind(now)
     .bind(id)
     .bind(shop)
     .bind(mode)

@@ -14,7 +14,6 @@ use super::Deleted;
 use super::locations;
 use crate::auth::{Caller, Scope};
 use crate::core::ids::CustomerId;
-use crate::core::time;
 use crate::core::validate;
 use crate::db::write_tx;
 use crate::events::{self, EventType};
@@ -55,7 +54,7 @@ async fn create_customer(
     ApiJson(body): ApiJson<CreateCustomer>,
 ) -> ApiResult<(StatusCode, Json<Customer>)> {
     caller.require(Scope::CustomersWrite)?;
-    let now = time::now();
+    let now = state.now();
     let mut tx = write_tx(&state.db).await?;
     let customer = Customer {
         id: CustomerId::generate(),
@@ -70,7 +69,7 @@ async fn create_customer(
         updated_at: now,
     };
     store::insert(&mut tx, &caller, &customer).await?;
-    events::record(&mut tx, &caller, EventType::CustomerCreated, &customer).await?;
+    events::record(&mut tx, &caller, EventType::CustomerCreated, &customer, now).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(customer)))
 }
@@ -186,9 +185,10 @@ async fn update_customer(
     if let Some(notes) = &patch.notes {
         customer.notes = validate::optional_text("notes", notes.as_deref(), 5000)?;
     }
-    customer.updated_at = time::now();
+    let now = state.now();
+    customer.updated_at = now;
     store::update(&mut tx, &customer).await?;
-    events::record(&mut tx, &caller, EventType::CustomerUpdated, &customer).await?;
+    events::record(&mut tx, &caller, EventType::CustomerUpdated, &customer, now).await?;
     tx.commit().await?;
     Ok(Json(customer))
 }

@@ -6,7 +6,7 @@ use super::model::Customer;
 use crate::auth::Caller;
 use crate::core::ids::{CustomerId, LocationId};
 use crate::core::validate::digits;
-use crate::db::{self, VISIBLE};
+use crate::db;
 use crate::http::pagination::Page;
 
 const COLUMNS: &str =
@@ -71,36 +71,15 @@ pub async fn list(
         .map(digits)
         .filter(|d| !d.is_empty())
         .map(|d| format!("%{d}%"));
-    let condition = format!(
-        "{VISIBLE}
-        AND (?4 IS NULL OR location_id = ?4)
+    let condition = "(?4 IS NULL OR location_id = ?4)
         AND (?5 IS NULL OR name LIKE ?5 ESCAPE '\\' OR email LIKE ?5 ESCAPE '\\' OR phone LIKE ?5 ESCAPE '\\'
-             OR (?6 IS NOT NULL AND phone_digits LIKE ?6))"
-    );
-    let total: i64 =
-        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM customers WHERE {condition}"))
-            .bind(&caller.shop_id)
-            .bind(caller.livemode())
-            .bind(&caller.location_id)
-            .bind(filter.location_id)
-            .bind(&pattern)
-            .bind(&digit_pattern)
-            .fetch_one(db)
-            .await?;
-    let rows = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM customers WHERE {condition} ORDER BY id DESC LIMIT ?7 OFFSET ?8"
-    ))
-    .bind(&caller.shop_id)
-    .bind(caller.livemode())
-    .bind(&caller.location_id)
-    .bind(filter.location_id)
-    .bind(&pattern)
-    .bind(&digit_pattern)
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(db)
-    .await?;
-    Ok((rows, total))
+             OR (?6 IS NOT NULL AND phone_digits LIKE ?6))";
+    db::Listing::visible("customers", caller, condition)
+        .bind(filter.location_id)
+        .bind(pattern)
+        .bind(digit_pattern)
+        .page(&mut *db.acquire().await?, COLUMNS, "id DESC", page)
+        .await
 }
 
 pub async fn update(conn: &mut SqliteConnection, customer: &Customer) -> sqlx::Result<()> {

@@ -24,7 +24,7 @@ fn path(id: &InvoiceId) -> String {
 
 /// A link to the invoice's PDF valid for the configured time from now.
 pub async fn signed_url(state: &AppState, id: &InvoiceId) -> ApiResult<(String, DateTime<Utc>)> {
-    let expires = state.config.clock.now() + state.config.pdf_link_ttl;
+    let expires = state.now() + state.config.pdf_link_ttl;
     // Whole seconds: that is what the link carries.
     let expires = DateTime::from_timestamp(expires.timestamp(), 0).unwrap_or(expires);
     let path = path(id);
@@ -55,7 +55,7 @@ pub async fn invoice_pdf(
     ApiPath(id): ApiPath<InvoiceId>,
     ApiQuery(link): ApiQuery<Signed>,
 ) -> ApiResult<Response> {
-    let now = state.config.clock.now();
+    let now = state.now();
     let verdict = state
         .links
         .verify(&state.db, &path(&id), link.expires, &link.signature, now)

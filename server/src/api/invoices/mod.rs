@@ -143,7 +143,7 @@ async fn create_invoice(
         }
     };
     let billing = shops::billing(&mut tx, &caller.shop_id).await?;
-    let now = state.config.clock.now();
+    let now = state.now();
     let mut invoice = Invoice {
         id: InvoiceId::generate(),
         location_id,
@@ -173,7 +173,7 @@ async fn create_invoice(
     };
     set_lines(&mut invoice, items)?;
     store::insert(&mut tx, &caller, &invoice).await?;
-    events::record(&mut tx, &caller, EventType::InvoiceCreated, &invoice).await?;
+    events::record(&mut tx, &caller, EventType::InvoiceCreated, &invoice, now).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(invoice)))
 }
@@ -312,7 +312,7 @@ async fn update_invoice(
     if let Some(items) = items {
         set_lines(&mut invoice, items)?;
     }
-    invoice.updated_at = state.config.clock.now();
+    invoice.updated_at = state.now();
     store::update(&mut tx, &invoice).await?;
     tx.commit().await?;
     Ok(Json(invoice))
@@ -346,12 +346,17 @@ async fn send_invoice(
     ApiPath(id): ApiPath<InvoiceId>,
 ) -> ApiResult<Json<Invoice>> {
     caller.require(Scope::InvoicesWrite)?;
-    let sendable = |invoice: &Invoice| match invoice.status {
-        InvoiceStatus::Draft | InvoiceStatus::Sent => Ok(()),
-        status => Err(ApiError::conflict(
+    let sendable = |invoice: &Invoice| {
+        if invoice.status.can_move_to(InvoiceStatus::Sent) {
+            return Ok(());
+        }
+        Err(ApiError::conflict(
             "invalid_status_transition",
-            format!("Invoice {id} is {status}; only draft and sent invoices can be sent"),
-        )),
+            format!(
+                "Invoice {id} is {}; only draft and sent invoices can be sent",
+                invoice.status
+            ),
+        ))
     };
     // Rendering and mailing happen before the write lock is taken; the state change below
     // re-checks the status in its own transaction.
@@ -382,7 +387,7 @@ async fn send_invoice(
     };
     let letterhead = store::letterhead(&mut conn, &invoice.location_id).await?;
     drop(conn);
-    let now = state.config.clock.now();
+    let now = state.now();
     let pdf = pdf::render(&pdf::Document {
         letterhead: &letterhead,
         invoice: &invoice,
@@ -436,7 +441,7 @@ async fn send_invoice(
     store::update(&mut tx, &invoice).await?;
     invoice.pdf_url = Some(pdf_url);
     invoice.pdf_url_expires_at = Some(expires);
-    events::record(&mut tx, &caller, EventType::InvoiceSent, &invoice).await?;
+    events::record(&mut tx, &caller, EventType::InvoiceSent, &invoice, now).await?;
     tx.commit().await?;
     Ok(Json(invoice))
 }
@@ -470,7 +475,7 @@ async fn pay_invoice(
     ApiJson(body): ApiJson<PayInvoice>,
 ) -> ApiResult<Json<Invoice>> {
     caller.require(Scope::InvoicesWrite)?;
-    let now = state.config.clock.now();
+    let now = state.now();
     let paid_at = body.paid_at.unwrap_or(now);
     if paid_at > now {
         return Err(ApiError::invalid(
@@ -483,20 +488,14 @@ async fn pay_invoice(
     }
     let mut tx = write_tx(&state.db).await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
-    match invoice.status {
-        InvoiceStatus::Sent => {}
-        InvoiceStatus::Draft => {
-            return Err(ApiError::conflict(
-                "invalid_status_transition",
-                format!("Invoice {id} is a draft; send it before recording payment"),
-            ));
-        }
-        status => {
-            return Err(ApiError::conflict(
-                "invalid_status_transition",
-                format!("Invoice {id} is {status} and cannot be paid"),
-            ));
-        }
+    if !invoice.status.can_move_to(InvoiceStatus::Paid) {
+        let message = match invoice.status {
+            InvoiceStatus::Draft => {
+                format!("Invoice {id} is a draft; send it before recording payment")
+            }
+            status => format!("Invoice {id} is {status} and cannot be paid"),
+        };
+        return Err(ApiError::conflict("invalid_status_transition", message));
     }
     if body.amount != invoice.total {
         return Err(ApiError::invalid(
@@ -514,7 +513,7 @@ async fn pay_invoice(
     invoice.updated_at = now;
     store::update(&mut tx, &invoice).await?;
     download::attach_link(&state, &mut invoice).await?;
-    events::record(&mut tx, &caller, EventType::InvoicePaid, &invoice).await?;
+    events::record(&mut tx, &caller, EventType::InvoicePaid, &invoice, now).await?;
     tx.commit().await?;
     Ok(Json(invoice))
 }
@@ -544,7 +543,7 @@ async fn void_invoice(
     caller.require(Scope::InvoicesWrite)?;
     let mut tx = write_tx(&state.db).await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
-    if !matches!(invoice.status, InvoiceStatus::Draft | InvoiceStatus::Sent) {
+    if !invoice.status.can_move_to(InvoiceStatus::Void) {
         return Err(ApiError::conflict(
             "invalid_status_transition",
             format!(
@@ -553,7 +552,7 @@ async fn void_invoice(
             ),
         ));
     }
-    let now = state.config.clock.now();
+    let now = state.now();
     invoice.status = InvoiceStatus::Void;
     invoice.voided_at = Some(now);
     invoice.updated_at = now;

@@ -28,6 +28,16 @@ impl InvoiceStatus {
             InvoiceStatus::Void => "void",
         }
     }
+
+    /// The moves an invoice can make: a draft is sent (and a sent invoice sent again), a sent
+    /// invoice is paid, and a draft or sent invoice is voided. Paid and void are final.
+    pub fn can_move_to(self, to: InvoiceStatus) -> bool {
+        use InvoiceStatus::*;
+        matches!(
+            (self, to),
+            (Draft | Sent, Sent) | (Sent, Paid) | (Draft | Sent, Void)
+        )
+    }
 }
 
 impl std::fmt::Display for InvoiceStatus {

@@ -7,7 +7,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::model::{Invoice, InvoiceStatus};
 use crate::auth::Caller;
 use crate::core::ids::{CustomerId, InvoiceId, JobId, LocationId};
-use crate::db::{self, VISIBLE};
+use crate::db;
 use crate::http::pagination::Page;
 
 const COLUMNS: &str = "id, location_id, customer_id, vehicle_id, job_id, status, line_items, currency,
@@ -68,39 +68,17 @@ pub async fn list(
     filter: Filter<'_>,
     page: Page,
 ) -> sqlx::Result<(Vec<Invoice>, i64)> {
-    let condition = format!(
-        "{VISIBLE}
-        AND (?4 IS NULL OR status = ?4)
+    let condition = "(?4 IS NULL OR status = ?4)
         AND (?5 IS NULL OR customer_id = ?5)
         AND (?6 IS NULL OR job_id = ?6)
-        AND (?7 IS NULL OR location_id = ?7)"
-    );
-    let total: i64 =
-        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM invoices WHERE {condition}"))
-            .bind(&caller.shop_id)
-            .bind(caller.livemode())
-            .bind(&caller.location_id)
-            .bind(filter.status)
-            .bind(filter.customer_id)
-            .bind(filter.job_id)
-            .bind(filter.location_id)
-            .fetch_one(db)
-            .await?;
-    let rows = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM invoices WHERE {condition} ORDER BY id DESC LIMIT ?8 OFFSET ?9"
-    ))
-    .bind(&caller.shop_id)
-    .bind(caller.livemode())
-    .bind(&caller.location_id)
-    .bind(filter.status)
-    .bind(filter.customer_id)
-    .bind(filter.job_id)
-    .bind(filter.location_id)
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(db)
-    .await?;
-    Ok((rows, total))
+        AND (?7 IS NULL OR location_id = ?7)";
+    db::Listing::visible("invoices", caller, condition)
+        .bind(filter.status)
+        .bind(filter.customer_id)
+        .bind(filter.job_id)
+        .bind(filter.location_id)
+        .page(&mut *db.acquire().await?, COLUMNS, "id DESC", page)
+        .await
 }
 
 /// Writes every field that can change after creation.

@@ -64,7 +64,7 @@ async fn create_job(
     let title = validate::required_text("title", &body.title, 200)?;
     let description = validate::optional_text("description", body.description.as_deref(), 5000)?;
     let items = line_items::build(&body.line_items)?;
-    let now = state.config.clock.now();
+    let now = state.now();
     let mut tx = write_tx(&state.db).await?;
     items.check_catalog(&mut tx).await?;
     let customer = customers::store::get(&mut tx, &caller, &body.customer_id)
@@ -93,7 +93,7 @@ async fn create_job(
         cancelled_at: None,
     };
     store::insert(&mut tx, &caller, &job).await?;
-    events::record(&mut tx, &caller, EventType::JobCreated, &job).await?;
+    events::record(&mut tx, &caller, EventType::JobCreated, &job, now).await?;
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(job)))
 }
@@ -247,7 +247,7 @@ async fn update_job(
         job.subtotal = items.subtotal();
         job.line_items = items;
     }
-    job.updated_at = state.config.clock.now();
+    job.updated_at = state.now();
     store::update(&mut tx, &job).await?;
     tx.commit().await?;
     Ok(Json(job))
@@ -306,7 +306,7 @@ async fn change_job_status(
             format!("A job cannot move from {from} to {to}; allowed from {from}: {allowed}"),
         ));
     }
-    let now = state.config.clock.now();
+    let now = state.now();
     match to {
         JobStatus::InProgress => job.started_at = Some(now),
         JobStatus::Completed => job.completed_at = Some(now),
@@ -316,9 +316,9 @@ async fn change_job_status(
     job.status = to;
     job.updated_at = now;
     store::update(&mut tx, &job).await?;
-    events::record(&mut tx, &caller, EventType::JobStatusChanged, &job).await?;
+    events::record(&mut tx, &caller, EventType::JobStatusChanged, &job, now).await?;
     if to == JobStatus::Completed {
-        events::record(&mut tx, &caller, EventType::JobCompleted, &job).await?;
+        events::record(&mut tx, &caller, EventType::JobCompleted, &job, now).await?;
     }
     tx.commit().await?;
     Ok(Json(job))

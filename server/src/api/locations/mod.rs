@@ -11,6 +11,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::auth::{Caller, Scope};
 use crate::core::ids::{LocationId, ShopId};
+use crate::db;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::ApiQuery;
 use crate::http::pagination::{Page, list_type};
@@ -86,22 +87,16 @@ async fn list_locations(
 ) -> ApiResult<Json<LocationList>> {
     caller.require(Scope::LocationsRead)?;
     let page = Page::new(query.limit, query.offset)?;
-    let condition = "shop_id = ?1 AND (?2 IS NULL OR id = ?2)";
-    let total: i64 =
-        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM locations WHERE {condition}"))
-            .bind(&caller.shop_id)
-            .bind(&caller.location_id)
-            .fetch_one(&state.db)
-            .await?;
-    let data = sqlx::query_as(&format!(
-        "SELECT id, name, address, created_at FROM locations WHERE {condition} ORDER BY id LIMIT ?3 OFFSET ?4"
-    ))
-    .bind(&caller.shop_id)
-    .bind(&caller.location_id)
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(&state.db)
-    .await?;
+    let (data, total) = db::Listing::new("locations", "shop_id = ?1 AND (?2 IS NULL OR id = ?2)")
+        .bind(&caller.shop_id)
+        .bind(&caller.location_id)
+        .page(
+            &mut *state.db.acquire().await?,
+            "id, name, address, created_at",
+            "id",
+            page,
+        )
+        .await?;
     Ok(Json(LocationList::new(data, page, total)))
 }
 

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::model::{Fitment, OemNumber, Part, StockLevel};
 use crate::auth::Caller;
 use crate::core::ids::{LocationId, PartId};
+use crate::db;
 use crate::http::pagination::Page;
 
 /// What a search matches on.
@@ -42,22 +43,11 @@ pub async fn search(
 ) -> sqlx::Result<(Vec<i64>, i64)> {
     let mut conn = db.acquire().await?;
     let expr = match_expr(&mut conn, criteria).await?;
-    let total: i64 = sqlx::query_scalar("SELECT count(*) FROM parts_fts WHERE parts_fts MATCH ?")
-        .bind(&expr)
-        .fetch_one(&mut *conn)
+    let (seqs, total) = db::Listing::new("parts_fts", "parts_fts MATCH ?1")
+        .bind(expr)
+        .page::<(i64,)>(&mut conn, "rowid", "rowid", page)
         .await?;
-    if total <= i64::from(page.offset) {
-        return Ok((Vec::new(), total));
-    }
-    let seqs: Vec<i64> = sqlx::query_scalar(
-        "SELECT rowid FROM parts_fts WHERE parts_fts MATCH ? ORDER BY rowid LIMIT ? OFFSET ?",
-    )
-    .bind(&expr)
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok((seqs, total))
+    Ok((seqs.into_iter().map(|(seq,)| seq).collect(), total))
 }
 
 /// The FTS5 query for `criteria`, with the fit tokens migration 0006 describes.

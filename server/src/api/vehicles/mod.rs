@@ -67,7 +67,7 @@ async fn create_vehicle(
         None => (None, None),
     };
     let decoded = decoded.as_ref();
-    let now = time::now();
+    let now = state.now();
     let vehicle = Vehicle {
         id: VehicleId::generate(),
         customer_id,
@@ -231,7 +231,7 @@ async fn update_vehicle(
     if let Some(mileage) = patch.mileage {
         vehicle.mileage = check_mileage(mileage)?;
     }
-    vehicle.updated_at = time::now();
+    vehicle.updated_at = state.now();
     store::update(&mut tx, &vehicle).await?;
     tx.commit().await?;
     Ok(Json(vehicle))

@@ -5,6 +5,7 @@ use sqlx::{SqliteConnection, SqlitePool};
 use super::model::Vehicle;
 use crate::auth::Caller;
 use crate::core::ids::{CustomerId, VehicleId};
+use crate::db;
 use crate::http::pagination::Page;
 
 const COLUMNS: &str =
@@ -63,19 +64,10 @@ pub async fn list_for_customer(
     customer: &CustomerId,
     page: Page,
 ) -> sqlx::Result<(Vec<Vehicle>, i64)> {
-    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM vehicles WHERE customer_id = ?")
+    db::Listing::new("vehicles v", "v.customer_id = ?1")
         .bind(customer)
-        .fetch_one(db)
-        .await?;
-    let rows = sqlx::query_as(&format!(
-        "SELECT {COLUMNS} FROM vehicles v WHERE v.customer_id = ? ORDER BY v.id DESC LIMIT ? OFFSET ?"
-    ))
-    .bind(customer)
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(db)
-    .await?;
-    Ok((rows, total))
+        .page(&mut *db.acquire().await?, COLUMNS, "v.id DESC", page)
+        .await
 }
 
 pub async fn update(conn: &mut SqliteConnection, vehicle: &Vehicle) -> sqlx::Result<()> {

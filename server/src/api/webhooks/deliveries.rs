@@ -12,6 +12,7 @@ use crate::auth::Caller;
 use crate::core::ids::{DeliveryId, WebhookEndpointId};
 use crate::core::time;
 use crate::db::write_tx;
+use crate::dispatcher::queue;
 use crate::events;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiPath, ApiQuery};
@@ -142,8 +143,8 @@ async fn retry_webhook_delivery(
             "Test pings are not retried; send another with POST /webhooks/{id}/test",
         ));
     }
-    let now = time::now();
-    if !store::schedule_now(&mut tx, &id, now.timestamp_millis()).await? {
+    // Due now by the dispatcher's schedule, which runs on real time.
+    if !queue::schedule_now(&mut tx, &id, time::now().timestamp_millis()).await? {
         return Err(ApiError::conflict(
             "delivery_in_flight",
             format!(

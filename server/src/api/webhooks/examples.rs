@@ -2,6 +2,11 @@
 
 use serde_json::{Value, json};
 
+use crate::api::customers::examples as customers;
+use crate::api::invoices::examples as invoices;
+use crate::api::jobs::examples as jobs;
+use crate::events::EventType;
+
 const ENDPOINT_ID: &str = "we_01jd3qa0f3g4h5j6k7m8n9p0q1";
 const DELIVERY_ID: &str = "dlv_01jd3qa2h5j6k7m8n9p0q1r2s3";
 const EVENT_ID: &str = "evt_01jd3qa1g4h5j6k7m8n9p0q1r2";
@@ -94,7 +99,7 @@ pub fn delivery_list() -> Value {
 
 pub fn delivery_detail() -> Value {
     let mut detail = delivery();
-    detail["request_body"] = json!(crate::events::examples::body_text("customer.created"));
+    detail["request_body"] = json!(event(EventType::CustomerCreated).to_string());
     detail["attempts"] = json!([
         {
             "attempted_at": "2026-11-22T10:15:30.311Z",
@@ -128,5 +133,41 @@ pub fn test_failed() -> Value {
         "response_time_ms": 10000,
         "message": "Webhook endpoint returned non-2xx status code 500",
         "delivery_id": DELIVERY_ID
+    })
+}
+
+/// An example `data` for each event type: the resources' own documented examples.
+pub fn event_data(kind: EventType) -> Value {
+    match kind {
+        EventType::CustomerCreated => customers::customer(),
+        EventType::CustomerUpdated => customers::updated_customer(),
+        EventType::JobCreated => jobs::job(),
+        EventType::JobStatusChanged => jobs::started_job(),
+        EventType::JobCompleted => {
+            let mut job = jobs::started_job();
+            job["status"] = json!("completed");
+            job["completed_at"] = json!("2026-11-22T16:40:00.000Z");
+            job["updated_at"] = json!("2026-11-22T16:40:00.000Z");
+            job
+        }
+        EventType::InvoiceCreated => invoices::invoice(),
+        EventType::InvoiceSent => invoices::sent_invoice(),
+        EventType::InvoicePaid => invoices::paid_invoice(),
+        EventType::Ping => json!({
+            "endpoint_id": ENDPOINT_ID,
+            "message": "Test webhook from VinSnap"
+        }),
+    }
+}
+
+/// A whole event body, as a receiver gets it (the spec's `webhooks` section and a delivery's
+/// `request_body`).
+pub fn event(kind: EventType) -> Value {
+    json!({
+        "id": EVENT_ID,
+        "type": kind.as_str(),
+        "created_at": "2026-11-22T10:15:30.123Z",
+        "livemode": false,
+        "data": event_data(kind)
     })
 }

@@ -9,6 +9,8 @@ pub mod store;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
+use rand::Rng;
+use rand::distr::Alphanumeric;
 use std::collections::BTreeSet;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -18,8 +20,8 @@ use self::model::{
 };
 use super::Deleted;
 use crate::auth::{Caller, Scope};
-use crate::core::ids::{DeliveryId, WebhookEndpointId};
-use crate::core::{signing, time, validate};
+use crate::core::ids::WebhookEndpointId;
+use crate::core::validate;
 use crate::db::write_tx;
 use crate::dispatcher::{attempt, queue};
 use crate::events::{self, EventType};
@@ -46,6 +48,16 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(test_webhook_endpoint))
         .routes(routes!(rotate_webhook_secret))
         .merge(deliveries::router())
+}
+
+/// A new endpoint signing secret, `whsec_` plus 32 random alphanumerics (190 bits).
+fn new_secret() -> String {
+    let random: String = rand::rng()
+        .sample_iter(&Alphanumeric)
+        .take(32)
+        .map(char::from)
+        .collect();
+    format!("{}{random}", vinsnap_signing::SECRET_PREFIX)
 }
 
 /// Webhooks are shop-wide (they carry every location's changes), so only keys that are not
@@ -90,7 +102,7 @@ async fn create_webhook_endpoint(
     let url = check_url(&state, &body.url).await?;
     let events = check_events(&body.events)?;
     let description = validate::optional_text("description", body.description.as_deref(), 500)?;
-    let now = time::now();
+    let now = state.now();
     let endpoint = WebhookEndpoint {
         id: WebhookEndpointId::generate(),
         url,
@@ -104,7 +116,7 @@ async fn create_webhook_endpoint(
         created_at: now,
         updated_at: now,
     };
-    let secret = signing::generate_secret();
+    let secret = new_secret();
     let mut tx = write_tx(&state.db).await?;
     if store::count(&mut tx, &caller).await? >= MAX_ENDPOINTS {
         return Err(ApiError::bad_request(
@@ -297,8 +309,11 @@ async fn update_webhook_endpoint(
             model::EndpointStatus::Disabled
         };
     }
-    endpoint.updated_at = time::now();
+    endpoint.updated_at = state.now();
     store::update(&mut tx, &endpoint).await?;
+    if !endpoint.active {
+        queue::fail_pending(&mut tx, &id).await?;
+    }
     tx.commit().await?;
     Ok(Json(endpoint))
 }
@@ -361,8 +376,7 @@ async fn test_webhook_endpoint(
 ) -> ApiResult<Json<WebhookTestResult>> {
     authorize(&caller)?;
     let mut tx = write_tx(&state.db).await?;
-    let endpoint = find(&mut tx, &caller, &id).await?;
-    let secrets = store::signing_secrets(&mut tx, &id, time::now().timestamp_millis()).await?;
+    find(&mut tx, &caller, &id).await?;
     let data = serde_json::json!({
         "endpoint_id": id,
         "message": "Test webhook from VinSnap",
@@ -373,20 +387,13 @@ async fn test_webhook_endpoint(
         caller.livemode(),
         EventType::Ping,
         &data,
+        state.now(),
     )
     .await?;
-    let delivery_id = DeliveryId::generate();
-    let payload = store::insert_ping_delivery(&mut tx, &delivery_id, &id, &event).await?;
+    let ping = queue::insert_ping(&mut tx, &id, &event).await?;
     tx.commit().await?;
-    let job = attempt::Job {
-        delivery_id: delivery_id.clone(),
-        event_type: EventType::Ping,
-        url: endpoint.url,
-        payload,
-        secrets,
-    };
-    let outcome = attempt::send(&state.webhooks.client, &job).await;
-    queue::record_ping(&state.db, &job, &outcome).await?;
+    let outcome = attempt::send(&state.webhooks.client, &ping).await;
+    queue::record_ping(&state.db, &ping, &outcome).await?;
     let message = match (outcome.succeeded(), outcome.status_code, &outcome.error) {
         (true, _, _) => "Test webhook delivered successfully".to_owned(),
         (false, Some(status), None) => {
@@ -405,7 +412,7 @@ async fn test_webhook_endpoint(
         status_code: outcome.status_code,
         response_time_ms: outcome.duration.as_millis() as u64,
         message,
-        delivery_id,
+        delivery_id: ping.delivery_id,
     }))
 }
 
@@ -435,8 +442,8 @@ async fn rotate_webhook_secret(
     authorize(&caller)?;
     let mut tx = write_tx(&state.db).await?;
     let mut endpoint = find(&mut tx, &caller, &id).await?;
-    let secret = signing::generate_secret();
-    let now = time::now();
+    let secret = new_secret();
+    let now = state.now();
     store::rotate_secret(
         &mut tx,
         &id,

@@ -1,5 +1,5 @@
-//! Endpoint, delivery and attempt rows, as the API sees them. Every query is scoped to the
-//! caller's shop and mode.
+//! Endpoint rows, and the delivery logs as the API reads them. Every query is scoped to the
+//! caller's shop and mode. Deliveries are written only by the dispatcher, which owns them.
 
 use chrono::{DateTime, Utc};
 use sqlx::{SqliteConnection, SqlitePool};
@@ -10,6 +10,7 @@ use super::model::{
 };
 use crate::auth::Caller;
 use crate::core::ids::{DeliveryId, EventId, WebhookEndpointId};
+use crate::db;
 use crate::events::EventType;
 use crate::http::pagination::Page;
 
@@ -105,32 +106,25 @@ pub async fn get(
 }
 
 pub async fn list(
-    db: &SqlitePool,
+    pool: &SqlitePool,
     caller: &Caller,
     page: Page,
 ) -> sqlx::Result<(Vec<WebhookEndpoint>, i64)> {
-    let total: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM webhook_endpoints WHERE shop_id = ? AND livemode = ?",
-    )
-    .bind(&caller.shop_id)
-    .bind(caller.livemode())
-    .fetch_one(db)
-    .await?;
-    let rows: Vec<EndpointRow> = sqlx::query_as(&format!(
-        "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE shop_id = ? AND livemode = ?
-         ORDER BY id DESC LIMIT ? OFFSET ?"
-    ))
-    .bind(&caller.shop_id)
-    .bind(caller.livemode())
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(db)
-    .await?;
+    let (rows, total) = db::Listing::new("webhook_endpoints", "shop_id = ?1 AND livemode = ?2")
+        .bind(&caller.shop_id)
+        .bind(caller.livemode())
+        .page::<EndpointRow>(
+            &mut *pool.acquire().await?,
+            ENDPOINT_COLUMNS,
+            "id DESC",
+            page,
+        )
+        .await?;
     Ok((rows.into_iter().map(Into::into).collect(), total))
 }
 
-/// Saves the editable fields. Re-enabling clears the failure count and reason; disabling fails
-/// the endpoint's pending deliveries, since a disabled endpoint gets nothing.
+/// Saves the editable fields. (Disabling also fails the endpoint's pending deliveries: the
+/// handler asks the dispatcher, which owns them.)
 pub async fn update(conn: &mut SqliteConnection, endpoint: &WebhookEndpoint) -> sqlx::Result<()> {
     sqlx::query(
         "UPDATE webhook_endpoints SET url = ?, events = ?, description = ?, active = ?,
@@ -145,20 +139,6 @@ pub async fn update(conn: &mut SqliteConnection, endpoint: &WebhookEndpoint) -> 
     .bind(endpoint.consecutive_failures)
     .bind(endpoint.updated_at)
     .bind(&endpoint.id)
-    .execute(&mut *conn)
-    .await?;
-    if !endpoint.active {
-        fail_pending(conn, &endpoint.id).await?;
-    }
-    Ok(())
-}
-
-pub async fn fail_pending(conn: &mut SqliteConnection, id: &WebhookEndpointId) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = 0
-         WHERE endpoint_id = ? AND status = 'pending'",
-    )
-    .bind(id)
     .execute(conn)
     .await
     .map(drop)
@@ -244,32 +224,23 @@ pub struct DeliveryFilter<'a> {
 }
 
 pub async fn list_deliveries(
-    db: &SqlitePool,
+    pool: &SqlitePool,
     filter: DeliveryFilter<'_>,
     page: Page,
 ) -> sqlx::Result<(Vec<WebhookDelivery>, i64)> {
     let condition = "d.endpoint_id = ?1 AND (?2 IS NULL OR d.status = ?2)
         AND (?3 IS NULL OR d.event_type = ?3)";
-    let event_type = filter.event_type.map(EventType::as_str);
-    let total: i64 = sqlx::query_scalar(&format!(
-        "SELECT COUNT(*) FROM webhook_deliveries d WHERE {condition}"
-    ))
-    .bind(filter.endpoint_id)
-    .bind(filter.status)
-    .bind(event_type)
-    .fetch_one(db)
-    .await?;
-    let rows: Vec<DeliveryRow> = sqlx::query_as(&format!(
-        "SELECT {DELIVERY_COLUMNS} FROM webhook_deliveries d WHERE {condition}
-         ORDER BY d.id DESC LIMIT ?4 OFFSET ?5"
-    ))
-    .bind(filter.endpoint_id)
-    .bind(filter.status)
-    .bind(event_type)
-    .bind(page.limit)
-    .bind(page.offset)
-    .fetch_all(db)
-    .await?;
+    let (rows, total) = db::Listing::new("webhook_deliveries d", condition)
+        .bind(filter.endpoint_id)
+        .bind(filter.status)
+        .bind(filter.event_type.map(EventType::as_str))
+        .page::<DeliveryRow>(
+            &mut *pool.acquire().await?,
+            DELIVERY_COLUMNS,
+            "d.id DESC",
+            page,
+        )
+        .await?;
     Ok((rows.into_iter().map(Into::into).collect(), total))
 }
 
@@ -310,79 +281,4 @@ pub async fn attempts(
     .bind(id)
     .fetch_all(conn)
     .await
-}
-
-/// Makes a delivery due now (whatever its state), unless an attempt is in flight.
-/// Returns whether it was rescheduled.
-pub async fn schedule_now(
-    conn: &mut SqliteConnection,
-    id: &DeliveryId,
-    now_ms: i64,
-) -> sqlx::Result<bool> {
-    let done = sqlx::query(
-        "UPDATE webhook_deliveries SET status = 'pending', next_attempt_ms = ?
-         WHERE id = ? AND leased = 0",
-    )
-    .bind(now_ms)
-    .bind(id)
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected() == 1)
-}
-
-/// The secrets deliveries are signed with now: the current one, plus the previous one while a
-/// rotation's overlap lasts.
-pub async fn signing_secrets(
-    conn: &mut SqliteConnection,
-    id: &WebhookEndpointId,
-    now_ms: i64,
-) -> sqlx::Result<Vec<String>> {
-    let (secret, previous, expires): (String, Option<String>, Option<i64>) = sqlx::query_as(
-        "SELECT secret, previous_secret, previous_secret_expires_ms FROM webhook_endpoints WHERE id = ?",
-    )
-    .bind(id)
-    .fetch_one(conn)
-    .await?;
-    Ok(active_secrets(secret, previous, expires, now_ms))
-}
-
-/// The current secret, then the previous one while its rotation overlap lasts.
-pub fn active_secrets(
-    secret: String,
-    previous: Option<String>,
-    previous_expires_ms: Option<i64>,
-    now_ms: i64,
-) -> Vec<String> {
-    let mut secrets = vec![secret];
-    if let (Some(previous), Some(expires)) = (previous, previous_expires_ms)
-        && expires > now_ms
-    {
-        secrets.push(previous);
-    }
-    secrets
-}
-
-/// A test ping's delivery row: not scheduled (the handler sends it at once, outside the
-/// dispatcher). Returns the event's payload.
-pub async fn insert_ping_delivery(
-    conn: &mut SqliteConnection,
-    id: &DeliveryId,
-    endpoint: &WebhookEndpointId,
-    event: &EventId,
-) -> sqlx::Result<String> {
-    let now = crate::core::time::now();
-    sqlx::query(
-        "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, next_attempt_ms, created_at)
-         VALUES (?, ?, ?, 'ping', NULL, ?)",
-    )
-    .bind(id)
-    .bind(endpoint)
-    .bind(event)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query_scalar("SELECT payload FROM events WHERE id = ?")
-        .bind(event)
-        .fetch_one(conn)
-        .await
 }

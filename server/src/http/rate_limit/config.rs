@@ -5,7 +5,7 @@ use serde::Deserialize;
 use std::num::NonZeroU32;
 
 use super::Category;
-use crate::shops::Tier;
+use crate::auth::Tier;
 
 /// Requests per minute, per API key, for each category.
 #[derive(Debug, Clone, Copy, Deserialize)]

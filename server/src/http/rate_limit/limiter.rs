@@ -13,8 +13,8 @@ use std::time::Duration;
 use super::Category;
 use super::clock::ApiClock;
 use super::config::RateLimits;
+use crate::auth::Tier;
 use crate::core::ids::ApiKeyId;
-use crate::shops::Tier;
 
 type KeyedLimiter =
     RateLimiter<ApiKeyId, DefaultKeyedStateStore<ApiKeyId>, ApiClock, StateInformationMiddleware>;

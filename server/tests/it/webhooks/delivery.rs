@@ -7,11 +7,11 @@ use vinsnap_server::dispatcher::retention;
 
 use super::receiver::{Answer, Receiver};
 use super::{documented_example, local_app, register, settled, verify};
-use crate::support::TestApp;
+use vinsnap_testkit::TestServer;
 
 const WAIT: Duration = Duration::from_secs(10);
 
-async fn deliveries(app: &TestApp, endpoint: &str, query: &str) -> serde_json::Value {
+async fn deliveries(app: &TestServer, endpoint: &str, query: &str) -> serde_json::Value {
     app.get(
         &format!("/webhooks/{endpoint}/deliveries{query}"),
         &app.test_key,

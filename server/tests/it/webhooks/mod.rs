@@ -14,12 +14,11 @@ use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
 use vinsnap_server::dispatcher::Webhooks;
 
-use crate::support::TestApp;
+use vinsnap_testkit::{Options, TestServer};
 
 /// A resolver answering from a table the test can change, so tests never depend on real DNS
 /// and can make a name's answer change between registration and delivery.
@@ -48,36 +47,27 @@ impl Resolve for StaticResolver {
 }
 
 /// Production rules (public HTTPS only) with names resolved from `resolver`.
-pub async fn strict_app_with(resolver: StaticResolver) -> TestApp {
-    TestApp::start_with(Webhooks::new(
+pub async fn strict_app_with(resolver: StaticResolver) -> TestServer {
+    TestServer::start_with(Options::webhooks(Webhooks::new(
         Policy::default(),
         Schedule::new(0.001).unwrap(),
         Arc::new(resolver),
-    ))
+    )))
     .await
 }
 
 /// Production rules; no name resolves.
-pub async fn strict_app() -> TestApp {
+pub async fn strict_app() -> TestServer {
     strict_app_with(StaticResolver::default()).await
 }
 
-/// Local receivers allowed, retry delays scaled by `scale` (0.0001 turns 1m into 6 ms and the
-/// whole 39-hour ladder into 14 s).
-pub fn local(scale: f64) -> Webhooks {
-    Webhooks::new(
-        Policy { allow_local: true },
-        Schedule::new(scale).unwrap(),
-        Arc::new(SystemResolver),
-    )
-}
-
-pub async fn local_app(scale: f64) -> TestApp {
-    TestApp::start_with(local(scale)).await
+/// Local receivers allowed, retry delays scaled by `scale`.
+pub async fn local_app(scale: f64) -> TestServer {
+    TestServer::start_with(Options::local_webhooks(scale)).await
 }
 
 /// Registers an endpoint for `events` and returns (id, secret).
-pub async fn register(app: &TestApp, url: &str, events: Value) -> (String, String) {
+pub async fn register(app: &TestServer, url: &str, events: Value) -> (String, String) {
     let created = app
         .post(
             "/webhooks",
@@ -147,7 +137,7 @@ where
 }
 
 /// The delivery with its attempts, once it has settled (succeeded or failed).
-pub async fn settled(app: &TestApp, delivery: &str, limit: Duration) -> Value {
+pub async fn settled(app: &TestServer, delivery: &str, limit: Duration) -> Value {
     let path = format!("/webhook-deliveries/{delivery}");
     let start = std::time::Instant::now();
     loop {

@@ -4,9 +4,9 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::error::{ErrorBody, ErrorEnvelope};
-use super::responses::*;
-use crate::events::spec::WebhooksSection;
+use super::webhooks::WebhooksSection;
+use crate::http::error::{ErrorBody, ErrorEnvelope};
+use crate::http::responses::*;
 
 pub const PRODUCTION_URL: &str = "https://vinsnap.net/.netlify/functions/api";
 

@@ -1,9 +1,7 @@
 //! The spec's `webhooks` section (OpenAPI 3.1): one entry per event type, describing the POST a
 //! receiver gets, its headers, its body schema and an example.
 //!
-//! `data` of customer events is the `Customer` schema. Job and invoice resources are described
-//! generically (`resource_schema`) until their schemas exist; pointing them at the real ones is
-//! a one-line change each in `data_schema`.
+//! `data` is the schema of the resource the event reports (`data_schema`).
 
 use utoipa::openapi::path::{
     HttpMethod, OperationBuilder, ParameterBuilder, ParameterIn, PathItem,
@@ -15,11 +13,12 @@ use utoipa::openapi::{
 };
 use utoipa::{Modify, PartialSchema};
 
-use super::{EventType, examples};
+use crate::api::webhooks::examples;
+use crate::events::EventType;
 
 /// The envelope every webhook body shares; `data` depends on `type`.
 #[derive(utoipa::ToSchema)]
-#[schema(example = json!(examples::body(EventType::CustomerCreated)))]
+#[schema(example = json!(examples::event(EventType::CustomerCreated)))]
 #[allow(dead_code)] // Documents the body `EventBody` serializes; never built.
 pub struct Event {
     pub id: crate::core::ids::EventId,
@@ -72,7 +71,7 @@ fn operation(kind: EventType) -> OperationBuilder {
         );
     let content = ContentBuilder::new()
         .schema(Some(body))
-        .example(Some(examples::body(kind)))
+        .example(Some(examples::event(kind)))
         .build();
     let description = format!(
         "Fires when: {}. The body is the event envelope with the resource as `data`; the \

@@ -10,8 +10,8 @@ use utoipa::openapi::path::{Operation, Parameter, ParameterBuilder, ParameterIn}
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{OpenApi, Ref, RefOr, Required};
 
-use super::idempotency::MAX_KEY_LEN;
-use super::responses::{IdempotencyConflict, RateLimited};
+use crate::http::idempotency::MAX_KEY_LEN;
+use crate::http::responses::{IdempotencyConflict, RateLimited};
 
 pub fn document(spec: &mut OpenApi) {
     for item in spec.paths.paths.values_mut() {

@@ -1,22 +1,76 @@
-//! A running server with a fresh database, a shop with two locations, and keys to call it with.
+//! The one harness that starts the VinSnap server for tests, used by the server's integration
+//! tests and by the cross-component tests (`tests/`).
+//!
+//! [`TestServer`] runs the server in-process on port 0 with a fresh SQLite database, a shop with
+//! two locations, an all-scopes key per mode and a one-part catalog, on a [`ManualClock`] the
+//! test moves instead of waiting. [`process::ServerProcess`] runs the real binary instead, for
+//! what only a process can show (SIGKILL, SIGTERM).
+
+pub mod process;
 
 use reqwest::{Method, StatusCode, header::HeaderMap};
 use serde_json::Value;
 use sqlx::SqlitePool;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
 use vinsnap_server::api::api_keys::store::{self as keys, NewKey};
 use vinsnap_server::auth::{Mode, Scope};
-use vinsnap_server::config::{Config, ManualClock};
+use vinsnap_server::config::{Clock, Config, ManualClock};
+use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::ids::{LocationId, ShopId};
+use vinsnap_server::core::retry::Schedule;
+use vinsnap_server::core::ssrf::Policy;
+use vinsnap_server::core::time;
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
 use vinsnap_server::{AppState, db, shops};
 
-pub struct TestApp {
+/// How to start the server; `Options::default()` is what [`TestServer::start`] uses.
+#[derive(Default)]
+pub struct Options {
+    /// Send invoice emails to this SMTP URL instead of the outbox directory.
+    pub smtp_url: Option<String>,
+    /// Webhook delivery rules; `None` keeps production rules (public HTTPS receivers only).
+    pub webhooks: Option<Webhooks>,
+    /// Rate limits other than the published table (benchmarks raise them).
+    pub rate_limits: Option<RateLimits>,
+}
+
+impl Options {
+    /// Receivers on 127.0.0.1 allowed (the server's local-development setting), retry delays
+    /// multiplied by `scale` so a test sees retries without waiting minutes (0.0001 turns 1m
+    /// into 6 ms and the whole 39-hour ladder into 14 s).
+    pub fn local_webhooks(scale: f64) -> Options {
+        Options::webhooks(Webhooks::new(
+            Policy { allow_local: true },
+            Schedule::new(scale).expect("retry scale"),
+            Arc::new(SystemResolver),
+        ))
+    }
+
+    /// Webhook settings of the test's choosing (local receivers, a time scale, a resolver).
+    pub fn webhooks(webhooks: Webhooks) -> Options {
+        Options {
+            webhooks: Some(webhooks),
+            ..Options::default()
+        }
+    }
+
+    /// Invoice emails to `smtp_url` (or to the outbox when `None`).
+    pub fn smtp(smtp_url: Option<String>) -> Options {
+        Options {
+            smtp_url,
+            ..Options::default()
+        }
+    }
+}
+
+/// A running server with a fresh database. Stops when dropped.
+pub struct TestServer {
+    /// `http://127.0.0.1:<port>`.
     pub base: String,
     pub db: SqlitePool,
     pub shop: ShopId,
@@ -27,17 +81,18 @@ pub struct TestApp {
     pub live_key: String,
     /// A part of the catalog (imported through the real CSV import), for job and invoice lines.
     pub part_id: String,
-    /// Where invoice emails land when no SMTP server is configured.
+    /// Where invoice emails land (as `.eml` files) when no SMTP server is configured.
     pub outbox: PathBuf,
     /// The server's clock, moved by tests instead of waiting.
     pub clock: Arc<ManualClock>,
     /// The rate limiter's clock: `limiter_clock.advance(…)` moves the limiter's time forward.
     pub limiter_clock: ApiClock,
-    client: reqwest::Client,
+    http: reqwest::Client,
     _shutdown: oneshot::Sender<()>,
     _dir: TempDir,
 }
 
+/// A response, its body parsed as JSON when it is JSON.
 pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -92,24 +147,16 @@ impl Reply {
     }
 }
 
-impl TestApp {
-    pub async fn start() -> Self {
-        Self::start_configured(None, Webhooks::default()).await
+impl TestServer {
+    pub async fn start() -> TestServer {
+        TestServer::start_with(Options::default()).await
     }
 
-    /// A server that sends invoice emails to `smtp_url` (or to its outbox when `None`).
-    pub async fn start_with_smtp(smtp_url: Option<String>) -> Self {
-        Self::start_configured(smtp_url, Webhooks::default()).await
-    }
-
-    /// With webhook settings of the test's choosing (local receivers, a time scale, a resolver).
-    pub async fn start_with(webhooks: Webhooks) -> Self {
-        Self::start_configured(None, webhooks).await
-    }
-
-    async fn start_configured(smtp_url: Option<String>, webhooks: Webhooks) -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let pool = db::connect(&dir.path().join("test.db")).await.unwrap();
+    pub async fn start_with(options: Options) -> TestServer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let pool = db::connect(&dir.path().join("test.db"))
+            .await
+            .expect("database");
         let (shop, locations) = shops::create(
             &pool,
             shops::NewShop {
@@ -120,31 +167,37 @@ impl TestApp {
             },
         )
         .await
-        .unwrap();
+        .expect("shop");
         let test_key = mint(&pool, &shop, Mode::Test, Scope::ALL, None).await;
         let live_key = mint(&pool, &shop, Mode::Live, Scope::ALL, None).await;
         let part_id = catalog_part(&pool).await;
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("address"));
         let (tx, rx) = oneshot::channel::<()>();
         let outbox = dir.path().join("outbox");
-        let clock = Arc::new(ManualClock::new(vinsnap_server::core::time::now()));
+        let clock = Arc::new(ManualClock::new(time::now()));
         let config = Config {
             public_url: base.clone(),
-            smtp_url,
+            smtp_url: options.smtp_url,
             mail_from: "invoices@testgarage.example".into(),
             outbox: outbox.clone(),
             clock: clock.clone(),
             ..Config::default()
         };
         let limiter_clock = ApiClock::default();
-        let state = AppState::with_config(pool.clone(), config)
-            .with_webhooks(webhooks)
-            .with_rate_limits(RateLimits::default(), limiter_clock.clone());
+        let mut state = AppState::with_config(pool.clone(), config).with_rate_limits(
+            options.rate_limits.unwrap_or_default(),
+            limiter_clock.clone(),
+        );
+        if let Some(webhooks) = options.webhooks {
+            state = state.with_webhooks(webhooks);
+        }
         tokio::spawn(vinsnap_server::serve(listener, state, async {
             let _ = rx.await;
         }));
-        TestApp {
+        TestServer {
             base,
             db: pool,
             shop,
@@ -153,9 +206,9 @@ impl TestApp {
             live_key,
             part_id,
             outbox,
-            limiter_clock,
             clock,
-            client: reqwest::Client::new(),
+            limiter_clock,
+            http: reqwest::Client::new(),
             _shutdown: tx,
             _dir: dir,
         }
@@ -164,6 +217,12 @@ impl TestApp {
     /// Mints a key for this shop.
     pub async fn key(&self, mode: Mode, scopes: &[Scope], location: Option<&LocationId>) -> String {
         mint(&self.db, &self.shop, mode, scopes, location.cloned()).await
+    }
+
+    /// A fresh all-scopes test key: rate limits count per key, so a test that makes many
+    /// writes spreads them over keys instead of meeting the limit by accident.
+    pub async fn fresh_key(&self) -> String {
+        self.key(Mode::Test, Scope::ALL, None).await
     }
 
     /// Another shop in the same database, with an all-scopes test key.
@@ -183,8 +242,21 @@ impl TestApp {
             },
         )
         .await
-        .unwrap();
+        .expect("shop");
         mint(&self.db, &shop, Mode::Test, Scope::ALL, None).await
+    }
+
+    /// Loads a parts catalog (CSV, columns in server/data/README.md) with stock at this
+    /// shop's locations.
+    pub async fn import_parts(&self, csv: &str) {
+        vinsnap_server::api::parts::import::import_csv(&self.db, csv.as_bytes(), Some(&self.shop))
+            .await
+            .expect("parts catalog");
+    }
+
+    /// What the server's clock reads now.
+    pub fn clock_now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 
     pub async fn call(
@@ -194,7 +266,7 @@ impl TestApp {
         key: Option<&str>,
         body: Option<Value>,
     ) -> Reply {
-        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        let mut request = self.raw(method, path);
         if let Some(key) = key {
             request = request.bearer_auth(key);
         }
@@ -206,14 +278,15 @@ impl TestApp {
 
     /// A request built by the test (raw bodies, odd headers).
     pub fn raw(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
-        self.client.request(method, format!("{}{path}", self.base))
+        self.http.request(method, format!("{}{path}", self.base))
     }
 
+    /// Sends `request` and checks that the response carries `X-Request-Id`.
     pub async fn reply(request: reqwest::RequestBuilder) -> Reply {
-        let response = request.send().await.unwrap();
+        let response = request.send().await.expect("the server answers");
         let status = response.status();
         let headers = response.headers().clone();
-        let text = response.text().await.unwrap();
+        let text = response.text().await.expect("a body");
         let body = if text.is_empty() {
             Value::Null
         } else {
@@ -228,12 +301,6 @@ impl TestApp {
             headers,
             body,
         }
-    }
-
-    /// What the server's clock reads now.
-    pub fn clock_now(&self) -> chrono::DateTime<chrono::Utc> {
-        use vinsnap_server::config::Clock;
-        self.clock.now()
     }
 
     pub async fn get(&self, path: &str, key: &str) -> Reply {
@@ -265,6 +332,26 @@ impl TestApp {
     }
 }
 
+/// A database at `path` with a shop (one location) and an all-scopes test key, whose secret is
+/// returned: for a server the test starts itself ([`process::ServerProcess`]).
+pub async fn seed_database(path: &Path) -> String {
+    let pool = db::connect(path).await.expect("database");
+    let (shop, _) = shops::create(
+        &pool,
+        shops::NewShop {
+            name: "Process Garage",
+            address: "",
+            tier: "pro",
+            locations: &[("Only", "")],
+        },
+    )
+    .await
+    .expect("shop");
+    let secret = mint(&pool, &shop, Mode::Test, Scope::ALL, None).await;
+    pool.close().await;
+    secret
+}
+
 async fn mint(
     db: &SqlitePool,
     shop: &ShopId,
@@ -272,7 +359,7 @@ async fn mint(
     scopes: &[Scope],
     location: Option<LocationId>,
 ) -> String {
-    let mut conn = db.acquire().await.unwrap();
+    let mut conn = db.acquire().await.expect("connection");
     let new = NewKey {
         shop_id: shop,
         mode,
@@ -280,7 +367,10 @@ async fn mint(
         scopes: scopes.to_vec(),
         location_id: location,
     };
-    keys::mint(&mut conn, new).await.unwrap().secret
+    keys::mint(&mut conn, new, time::now())
+        .await
+        .expect("key")
+        .secret
 }
 
 /// Imports a one-part catalog and returns the part's id.
@@ -289,9 +379,9 @@ async fn catalog_part(db: &SqlitePool) -> String {
         ACT787,Akebono,brake-pads,Akebono Front Ceramic Brake Pad Set,,6499,USD,,Honda|Accord|2003-2007,\n";
     vinsnap_server::api::parts::import::import_csv(db, CSV.as_bytes(), None)
         .await
-        .unwrap();
+        .expect("parts catalog");
     sqlx::query_scalar("SELECT id FROM parts WHERE part_number = 'ACT787'")
         .fetch_one(db)
         .await
-        .unwrap()
+        .expect("the part")
 }
