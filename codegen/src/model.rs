@@ -185,6 +185,9 @@ pub struct NamedType {
     pub description: Option<String>,
     pub definition: Definition,
     pub constraints: Constraints,
+    /// Written inline in the spec (a property's object schema) and named here, rather than a
+    /// schema of `components.schemas`.
+    pub inline: bool,
 }
 
 /// Where a parameter travels.
@@ -482,6 +485,7 @@ impl Walker<'_> {
             description: text(&schema, "description"),
             definition,
             constraints: Constraints::of(&schema),
+            inline: false,
         }
     }
 
@@ -656,7 +660,10 @@ impl Walker<'_> {
     fn object_type(&mut self, context: &str, schema: &Value) -> Ty {
         if schema.get("properties").is_some() {
             let name = self.hoisted_name(context);
-            let named = self.named(&name, schema);
+            let named = NamedType {
+                inline: true,
+                ..self.named(&name, schema)
+            };
             self.hoisted.push(named);
             return Ty::Named(name);
         }
