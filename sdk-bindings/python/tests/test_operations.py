@@ -115,6 +115,7 @@ EXPECTED: Dict[int, Type[vinsnap.APIError]] = {
     403: vinsnap.PermissionDeniedError,
     404: vinsnap.NotFoundError,
     409: vinsnap.ConflictError,
+    422: vinsnap.UnprocessableEntityError,
     429: vinsnap.RateLimitError,
 }
 
@@ -170,9 +171,14 @@ def test_errors_from_the_server_carry_the_envelope(server: Server, client: vinsn
         client.jobs.change_status(job.id, status="completed")
     assert conflict.value.code == "invalid_status_transition"
 
-    with pytest.raises(vinsnap.BadRequestError) as bad:
+    # The spec states that an invoice comes from a job or stands alone, so both is refused
+    # before sending; a VIN whose check digit is wrong has the right shape and is the server's 422.
+    with pytest.raises(vinsnap.InvalidRequestError) as both:
         client.invoices.create(job_id=job.id, customer_id=customer.id)
-    assert bad.value.status_code == 400
+    assert both.value.param == "customer_id"
+    with pytest.raises(vinsnap.UnprocessableEntityError) as check_digit:
+        client.vin.decode("1HGCM82643A004352")
+    assert (check_digit.value.status_code, check_digit.value.code) == (422, "invalid_vin")
 
 
 def test_arguments_the_spec_rejects_are_refused_before_sending(client: vinsnap.Client) -> None:

@@ -25,6 +25,7 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    UnprocessableEntityError,
     VinSnapError,
     WebhookVerificationError,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "NotFoundError",
     "ConflictError",
     "RateLimitError",
+    "UnprocessableEntityError",
     "InternalServerError",
     "APIConnectionError",
     "APITimeoutError",

@@ -76,6 +76,11 @@ class ConflictError(APIError):
     """409: the request conflicts with the resource's state (or reuses an idempotency key)."""
 
 
+class UnprocessableEntityError(APIError):
+    """422: the request is well-formed, but the world says no (a VIN's check digit, exactly one of
+    two parameters, a webhook host that is not public)."""
+
+
 class RateLimitError(APIError):
     """429: too many requests; `retry_after` says when to come back."""
 
@@ -137,6 +142,7 @@ _BY_STATUS: Dict[int, Type[APIError]] = {
     403: PermissionDeniedError,
     404: NotFoundError,
     409: ConflictError,
+    422: UnprocessableEntityError,
     429: RateLimitError,
 }
 
