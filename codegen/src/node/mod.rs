@@ -14,12 +14,16 @@
 //! - `resources.ts`: a class per resource with a method per operation, named by
 //!   [`crate::naming`] in camelCase, the pages of lists with fields of their own, and the
 //!   `Resources` base class the client extends.
+//!
+//! [`samples::call`] writes a call the way these methods take it, for the docs' TypeScript
+//! samples.
 
 mod events;
 mod models;
 mod operations;
 mod params;
 mod resources;
+pub mod samples;
 mod types;
 mod writer;
 
@@ -157,4 +161,149 @@ fn index() -> String {
         "\nexport * from './models.js';\nexport * from './params.js';\nexport * from './events.js';\nexport * from './resources.js';\n",
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use vinsnap_openapi::Spec;
+
+    use super::*;
+    use crate::model;
+
+    fn generated(schemas: serde_json::Value, paths: serde_json::Value) -> BTreeMap<String, String> {
+        let spec = Spec::from_value(json!({
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": paths,
+            "components": {"schemas": schemas}
+        }))
+        .unwrap();
+        files(&model::build(&spec).unwrap())
+            .unwrap()
+            .into_iter()
+            .map(|f| {
+                let name = f.path.file_name().unwrap().to_string_lossy().into_owned();
+                (name, f.contents)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_schema_shape_has_a_type() {
+        let out = generated(
+            json!({
+                "Thing": {
+                    "type": "object",
+                    "required": ["id", "kind", "shape"],
+                    "properties": {
+                        "id": {"type": "string", "pattern": "^thg_[0-9a-z]{26}$"},
+                        "kind": {"enum": ["a", "b-c"]},
+                        "maybe": {"enum": ["x", null]},
+                        "at": {"type": ["string", "null"], "format": "date-time"},
+                        "count": {"type": "integer", "minimum": 1, "maximum": 10},
+                        "owner": {"oneOf": [{"$ref": "#/components/schemas/Owner"}, {"type": "null"}]},
+                        "shape": {"oneOf": [{"$ref": "#/components/schemas/Circle"}, {"$ref": "#/components/schemas/Square"}]},
+                        "tags": {"type": "array", "items": {"type": "string", "not": {"const": ""}}},
+                        "meta": {"type": "object", "additionalProperties": {"type": "integer"}},
+                        "nested": {"type": "object", "properties": {"x": {"type": "number"}}},
+                        "fixed": {"const": 3},
+                        "free": {},
+                        "x-trace": {"type": "string"}
+                    }
+                },
+                "Owner": {"type": "string"},
+                "Circle": {"type": "object", "required": ["r"], "properties": {"r": {"type": "number"}}},
+                "Square": {"type": "object", "required": ["side"], "properties": {"side": {"type": "number"}}},
+                "Event": {"type": "object", "properties": {"type": {"type": "string"}}}
+            }),
+            json!({}),
+        );
+        let models = &out["models.ts"];
+        for expected in [
+            "export interface Thing {",
+            "readonly id: string;",
+            "Constraints: matches `^thg_[0-9a-z]{26}$`.",
+            "readonly kind: 'a' | 'b-c';",
+            "readonly maybe?: 'x' | null;",
+            "readonly at?: string | null;",
+            "An RFC 3339 date-time",
+            "Constraints: 1 to 10.",
+            "readonly owner?: Owner | null;",
+            "readonly shape: Circle | Square;",
+            "readonly tags?: readonly string[];",
+            "readonly meta?: { readonly [key: string]: number };",
+            "readonly nested?: ThingNested;",
+            "readonly fixed?: 3;",
+            "readonly free?: JsonValue;",
+            "readonly 'x-trace'?: string;",
+            "export type Owner = string;",
+            "export interface ThingNested {",
+            "export interface EventSchema {",
+            "import type { JsonValue } from '../json.js';",
+        ] {
+            assert!(
+                models.contains(expected),
+                "models.ts lacks {expected:?}:\n{models}"
+            );
+        }
+    }
+
+    #[test]
+    fn operations_take_positional_paths_an_arguments_object_and_header_options() {
+        let out = generated(
+            json!({"Note": {"type": "object", "required": ["text"], "properties": {"text": {"type": "string"}}}}),
+            json!({
+                "/notes/{note_id}/tags": {
+                    "post": {
+                        "operationId": "tag_note", "tags": ["notes"],
+                        "parameters": [
+                            {"name": "note_id", "in": "path", "required": true, "schema": {"type": "string"}},
+                            {"name": "dry_run", "in": "query", "schema": {"type": "boolean"}},
+                            {"name": "X-Request-Tag", "in": "header", "schema": {"type": "string"}}
+                        ],
+                        "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "array", "items": {"type": "string"}}}}},
+                        "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Note"}}}}}
+                    }
+                }
+            }),
+        );
+        let resources = &out["resources.ts"];
+        assert!(
+            resources.contains("tag(noteId: string, params: TagNoteParams, options?: { readonly xRequestTag?: string }): Promise<Note> {"),
+            "{resources}"
+        );
+        assert!(resources.contains(
+            "this.#client.call<Note>('tag_note', { note_id: noteId }, params, options);"
+        ));
+        let params = &out["params.ts"];
+        assert!(params.contains("readonly dry_run?: boolean;"), "{params}");
+        assert!(
+            params.contains("readonly body: readonly string[];"),
+            "{params}"
+        );
+        let operations = &out["operations.ts"];
+        assert!(
+            operations.contains("headers: { xRequestTag: 'X-Request-Tag' },"),
+            "{operations}"
+        );
+        assert!(operations.contains("body: 'value',"));
+        assert!(operations.contains("query: ['dry_run'],"));
+    }
+
+    #[test]
+    fn a_generated_name_clash_is_refused() {
+        let spec = Spec::from_value(json!({
+            "openapi": "3.1.0",
+            "info": {"title": "t", "version": "1"},
+            "paths": {"/a": {"get": {"operationId": "list_things", "tags": ["things"],
+                "parameters": [{"name": "q", "in": "query", "schema": {"type": "string"}}],
+                "responses": {}}}},
+            "components": {"schemas": {"ListThingsParams": {"type": "string"}}}
+        }))
+        .unwrap();
+        let err = files(&model::build(&spec).unwrap()).unwrap_err();
+        assert_eq!(err.name, "ListThingsParams");
+        assert!(err.to_string().contains("rename one in the server"));
+    }
 }
