@@ -5,9 +5,10 @@
 //
 // The addon is built in the Cargo workspace's own target directory, so it shares every compiled
 // dependency with the rest of the workspace. `VINSNAP_NODE_CARGO` replaces the Cargo command's
-// arguments: the test suite sets it to the command it has already run
-// (`test --workspace --no-run`), so the addon comes out of that build, with the workspace's
-// features, instead of a second build of the SDK.
+// arguments: the test suite sets it to the command it runs anyway (`test --workspace --no-run`),
+// so the addon comes out of that build, with the workspace's features, instead of a second
+// build of the SDK (`cargo build -p vinsnap-node` alone unifies fewer features, so it would
+// recompile tokio, hyper, reqwest and the SDK).
 //
 // Then: `vinsnap.node` (the addon, copied next to package.json), `tsc` into `dist/` (CommonJS
 // with declarations), and `dist/index.mjs` + `dist/index.d.mts`, the ES module entry point,
@@ -41,26 +42,32 @@ function run(command, commandArgs) {
   }
 }
 
-// 1. The addon.
+// 1. The addon. Cargo names the file it built (fresh or not) in its JSON messages.
 const cargoArgs = process.env.VINSNAP_NODE_CARGO
   ? process.env.VINSNAP_NODE_CARGO.split(/\s+/).filter(Boolean)
   : ['build', '--package', 'vinsnap-node', '--lib', '--profile', profile];
-run('cargo', cargoArgs);
-const metadata = JSON.parse(
-  execFileSync('cargo', ['metadata', '--format-version', '1', '--no-deps'], {
+console.error(`> cargo ${cargoArgs.join(' ')}`);
+let messages;
+try {
+  messages = execFileSync('cargo', [...cargoArgs, '--message-format=json-render-diagnostics'], {
     cwd: root,
     encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  }),
-);
-const outDir = join(metadata.target_directory, profile === 'dev' ? 'debug' : 'release');
-const library = {
-  darwin: 'libvinsnap_node.dylib',
-  win32: 'vinsnap_node.dll',
-}[process.platform] ?? 'libvinsnap_node.so';
-const built = join(outDir, library);
-if (!existsSync(built)) {
-  console.error(`${built} is missing: the Cargo command did not build the addon in the ${profile} profile`);
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+} catch (error) {
+  console.error(`build failed: cargo exited with ${error.status ?? error.signal ?? error.message}`);
+  process.exit(1);
+}
+const built = messages
+  .split('\n')
+  .filter((line) => line.startsWith('{'))
+  .map((line) => JSON.parse(line))
+  .filter((m) => m.reason === 'compiler-artifact' && m.target?.name === 'vinsnap_node')
+  .flatMap((m) => m.filenames)
+  .find((file) => /\.(so|dylib|dll)$/.test(file));
+if (!built || !existsSync(built)) {
+  console.error('the Cargo command did not build the vinsnap-node addon (no cdylib among its artifacts)');
   process.exit(1);
 }
 // Copied then renamed: a process that has the old addon loaded keeps a valid file.

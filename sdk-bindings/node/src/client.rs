@@ -39,9 +39,9 @@ impl NativeClient {
     /// the first call.
     #[napi(constructor)]
     pub fn new(options: ClientOptions) -> napi::Result<NativeClient> {
-        build(options)
-            .map(|client| NativeClient { client })
-            .map_err(Failure::into_napi)
+        Ok(NativeClient {
+            client: build(options)?,
+        })
     }
 
     /// Runs `operation_id` with `params` (a JSON object of parameters by their spec names) and
@@ -54,14 +54,15 @@ impl NativeClient {
         params: String,
         body: Option<String>,
     ) -> napi::Result<String> {
-        let client = self.client.clone();
-        let answer = async move {
-            let args = arguments(&params, body.as_deref())?;
-            let value = client.call(&operation_id, args).await?;
-            serde_json::to_string(&value)
-                .map_err(|e| Failure::new("decode", format!("cannot write the response: {e}")))
-        };
-        answer.await.map_err(Failure::into_napi)
+        let args = arguments(&params, body.as_deref())?;
+        let value = self
+            .client
+            .call(&operation_id, args)
+            .await
+            .map_err(|e| Failure::from(e).into_napi())?;
+        serde_json::to_string(&value).map_err(|e| {
+            Failure::new("decode", format!("cannot write the response: {e}")).into_napi()
+        })
     }
 
     /// `"test"` or `"live"`, from the key.
@@ -89,7 +90,7 @@ impl NativeClient {
     }
 }
 
-fn build(options: ClientOptions) -> Result<vinsnap::Client, Failure> {
+fn build(options: ClientOptions) -> napi::Result<vinsnap::Client> {
     let mut builder = vinsnap::Client::builder(options.api_key);
     if let Some(url) = options.base_url {
         builder = builder.base_url(url);
@@ -99,7 +100,8 @@ fn build(options: ClientOptions) -> Result<vinsnap::Client, Failure> {
             return Err(Failure::invalid(
                 Some("timeout"),
                 "must be a positive number of milliseconds",
-            ));
+            )
+            .into_napi());
         }
         builder = builder.timeout(Duration::from_secs_f64(ms / 1000.0));
     }
@@ -109,16 +111,18 @@ fn build(options: ClientOptions) -> Result<vinsnap::Client, Failure> {
     for (name, value) in options.default_headers.unwrap_or_default() {
         builder = builder.default_header(name, value);
     }
-    Ok(builder.build()?)
+    builder.build().map_err(|e| Failure::from(e).into_napi())
 }
 
-fn arguments(params: &str, body: Option<&str>) -> Result<vinsnap::Arguments, Failure> {
+fn arguments(params: &str, body: Option<&str>) -> napi::Result<vinsnap::Arguments> {
     let params: Map<String, Value> = serde_json::from_str(params).map_err(|e| {
-        Failure::invalid(None, format!("the parameters are not a JSON object: {e}"))
+        Failure::invalid(None, format!("the parameters are not a JSON object: {e}")).into_napi()
     })?;
     let body = body
         .map(serde_json::from_str::<Value>)
         .transpose()
-        .map_err(|e| Failure::invalid(Some("body"), format!("the body is not JSON: {e}")))?;
+        .map_err(|e| {
+            Failure::invalid(Some("body"), format!("the body is not JSON: {e}")).into_napi()
+        })?;
     Ok(vinsnap::Arguments::from_parts(params, body))
 }
