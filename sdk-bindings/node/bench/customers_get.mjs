@@ -35,7 +35,8 @@ step('release server and addon (one Cargo build)', process.execPath, ['scripts/b
 });
 mkdirSync(join(here, '.generated'), { recursive: true });
 step('openapi-fetch types (openapi-typescript)', process.execPath, [
-  require.resolve('openapi-typescript/bin/cli.js'),
+  // Its `exports` map `./*.js` to `./*.mjs`, so its bin is found from the package's folder.
+  join(dirname(require.resolve('openapi-typescript/package.json')), 'bin', 'cli.js'),
   resolve(root, '..', '..', 'openapi', 'openapi.json'),
   '--output',
   join(here, '.generated', 'openapi.d.ts'),
