@@ -58,6 +58,9 @@ export type RawBody = Uint8Array | string;
  * Pass the raw body (`express.raw({ type: 'application/json' })`, `await request.text()`),
  * never a parsed and re-serialised one: the signature covers the exact bytes.
  *
+ * A genuine event of a type newer than this version of the SDK is returned too (its `type` is
+ * then not in `EVENT_TYPES`): ignore what you do not handle.
+ *
  * @throws {WebhookVerificationError} when the delivery is not genuine or not fresh.
  */
 export function verifyWebhook(
