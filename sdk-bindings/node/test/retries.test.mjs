@@ -117,6 +117,34 @@ test('every POST carries one Idempotency-Key, the same on each retry; a given on
   }
 });
 
+test('on the wire: null is sent as null, undefined is left out, query and body go apart', async () => {
+  const api = await scripted([ok]);
+  try {
+    const client = new Vinsnap({ apiKey: MOCK_KEY, baseUrl: api.baseUrl });
+    await client.customers.update(ID.customer, { phone: null, email: undefined, notes: 'x' });
+    const put = api.requests.at(-1);
+    assert.equal(put.method, 'PUT');
+    assert.equal(put.url, `/customers/${ID.customer}`);
+    assert.deepEqual(JSON.parse(put.body), { phone: null, notes: 'x' });
+    await client.customers.update(ID.customer);
+    assert.equal(api.requests.at(-1).body, '{}', 'a required body with no fields is an empty object');
+  } finally {
+    await api.stop();
+  }
+  const list = await scripted([{ status: 200, body: JSON.stringify({ data: [CUSTOMER], has_more: false, total: 1 }) }]);
+  try {
+    const client = new Vinsnap({ apiKey: MOCK_KEY, baseUrl: list.baseUrl });
+    const page = await client.customers.list({ q: 'chen', limit: 5, location_id: undefined });
+    assert.deepEqual(page.data.map((c) => c.id), [CUSTOMER.id]);
+    const url = new URL(list.requests[0].url, list.baseUrl);
+    assert.equal(url.pathname, '/customers');
+    assert.deepEqual(Object.fromEntries(url.searchParams), { q: 'chen', limit: '5' });
+    assert.equal(list.requests[0].body, '');
+  } finally {
+    await list.stop();
+  }
+});
+
 test('an attempt past the timeout is an APITimeoutError', async () => {
   const api = await scripted([{ ...ok, delay: 2_000 }]);
   try {
