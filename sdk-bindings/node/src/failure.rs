@@ -10,10 +10,12 @@ use serde_json::{Value, json};
 /// Starts the message of every error the addon raises on purpose.
 pub const MARKER: &str = "vinsnap-failure:";
 
-/// What went wrong, as the package reads it.
+/// What went wrong, as the package reads it (a rejected webhook delivery uses `kind` and
+/// `message` only).
 #[derive(Debug, Default)]
 pub struct Failure {
-    /// `api`, `connection`, `timeout`, `decode` or `invalid_request`.
+    /// `api`, `connection`, `timeout`, `decode` or `invalid_request`; for webhooks, the
+    /// verifier's kind (`too_old`, ...).
     pub kind: &'static str,
     pub status: Option<u16>,
     pub code: Option<String>,

@@ -7,7 +7,7 @@ use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
 use vinsnap::webhooks;
 
-use crate::failure::MARKER;
+use crate::failure::Failure;
 
 /// Verifies a delivery: its signature against `secret` and its timestamp within `tolerance`
 /// seconds of `now` (Unix seconds, the clock when not given). Parsing the body into its event
@@ -25,10 +25,11 @@ pub fn verify_webhook(
     now: Option<f64>,
 ) -> napi::Result<()> {
     if !(tolerance.is_finite() && tolerance >= 0.0) {
-        return Err(rejected(
+        return Err(Failure::new(
             "invalid_tolerance",
             "the tolerance must be a number of seconds, 0 or more",
-        ));
+        )
+        .into_napi());
     }
     let mut map = http::HeaderMap::new();
     for (name, value) in headers {
@@ -48,7 +49,7 @@ pub fn verify_webhook(
         Duration::from_secs_f64(tolerance),
     )
     .map(|_| ())
-    .map_err(|e| rejected(e.kind(), &e.to_string()))
+    .map_err(|e| Failure::new(e.kind(), e.to_string()).into_napi())
 }
 
 /// The signing headers of a delivery of `payload` at `timestamp` (Unix seconds), one
@@ -64,9 +65,4 @@ pub fn sign_webhook(
         .iter()
         .filter_map(|(name, value)| Some((name.to_string(), value.to_str().ok()?.to_string())))
         .collect()
-}
-
-fn rejected(kind: &str, message: &str) -> napi::Error {
-    let described = serde_json::json!({ "kind": kind, "message": message });
-    napi::Error::new(napi::Status::GenericFailure, format!("{MARKER}{described}"))
 }
