@@ -5,11 +5,14 @@
 //!   over the OpenAPI 3.0 view of `openapi/openapi.json`;
 //! - `pagination.rs`: a `ListOperation` impl for every operation that pages with
 //!   `limit`/`offset` and answers a `{data, has_more}` list;
-//! - `events.rs`: the webhook `Event` enum, from the spec's `webhooks` section.
+//! - `events.rs`: the webhook `Event` enum, from the spec's `webhooks` section;
+//! - `dispatch.rs`: the entry point the bindings call, one arm per operation running its
+//!   progenitor builder (read off the builders progenitor just generated).
 
 use std::{env, fs, path::PathBuf};
 
 mod codegen {
+    include!("build/dispatch.rs");
     include!("build/events.rs");
     include!("build/pagination.rs");
 }
@@ -38,25 +41,19 @@ fn main() {
         .generate_tokens(&openapi)
         .expect("progenitor generates a client from the 3.0 view");
 
+    let client: syn::File = syn::parse2(tokens).expect("progenitor's code parses");
+
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("OUT_DIR"));
-    write_with(&out.join("progenitor.rs"), tokens, |text| {
-        // progenitor illustrates each call with an `ignore` code block, which rustdoc would
-        // report as an ignored test; they are illustrations, so mark them as text.
-        text.replace("```ignore", "```text")
-    });
+    // progenitor illustrates each call with an `ignore` code block, which rustdoc would report
+    // as an ignored test; they are illustrations, so mark them as text.
+    let text = prettyplease::unparse(&client).replace("```ignore", "```text");
+    fs::write(out.join("progenitor.rs"), text).expect("write generated code");
     write(&out.join("pagination.rs"), codegen::list_operations(spec));
     write(&out.join("events.rs"), codegen::events(spec));
+    write(&out.join("dispatch.rs"), codegen::dispatch(spec, &client));
 }
 
 fn write(path: &std::path::Path, tokens: proc_macro2::TokenStream) {
-    write_with(path, tokens, |text| text);
-}
-
-fn write_with(
-    path: &std::path::Path,
-    tokens: proc_macro2::TokenStream,
-    edit: impl FnOnce(String) -> String,
-) {
     let file = syn::parse2(tokens).expect("generated code parses");
-    fs::write(path, edit(prettyplease::unparse(&file))).expect("write generated code");
+    fs::write(path, prettyplease::unparse(&file)).expect("write generated code");
 }

@@ -1,5 +1,6 @@
 //! `cargo run -p vinsnap-codegen` writes every generated file of the bindings and docs;
-//! `--check` writes nothing and fails when a committed one is stale.
+//! `--check` writes nothing and fails when a committed one is stale; `docs-spec` prints the spec
+//! with every operation's code samples (`x-codeSamples`), the input `scripts/docs` renders.
 
 use std::{path::PathBuf, process::ExitCode};
 
@@ -9,8 +10,9 @@ fn main() -> ExitCode {
     let check = match std::env::args().nth(1).as_deref() {
         None => false,
         Some("--check") => true,
+        Some("docs-spec") => return docs_spec(),
         Some(other) => {
-            eprintln!("usage: vinsnap-codegen [--check] (unknown argument {other:?})");
+            eprintln!("usage: vinsnap-codegen [--check | docs-spec] (unknown argument {other:?})");
             return ExitCode::from(2);
         }
     };
@@ -37,6 +39,22 @@ fn main() -> ExitCode {
     match output::write_all(&root, &files) {
         Ok(n) => {
             println!("{n} of {} generated files updated", files.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("vinsnap-codegen: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn docs_spec() -> ExitCode {
+    match vinsnap_codegen::samples::with_code_samples(vinsnap_openapi::Spec::committed()) {
+        Ok(doc) => {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&doc).expect("JSON values serialise")
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -8,7 +8,7 @@
 //! - [`MockApi`]: a `wiremock::MockServer` for Rust tests, with room for
 //!   the test's own `Mock` overrides and wiremock's request verification;
 //! - [`server::serve`] (the `vinsnap-mock` binary): axum/hyper, with flat
-//!   memory under long runs.
+//!   memory under long runs, and the docs site at `/docs` ([`docs`]).
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
@@ -24,6 +24,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod docs;
 pub mod engine;
 pub mod server;
 pub mod webhook;

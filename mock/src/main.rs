@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::Parser;
 use tokio::io::AsyncWriteExt;
 use vinsnap_mock::Engine;
+use vinsnap_mock::docs::DocsSite;
 
 /// The VinSnap sandbox: answers the API from its OpenAPI spec.
 #[derive(Debug, Parser)]
@@ -22,6 +23,10 @@ struct Args {
     /// Serve this OpenAPI document instead of the built-in committed spec.
     #[arg(long, env = "VINSNAP_MOCK_SPEC")]
     spec: Option<PathBuf>,
+    /// The built docs site (a folder with `index.html`) to serve at /docs; by default the
+    /// workspace's `target/docs/`, where `./scripts/docs` builds it.
+    #[arg(long, env = "VINSNAP_MOCK_DOCS")]
+    docs: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -41,13 +46,20 @@ async fn main() -> anyhow::Result<()> {
         .await
         .with_context(|| format!("cannot listen on {}:{}", args.host, args.port))?;
     let address = listener.local_addr()?;
+    let site = DocsSite::new(args.docs.unwrap_or_else(DocsSite::default_dir));
+    if !site.dir().join("index.html").is_file() {
+        eprintln!(
+            "vinsnap-mock: no docs site in {} (build it with ./scripts/docs, or pass --docs DIR); /docs says so",
+            site.dir().display()
+        );
+    }
     // One line on stdout, flushed: scripts and tests wait for it to know the port.
     let mut stdout = tokio::io::stdout();
     stdout
         .write_all(format!("vinsnap-mock listening on http://{address}\n").as_bytes())
         .await?;
     stdout.flush().await?;
-    vinsnap_mock::server::serve(listener, Arc::new(engine))
+    vinsnap_mock::server::serve_with_docs(listener, Arc::new(engine), site)
         .await
         .context("server stopped")
 }

@@ -10,6 +10,7 @@ use axum::extract::{Request, State};
 use axum::response::Response;
 use tokio::net::TcpListener;
 
+use crate::docs::{self, DocsSite};
 use crate::engine::{Engine, MAX_BODY_BYTES, MockRequest, MockResponse, Outcome};
 
 /// An axum router that answers every request with the engine.
@@ -20,6 +21,15 @@ pub fn router(engine: Arc<Engine>) -> Router {
 /// Serves the engine on `listener` until the process ends.
 pub async fn serve(listener: TcpListener, engine: Arc<Engine>) -> std::io::Result<()> {
     axum::serve(listener, router(engine)).await
+}
+
+/// [`serve`], with the built docs site at `/docs`.
+pub async fn serve_with_docs(
+    listener: TcpListener,
+    engine: Arc<Engine>,
+    site: DocsSite,
+) -> std::io::Result<()> {
+    axum::serve(listener, docs::router(site).merge(router(engine))).await
 }
 
 /// Stands in for a body over the limit, so the engine answers it exactly as

@@ -13,6 +13,7 @@
 //! - [`Spec::webhooks()`], [`Spec::webhook()`]: the 3.1 `webhooks` section, as
 //!   operations named by event type.
 //! - [`to_openapi_30()`]: the OpenAPI 3.0.3 view that progenitor needs.
+//! - `validate` (feature `validate`): values checked against the document's schemas.
 //!
 //! ```
 //! let spec = vinsnap_openapi::Spec::committed();
@@ -27,6 +28,8 @@ mod examples;
 mod operation;
 mod spec;
 mod v30;
+#[cfg(feature = "validate")]
+pub mod validate;
 
 use std::sync::LazyLock;
 

@@ -61,6 +61,20 @@ pub enum Error {
     /// client's configuration (API key, base URL) is invalid.
     #[error("invalid request: {0}")]
     InvalidRequest(String),
+    /// The SDK refused to send the request: the argument `param` (a parameter's name, or a body
+    /// field's path such as `line_items[0].quantity`) is not what the spec accepts.
+    ///
+    /// ```
+    /// let error = vinsnap::Error::InvalidArgument { param: "limit".into(), message: "500 is greater than the maximum of 100".into() };
+    /// assert_eq!(error.to_string(), "invalid argument `limit`: 500 is greater than the maximum of 100");
+    /// ```
+    #[error("invalid argument `{param}`: {message}")]
+    InvalidArgument {
+        /// The parameter or body field.
+        param: String,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 /// An error answer from the API: the status plus the fields of the error envelope
@@ -192,7 +206,7 @@ impl Error {
             Error::Api(e) => Some(e.status.as_u16()),
             Error::Decode { status, .. } => status.map(|s| s.as_u16()),
             Error::Transport(e) => e.status().map(|s| s.as_u16()),
-            Error::InvalidRequest(_) => None,
+            Error::InvalidRequest(_) | Error::InvalidArgument { .. } => None,
         }
     }
 
@@ -325,6 +339,14 @@ impl<E: Serialize> From<progenitor_client::Error<E>> for Error {
             }
             P::InvalidRequest(message) | P::Custom(message) => Error::InvalidRequest(message),
         }
+    }
+}
+
+/// A value the spec refuses for a constrained field (`"not an email".parse::<CreateCustomerEmail>()`),
+/// caught before anything is sent.
+impl From<crate::types::error::ConversionError> for Error {
+    fn from(e: crate::types::error::ConversionError) -> Self {
+        Error::InvalidRequest(e.to_string())
     }
 }
 

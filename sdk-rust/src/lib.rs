@@ -14,7 +14,9 @@
 //! - [`Error`]: API errors (status, code, message, request id, `Retry-After`) apart from
 //!   transport and decode errors;
 //! - [`ListOperation::stream`]: every page of any list operation as one `Stream`;
-//! - [`webhooks`]: signature verification into a typed [`webhooks::Event`].
+//! - [`webhooks`]: signature verification into a typed [`webhooks::Event`];
+//! - [`Client::call`]: any operation by its `operationId`, arguments as JSON (what the Python
+//!   and Node bindings call), and [`with_explicit_nulls`] to clear a field with `null`.
 //!
 //! ```no_run
 //! use futures::TryStreamExt;
@@ -26,13 +28,13 @@
 //!
 //! let customer = client
 //!     .create_customer()
-//!     .body(CreateCustomer::builder().name("Sarah Chen").email(Some("s.chen@email.com".into())))
+//!     .body(CreateCustomer::builder().name("Sarah Chen").email(Some("s.chen@email.com".parse()?)))
 //!     .send()
 //!     .await?;
 //! let vehicle = client
 //!     .create_vehicle()
 //!     .id(customer.id.clone())
-//!     .body(CreateVehicle::builder().vin(Some("1HGCM82633A004352".into())))
+//!     .body(CreateVehicle::builder().vin(Some("1HGCM82633A004352".parse()?)))
 //!     .send()
 //!     .await?;
 //! println!("{:?} {:?}", vehicle.make, vehicle.model);
@@ -46,6 +48,7 @@
 #![warn(missing_docs)]
 
 mod client;
+mod dispatch;
 mod error;
 mod generated;
 mod pagination;
@@ -54,11 +57,12 @@ mod transport;
 pub mod webhooks;
 
 pub use client::{Client, ClientBuilder, KeyMode, PRODUCTION_URL, USER_AGENT};
+pub use dispatch::{Arguments, OPERATIONS};
 pub use error::{ApiError, Error, Result};
 pub use generated::progenitor::{ResponseValue, builder, types};
 pub use pagination::{ListOperation, Page};
 pub use rate_limit::RateLimit;
-pub use transport::IDEMPOTENCY_KEY;
+pub use transport::{IDEMPOTENCY_KEY, with_explicit_nulls};
 
 pub use generated::pagination::LIST_OPERATIONS;
 

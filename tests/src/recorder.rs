@@ -1,10 +1,11 @@
 //! Records the SDK's `vinsnap.request` spans: which operations were called and how each ended.
 
-use std::sync::{Arc, Mutex};
+use std::cell::RefCell;
+use std::sync::{Arc, Mutex, Once};
 
+use tracing::Subscriber;
 use tracing::field::{Field, Visit};
 use tracing::span::{Attributes, Id, Record};
-use tracing::{Subscriber, subscriber::DefaultGuard};
 use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
 use tracing_subscriber::registry::LookupSpan;
 
@@ -26,13 +27,39 @@ pub struct Recorder {
     calls: Arc<Mutex<Vec<Call>>>,
 }
 
+thread_local! {
+    static CURRENT: RefCell<Option<Recorder>> = const { RefCell::new(None) };
+}
+
+/// Stops the thread's recording when dropped (and puts back the recorder it replaced).
+pub struct RecordingGuard {
+    previous: Option<Recorder>,
+}
+
+impl Drop for RecordingGuard {
+    fn drop(&mut self) {
+        CURRENT.with(|current| *current.borrow_mut() = self.previous.take());
+    }
+}
+
 impl Recorder {
     /// Records on the current thread until the guard drops. `#[tokio::test]` runs the test and
     /// everything it spawns on its one thread, so that is every request of the test.
-    pub fn install() -> (Recorder, DefaultGuard) {
+    ///
+    /// One global subscriber routes spans to the thread's recorder. A subscriber per test
+    /// (`set_default`) is not enough: tracing caches each callsite's interest process-wide,
+    /// and a test thread without one can cache the SDK's span as uninteresting while another
+    /// test is installing its own, so that test's first request would go unrecorded.
+    pub fn install() -> (Recorder, RecordingGuard) {
+        static GLOBAL: Once = Once::new();
+        GLOBAL.call_once(|| {
+            let subscriber = tracing_subscriber::registry().with(Router);
+            tracing::subscriber::set_global_default(subscriber)
+                .expect("no other global subscriber in the test binary");
+        });
         let recorder = Recorder::default();
-        let subscriber = tracing_subscriber::registry().with(recorder.clone());
-        (recorder, tracing::subscriber::set_default(subscriber))
+        let previous = CURRENT.with(|current| current.borrow_mut().replace(recorder.clone()));
+        (recorder, RecordingGuard { previous })
     }
 
     pub fn calls(&self) -> Vec<Call> {
@@ -75,7 +102,11 @@ impl Visit for Call {
     }
 }
 
-impl<S> Layer<S> for Recorder
+/// The global layer: collects each `vinsnap.request` span and hands it, when it closes, to the
+/// recorder of the thread it closes on.
+struct Router;
+
+impl<S> Layer<S> for Router
 where
     S: Subscriber + for<'a> LookupSpan<'a>,
 {
@@ -102,7 +133,11 @@ where
         if let Some(span) = ctx.span(&id)
             && let Some(call) = span.extensions_mut().remove::<Call>()
         {
-            self.calls.lock().unwrap().push(call);
+            CURRENT.with(|current| {
+                if let Some(recorder) = current.borrow().as_ref() {
+                    recorder.calls.lock().unwrap().push(call);
+                }
+            });
         }
     }
 }

@@ -2,62 +2,16 @@
 //! operation's schemas, compiled once with `jsonschema`, reported the way the
 //! real server reports them (code, message and the offending field in `param`).
 
-use jsonschema::{Draft, Registry, Validator, error::ValidationErrorKind};
+use jsonschema::Validator;
 use serde_json::Value;
 use vinsnap_openapi::Spec;
+pub(crate) use vinsnap_openapi::validate::SchemaCompiler;
+use vinsnap_openapi::validate::{describe, field_path};
 
 use super::envelope::ApiError;
 
-/// The base URI the whole document is registered under, so that the spec's
-/// local `#/components/schemas/...` references resolve from any schema.
-const DOC_URI: &str = "urn:vinsnap:openapi";
-
 /// The largest request body the API accepts (the server's limit).
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
-
-/// Compiles schemas of one document.
-pub(crate) struct SchemaCompiler {
-    registry: Registry<'static>,
-}
-
-impl SchemaCompiler {
-    pub(crate) fn new(spec: &Spec) -> Result<Self, String> {
-        let registry = Registry::new()
-            .draft(Draft::Draft202012)
-            .add(DOC_URI, spec.as_value().clone())
-            .and_then(|b| b.prepare())
-            .map_err(|e| format!("cannot index the spec's schemas: {e}"))?;
-        Ok(SchemaCompiler { registry })
-    }
-
-    /// Compiles `schema` (taken from anywhere in the document).
-    pub(crate) fn compile(&self, schema: &Value) -> Result<Validator, String> {
-        jsonschema::options()
-            .with_draft(Draft::Draft202012)
-            .with_registry(&self.registry)
-            .build(&absolute_refs(schema))
-            .map_err(|e| format!("schema {schema} does not compile: {e}"))
-    }
-}
-
-/// `schema` with its document-local `$ref`s made absolute against [`DOC_URI`]:
-/// the schema is compiled on its own, where `#/...` would mean itself.
-fn absolute_refs(schema: &Value) -> Value {
-    match schema {
-        Value::Object(map) => Value::Object(
-            map.iter()
-                .map(|(k, v)| match (k.as_str(), v) {
-                    ("$ref", Value::String(r)) if r.starts_with('#') => {
-                        (k.clone(), Value::String(format!("{DOC_URI}{r}")))
-                    }
-                    _ => (k.clone(), absolute_refs(v)),
-                })
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.iter().map(absolute_refs).collect()),
-        other => other.clone(),
-    }
-}
 
 /// The JSON types a parameter's schema admits, so that a path or query string
 /// can be read as the value the schema expects (`limit=5` is the integer 5).
@@ -121,11 +75,17 @@ impl Shape {
         {
             return Value::from(n);
         }
-        if self.admits("number")
+        // `5.0` is an integer to JSON Schema (and to the server); `5.5` reaches the schema as
+        // the number it is, which an integer schema then refuses.
+        if (self.admits("integer") || self.admits("number"))
             && let Ok(n) = raw.parse::<f64>()
-            && let Some(n) = serde_json::Number::from_f64(n)
+            && let Some(number) = serde_json::Number::from_f64(n)
         {
-            return Value::Number(n);
+            let integral = n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0;
+            return match integral && self.admits("integer") {
+                true => Value::from(n as i64),
+                false => Value::Number(number),
+            };
         }
         if self.admits("boolean") && (raw == "true" || raw == "false") {
             return Value::Bool(raw == "true");
@@ -217,6 +177,29 @@ impl ParamCheck {
         Err(ApiError::bad_request(code, message).with_param(&self.name))
     }
 
+    /// Checks a header parameter; the server names a bad `Idempotency-Key` (the only header
+    /// parameter the spec has) `invalid_idempotency_key`, so the code comes from the name.
+    pub(crate) fn check_header(&self, raw: Option<&str>) -> Result<(), ApiError> {
+        let code = format!(
+            "invalid_{}",
+            self.name.to_ascii_lowercase().replace('-', "_")
+        );
+        let Some(raw) = raw else {
+            return Err(ApiError::bad_request(
+                &code,
+                format!("The {} header must be printable ASCII", self.name),
+            ));
+        };
+        let value = self.shape.read(raw);
+        match self.validator.iter_errors(&value).next() {
+            None => Ok(()),
+            Some(error) => Err(ApiError::bad_request(
+                &code,
+                format!("The {} header {raw:?}: {error}", self.name),
+            )),
+        }
+    }
+
     pub(crate) fn check_query(&self, raws: &[&str]) -> Result<(), ApiError> {
         let value = self.shape.read_all(raws);
         match self.validator.iter_errors(&value).next() {
@@ -281,15 +264,8 @@ impl BodyCheck {
         match self.validator.iter_errors(&value).next() {
             None => Ok(()),
             Some(error) => {
-                let param = field_of(&error);
-                let message = match (&param, error.kind()) {
-                    (Some(p), ValidationErrorKind::Required { .. }) => format!("`{p}` is required"),
-                    (Some(p), ValidationErrorKind::AdditionalProperties { .. }) => {
-                        format!("unknown field `{p}`")
-                    }
-                    (Some(p), _) => format!("`{p}`: {error}"),
-                    (None, _) => error.to_string(),
-                };
+                let param = field_path(&error);
+                let message = describe(&error, param.as_deref());
                 let api_error = ApiError::bad_request("invalid_request", message);
                 Err(match param {
                     Some(p) => api_error.with_param(&p),
@@ -317,35 +293,4 @@ pub(crate) fn is_json(content_type: &str) -> bool {
         .to_ascii_lowercase();
     essence == "application/json"
         || (essence.starts_with("application/") && essence.ends_with("+json"))
-}
-
-/// The field a body error is about, written as the server writes it
-/// (`email`, `scopes[0]`, `address.city`). For a missing or unexpected
-/// property the error sits on the parent object, so the property is appended.
-fn field_of(error: &jsonschema::ValidationError<'_>) -> Option<String> {
-    let mut path = String::new();
-    for segment in error.instance_path().as_str().split('/').skip(1) {
-        let segment = segment.replace("~1", "/").replace("~0", "~");
-        if segment.parse::<usize>().is_ok() {
-            path.push_str(&format!("[{segment}]"));
-        } else {
-            if !path.is_empty() {
-                path.push('.');
-            }
-            path.push_str(&segment);
-        }
-    }
-    let child = match error.kind() {
-        ValidationErrorKind::Required { property } => property.as_str().map(str::to_owned),
-        ValidationErrorKind::AdditionalProperties { unexpected } => unexpected.first().cloned(),
-        ValidationErrorKind::UnevaluatedProperties { unexpected } => unexpected.first().cloned(),
-        _ => None,
-    };
-    if let Some(child) = child {
-        if !path.is_empty() {
-            path.push('.');
-        }
-        path.push_str(&child);
-    }
-    (!path.is_empty()).then_some(path)
 }

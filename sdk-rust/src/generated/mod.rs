@@ -27,6 +27,12 @@ pub mod events {
     include!(concat!(env!("OUT_DIR"), "/events.rs"));
 }
 
+/// The dispatch entry point's arms, one per operation.
+#[allow(clippy::all)]
+pub mod dispatch {
+    include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
+}
+
 #[cfg(test)]
 mod tests {
     /// progenitor skips what it cannot generate rather than failing on it, so check that every
@@ -46,6 +52,25 @@ mod tests {
             missing.is_empty(),
             "not in the generated client: {missing:?}"
         );
+    }
+
+    /// The bindings reach every operation through the dispatch entry point.
+    #[test]
+    fn every_operation_of_the_spec_has_a_dispatch_arm() {
+        let spec = vinsnap_openapi::Spec::committed();
+        let ids: Vec<&str> = spec
+            .operations()
+            .filter_map(|op| op.operation_id())
+            .collect();
+        assert!(!ids.is_empty());
+        assert_eq!(ids, super::dispatch::OPERATIONS);
+        let source = include_str!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
+        for id in ids {
+            assert!(
+                source.contains(&format!("\"{id}\" => {{")),
+                "no dispatch arm for {id}"
+            );
+        }
     }
 
     /// Every operation answering a `{data, has_more}` page is streamable.

@@ -3,9 +3,10 @@
 //! Auth and the user agent are set once on the `reqwest::Client` (see [`crate::ClientBuilder`]);
 //! everything that depends on the call happens here, per logical call: the `Idempotency-Key`
 //! (made once, so every retry carries the same one), the retry loop, rate-limit capture, tracing
-//! spans, and buffering an error response's body so it can become a typed [`crate::Error`]
-//! without another await.
+//! spans, buffering an error response's body so it can become a typed [`crate::Error`]
+//! without another await, and the JSON body edits that let a call send an explicit `null`.
 
+mod nulls;
 mod retry;
 
 use std::sync::{Arc, Mutex};
@@ -20,6 +21,8 @@ use crate::error::ApiError;
 use crate::generated::progenitor::Client as Generated;
 use crate::rate_limit::RateLimit;
 
+pub use nulls::with_explicit_nulls;
+pub(crate) use nulls::{BodyEdit, with_body_edit};
 use retry::Outcome;
 pub(crate) use retry::{RetryPolicy, retry_after};
 
@@ -75,6 +78,7 @@ impl Transport {
         mut request: Request,
         info: &OperationInfo,
     ) -> reqwest::Result<Response> {
+        nulls::apply(&mut request);
         if request.method() == Method::POST && !request.headers().contains_key(IDEMPOTENCY_KEY) {
             request
                 .headers_mut()

@@ -1,6 +1,6 @@
 //! Documents the behaviours every operation gets from middleware rather than from its handler:
-//! rate limits (`X-RateLimit-*` headers, 429) on every authenticated operation, and
-//! `Idempotency-Key` (the header, 409) on every POST. Applied to the assembled spec, so an
+//! the HTTP layer's refusals (414, 431) on every operation, rate limits (`X-RateLimit-*` headers,
+//! 429) on every authenticated operation, and `Idempotency-Key` (the header, 409) on every POST. Applied to the assembled spec, so an
 //! endpoint added anywhere is documented without repeating any of this in its annotations.
 
 use serde_json::json;
@@ -10,8 +10,10 @@ use utoipa::openapi::path::{Operation, Parameter, ParameterBuilder, ParameterIn}
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{OpenApi, Ref, RefOr, Required};
 
-use crate::http::idempotency::MAX_KEY_LEN;
-use crate::http::responses::{IdempotencyConflict, RateLimited};
+use crate::http::idempotency::{KEY_PATTERN, MAX_KEY_LEN};
+use crate::http::responses::{
+    IdempotencyConflict, RateLimited, RequestHeaderFieldsTooLarge, UriTooLong,
+};
 
 pub fn document(spec: &mut OpenApi) {
     for item in spec.paths.paths.values_mut() {
@@ -24,6 +26,7 @@ pub fn document(spec: &mut OpenApi) {
         ];
         for (operation, is_post) in operations {
             let Some(operation) = operation else { continue };
+            refused_before_routing(operation);
             if operation.security.as_ref().is_none_or(|s| s.is_empty()) {
                 continue;
             }
@@ -54,6 +57,17 @@ pub fn document(spec: &mut OpenApi) {
             }
         }
     }
+}
+
+/// What `http::rejections` answers for a request too big to read, whatever its target.
+fn refused_before_routing(operation: &mut Operation) {
+    let responses = &mut operation.responses.responses;
+    responses
+        .entry("414".into())
+        .or_insert_with(|| Ref::from_response_name(UriTooLong::response().0).into());
+    responses.entry("431".into()).or_insert_with(|| {
+        Ref::from_response_name(RequestHeaderFieldsTooLarge::response().0).into()
+    });
 }
 
 fn rate_limited(operation: &mut Operation) {
@@ -109,7 +123,8 @@ fn idempotency_key_parameter() -> Parameter {
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .min_length(Some(1))
-                .max_length(Some(MAX_KEY_LEN)),
+                .max_length(Some(MAX_KEY_LEN))
+                .pattern(Some(KEY_PATTERN)),
         ))
         .example(Some(json!("9f2b6c1e-4c3a-4f7e-8d2a-6b1f0e5c7a93")))
         .build()

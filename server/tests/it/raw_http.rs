@@ -146,11 +146,35 @@ async fn hypers_own_rejections_are_envelopes_with_a_request_id() {
             "malformed_request",
         ),
     ];
+    let spec = vinsnap_server::spec::openapi();
     for (case, request, status, code) in cases {
         let answers = exchange(&app, &request).await;
         assert_eq!(answers.len(), 1, "{case}");
         assert_eq!(answers[0].status, status, "{case}");
         assert_eq!(answers[0].error_code(), code, "{case}");
+        let body: Value = serde_json::from_slice(&answers[0].body).unwrap();
+        documented_by_every_operation(&spec, status, code, &body["error"]["message"]);
+    }
+}
+
+/// The spec documents the refusal (a 400, 414 or 431 of every operation, whatever the target)
+/// with the very code and message the server sent.
+#[track_caller]
+fn documented_by_every_operation(spec: &Value, status: u16, code: &str, message: &Value) {
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let Some(reference) = operation["responses"][status.to_string()]["$ref"].as_str()
+            else {
+                panic!("{method} {path} documents no {status}");
+            };
+            let name = reference.rsplit('/').next().unwrap();
+            let example = &spec["components"]["responses"][name]["content"]["application/json"]["examples"]
+                [code]["value"]["error"];
+            assert_eq!(
+                &example["message"], message,
+                "{method} {path}: {status} {code}"
+            );
+        }
     }
 }
 

@@ -12,6 +12,7 @@ macro_rules! assert_same {
     };
 }
 
+mod dispatch;
 mod invoices;
 mod jobs;
 mod mock;

@@ -14,8 +14,8 @@ use crate::http::pagination::Page;
 /// What a search matches on.
 pub struct Criteria<'a> {
     pub make: &'a str,
-    /// `None`: any model of the make.
-    pub model: Option<&'a str>,
+    /// The model's catalog names (see `fitment`); empty: any model of the make.
+    pub models: &'a [String],
     pub year: i32,
     pub part_type: Option<&'a str>,
     /// Lower-cased words (from `words`), each to match as a prefix of a word of the part.
@@ -58,12 +58,17 @@ async fn match_expr(conn: &mut SqliteConnection, criteria: &Criteria<'_>) -> sql
         None => String::new(),
     };
     let year = criteria.year;
-    let mut expr = match criteria.model {
-        None => format!("fit : \"k{make}{typed}y{year}\""),
-        Some(model) => format!(
-            "fit : (\"m{make}{typed}y{year}\" OR \"m{make}x{}{typed}y{year}\")",
-            name_token(model)
-        ),
+    let mut expr = if criteria.models.is_empty() {
+        format!("fit : \"k{make}{typed}y{year}\"")
+    } else {
+        let mut any = format!("fit : (\"m{make}{typed}y{year}\"");
+        for model in criteria.models {
+            any.push_str(&format!(
+                " OR \"m{make}x{}{typed}y{year}\"",
+                name_token(model)
+            ));
+        }
+        any + ")"
     };
     for word in &criteria.words {
         expr.push_str(" AND text : ");

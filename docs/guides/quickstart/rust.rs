@@ -1,0 +1,1 @@
+../../../sdk-rust/examples/quickstart.rs
