@@ -1,7 +1,8 @@
 //! Documents the behaviours every operation gets from middleware rather than from its handler:
 //! the HTTP layer's refusals (414, 431) on every operation, rate limits (`X-RateLimit-*` headers,
-//! 429) on every authenticated operation, and `Idempotency-Key` (the header, 409) on every POST. Applied to the assembled spec, so an
-//! endpoint added anywhere is documented without repeating any of this in its annotations.
+//! 429) on every authenticated operation, and `Idempotency-Key` (the header, 409) on every POST.
+//! Applied to the assembled spec, so an endpoint added anywhere is documented without repeating
+//! any of this in its annotations.
 
 use serde_json::json;
 use utoipa::ToResponse;
@@ -36,13 +37,19 @@ pub fn document(spec: &mut OpenApi) {
             }
         }
     }
-    // Shared error responses carry the headers too; a 401 has no key to count against.
+    // Shared error responses carry the headers too; a 401 has no key to count against, and the
+    // HTTP layer's refusals come before any key is read.
+    let uncounted = [
+        "Unauthorized",
+        UriTooLong::response().0,
+        RequestHeaderFieldsTooLarge::response().0,
+    ];
     if let Some(components) = spec.components.as_mut() {
         for (name, response) in components.responses.iter_mut() {
             let RefOr::T(response) = response else {
                 continue;
             };
-            if name != "Unauthorized" {
+            if !uncounted.contains(&name.as_str()) {
                 response.headers.extend(rate_limit_headers());
             }
             if name == RateLimited::response().0 {
