@@ -21,9 +21,9 @@ const guidesDir = join(here, 'guides');
 // section's folder is a language that section does not offer (yet); the docs tests list which.
 export const LANGUAGES = [
   { file: 'curl.sh', label: 'curl', fence: 'sh' },
-  { file: 'rust.rs', label: 'Rust', fence: 'rust' },
   { file: 'python.py', label: 'Python', fence: 'python' },
   { file: 'typescript.ts', label: 'TypeScript', fence: 'typescript' },
+  { file: 'rust.rs', label: 'Rust', fence: 'rust' },
   { file: 'node.js', label: 'Node', fence: 'javascript' },
   { file: 'php.php', label: 'PHP', fence: 'php' },
   { file: 'ruby.rb', label: 'Ruby', fence: 'ruby' },
