@@ -30,13 +30,45 @@ export function installPython(dir) {
   if (!existsSync(join(PYTHON_PACKAGE, 'python', 'vinsnap', '_native.abi3.so'))) {
     throw new Error('the Python package has no native module: run ./scripts/test, or copy target/debug/deps/lib_native.so to sdk-bindings/python/python/vinsnap/_native.abi3.so');
   }
-  rmSync(dir, { recursive: true, force: true });
+  // A fresh venv and wheel; the folder keeps mypy's cache between runs.
+  for (const old of ['venv', 'dist']) rmSync(join(dir, old), { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const wheel = exec('python3', [join(ROOT, 'docs', 'test', 'harness', 'wheel.py'), PYTHON_PACKAGE, join(dir, 'dist')]).trim();
   exec('python3', ['-m', 'venv', join(dir, 'venv')]);
   const python = join(dir, 'venv', 'bin', 'python');
   exec(python, ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-index', '--no-deps', wheel]);
   return python;
+}
+
+/// Type-checks every Python file of `files` (`{ name: source }`) with `mypy --strict` against
+/// the package installed for `python` (its `py.typed` types); returns each file's path and
+/// diagnostics, by name. mypy is the one `./scripts/test` installs into the repository's .venv.
+export function checkPython(dir, python, files) {
+  const mypy = join(ROOT, '.venv', 'bin', 'mypy');
+  if (!existsSync(mypy)) throw new Error(`${mypy} is missing: ./scripts/test installs it (pip install -r sdk-bindings/python/tests/requirements.txt)`);
+  const src = join(dir, 'samples');
+  rmSync(src, { recursive: true, force: true });
+  mkdirSync(src, { recursive: true });
+  const paths = {};
+  for (const [name, source] of Object.entries(files)) {
+    paths[name] = join(src, `${name}.py`);
+    writeFileSync(paths[name], source);
+  }
+  let output = '';
+  try {
+    execFileSync(mypy, ['--strict', '--python-executable', python, '--cache-dir', join(dir, 'mypy-cache'), '--no-error-summary', '--hide-error-context', ...Object.values(paths)], {
+      cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    output = `${error.stdout ?? ''}${error.stderr ?? ''}`;
+    if (!output.trim()) throw error;
+  }
+  const lines = output.split('\n').filter((line) => line.trim());
+  const of = (name) => (line) => line.startsWith(`samples/${name}.py:`);
+  const diagnostics = {};
+  for (const name of Object.keys(files)) diagnostics[name] = lines.filter(of(name));
+  const other = lines.filter((line) => !Object.keys(files).some((name) => of(name)(line)));
+  return { paths, diagnostics, other };
 }
 
 /// A fresh npm project (`"type": "module"`, so samples may use top-level await) with the

@@ -2,8 +2,8 @@
 // quickstarts against the reference server, the webhook verification samples against the
 // shared signature vectors with each language's own toolchain. A language without a runner
 // here, or an operation or guide without a sample in a required language, fails. Python and
-// TypeScript samples run on the packages installed as a user installs them (packages.mjs);
-// TypeScript ones must first pass `tsc --strict`.
+// TypeScript samples run on the packages installed as a user installs them (packages.mjs),
+// after passing `mypy --strict` and `tsc --strict`.
 //
 // Adding a language: a runner in OPERATION_RUNNERS (and QUICKSTART_RUNNERS), and its samples
 // appear in the site through vinsnap-codegen's samples module (and docs/guides/quickstart/).
@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { builtDocument, guideSamples, operationSamples, ROOT } from './site.mjs';
-import { compileTypeScript, installNode, installPython } from './packages.mjs';
+import { checkPython, compileTypeScript, installNode, installPython } from './packages.mjs';
 import { startMock, startServer } from './processes.mjs';
 
 const WORK = join(ROOT, 'target', 'docs-samples');
@@ -48,11 +48,17 @@ function rust(name, api) {
   return run(RUST_BINARY, [name], withApi(api)).stdout;
 }
 
-// Python samples run as scripts on the package installed in a virtual environment (see
-// installPython), from a folder outside the repository.
+// Python samples are type-checked with `mypy --strict` together, once (see
+// checkPythonSamples), against the package installed in a virtual environment (installPython);
+// a sample with a diagnostic fails, the others run as scripts, from a folder outside the
+// repository.
 let python;
-function runPython(name, source, api) {
-  const file = write(join(WORK, 'python', 'samples'), `${name}.py`, source);
+let pythonChecked;
+function runPython(name, api) {
+  const errors = pythonChecked.diagnostics[name];
+  assert.ok(errors, `${name} was not checked`);
+  assert.deepEqual(errors, [], `${name} does not type-check with mypy --strict:\n${errors.join('\n')}`);
+  const file = pythonChecked.paths[name];
   return run(python, [file], { cwd: dirname(file), ...withApi(api) }).stdout;
 }
 
@@ -69,14 +75,14 @@ function runTypeScript(name, api) {
 
 const OPERATION_RUNNERS = {
   curl: (sample, api) => JSON.parse(curl(sample.source, api)),
-  Python: (sample, api) => runPython(`op_${sample.operationId}`, sample.source, api),
+  Python: (sample, api) => runPython(`op_${sample.operationId}`, api),
   TypeScript: (sample, api) => runTypeScript(`op_${sample.operationId}`, api),
   Rust: (sample, api) => rust(`op:${sample.operationId}`, api),
 };
 
 const QUICKSTART_RUNNERS = {
   'quickstart/curl.sh': (sample, api) => curl(sample.source, api),
-  'quickstart/python.py': (sample, api) => runPython('quickstart', sample.source, api),
+  'quickstart/python.py': (sample, api) => runPython('quickstart', api),
   'quickstart/typescript.ts': (sample, api) => runTypeScript('quickstart', api),
   'quickstart/rust.rs': (sample, api) => rust('quickstart', api),
 };
@@ -146,6 +152,18 @@ function compileRust() {
   });
 }
 
+/// Every Python sample of the site, checked by one `mypy --strict` run.
+function checkPythonSamples() {
+  const files = {};
+  for (const s of samples.filter((s) => s.label === 'Python')) files[`op_${s.operationId}`] = s.source;
+  for (const g of guides.filter((g) => g.path === 'quickstart/python.py')) files.quickstart = g.source;
+  // Proof that a sample which does not type-check is caught: a wrong argument type.
+  files.check_wrong_type = 'import vinsnap\n\nclient = vinsnap.Client("k")\nclient.customers.get(42)\n';
+  const result = checkPython(join(WORK, 'python'), python, files);
+  assert.deepEqual(result.other, [], `mypy reports problems outside the samples:\n${result.other.join('\n')}`);
+  return result;
+}
+
 /// Every TypeScript sample of the site as a module of one project, checked and compiled by one
 /// `tsc --strict` run.
 function compileTypeScriptSamples() {
@@ -166,10 +184,17 @@ before(() => {
   console.log(`# Rust samples compiled in ${Date.now() - started} ms`);
   started = Date.now();
   python = installPython(join(WORK, 'python'));
-  console.log(`# Python package installed in ${Date.now() - started} ms`);
+  pythonChecked = checkPythonSamples();
+  console.log(`# Python package installed and samples checked in ${Date.now() - started} ms`);
   started = Date.now();
   typescript = compileTypeScriptSamples();
   console.log(`# Node package installed and TypeScript samples compiled in ${Date.now() - started} ms`);
+});
+
+test('a Python sample that does not type-check is reported', () => {
+  const errors = pythonChecked.diagnostics.check_wrong_type;
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /^samples\/check_wrong_type\.py:4: error: .*\[arg-type\]/);
 });
 
 test('a TypeScript sample that does not type-check is reported', () => {
