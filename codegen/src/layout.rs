@@ -10,19 +10,32 @@ pub struct Style {
     pub pad: bool,
 }
 
-/// Past this many columns a list is broken into lines.
-const WIDTH: usize = 80;
+/// Past this many columns a list is broken into lines: about what the reference's sample panel
+/// shows without scrolling.
+const WIDTH: usize = 64;
 
 /// `items` between `open` and `close`, already rendered at `depth + 1`: on one line when none
 /// is multi-line and the whole fits in [`WIDTH`] columns at `depth`, else one item a line with
 /// a trailing comma (which Python and TypeScript both accept).
 pub fn bracketed(style: Style, open: &str, close: &str, items: &[String], depth: usize) -> String {
+    bracketed_after(style, 0, open, close, items, depth)
+}
+
+/// [`bracketed`] after `column` characters of its line (a call's callee).
+pub fn bracketed_after(
+    style: Style,
+    column: usize,
+    open: &str,
+    close: &str,
+    items: &[String],
+    depth: usize,
+) -> String {
     if items.is_empty() {
         return format!("{open}{close}");
     }
     let pad = if style.pad && open == "{" { " " } else { "" };
     let inline = format!("{open}{pad}{}{pad}{close}", items.join(", "));
-    let used = style.indent.len() * depth;
+    let used = style.indent.len() * depth + column;
     if !inline.contains('\n') && used + inline.len() <= WIDTH {
         return inline;
     }
@@ -54,10 +67,10 @@ mod tests {
 
     #[test]
     fn long_lists_break_one_item_a_line() {
-        let items = vec!["x".repeat(50), "y".repeat(40)];
+        let items = vec!["x".repeat(40), "y".repeat(30)];
         assert_eq!(
             bracketed(TS, "[", "]", &items, 1),
-            format!("[\n    {},\n    {},\n  ]", "x".repeat(50), "y".repeat(40))
+            format!("[\n    {},\n    {},\n  ]", "x".repeat(40), "y".repeat(30))
         );
     }
 }

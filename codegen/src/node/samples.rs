@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::layout::{Style, bracketed};
+use crate::layout::{Style, bracketed, bracketed_after};
 use crate::model::{Location, Operation};
 
 use super::params::{arguments, takes_params};
@@ -14,14 +14,14 @@ use super::types::{key, string, variable};
 /// header parameters). Path parameters missing from `values` are written as their names. A
 /// call too long for a line is broken one argument (and one field) a line.
 pub fn call(op: &Operation, values: &Map<String, Value>) -> String {
-    // Each argument as `render` lays it out at a depth.
-    let mut args: Vec<Box<dyn Fn(usize) -> String + '_>> = Vec::new();
+    // Each argument as laid out at a depth, after some columns of its line.
+    let mut args: Vec<Box<dyn Fn(usize, usize) -> String + '_>> = Vec::new();
     for p in op.path_parameters() {
         match values.get(&p.name) {
-            Some(value) => args.push(Box::new(move |depth| literal(value, depth))),
+            Some(value) => args.push(Box::new(move |depth, _| literal(value, depth))),
             None => {
                 let name = variable(&p.name);
-                args.push(Box::new(move |_| name.clone()));
+                args.push(Box::new(move |_, _| name.clone()));
             }
         }
     }
@@ -36,30 +36,31 @@ pub fn call(op: &Operation, values: &Map<String, Value>) -> String {
         .filter_map(|p| values.get(&p.name).map(|v| (variable(&p.name), v)))
         .collect();
     if takes_params(op) && (!given.is_empty() || !options.is_empty()) {
-        args.push(Box::new(move |depth| object(&given, depth)));
+        args.push(Box::new(move |depth, column| object(&given, depth, column)));
     }
     if !options.is_empty() {
-        args.push(Box::new(move |depth| object(&options, depth)));
+        args.push(Box::new(move |depth, column| {
+            object(&options, depth, column)
+        }));
     }
     let callee = format!(
         "client.{}.{}",
         op.name.resource_camel(),
         key(&op.name.method_camel())
     );
-    let nested: Vec<String> = args.iter().map(|render| render(1)).collect();
-    let flat = bracketed(STYLE, "(", ")", &nested, 0);
+    let nested: Vec<String> = args.iter().map(|render| render(1, 0)).collect();
+    let flat = bracketed_after(STYLE, callee.len(), "(", ")", &nested, 0);
     if !flat.contains('\n') {
         return format!("{callee}{flat}");
     }
     // As prettier writes it: a last object that does not fit hugs the parentheses,
     // `f(a, {` ... `})`, when the arguments before it are short.
     let (last, before) = args.split_last().expect("a broken call has arguments");
-    let before: Vec<String> = before.iter().map(|render| render(0)).collect();
-    let last = last(0);
-    if last.starts_with(['{', '[']) && before.iter().all(|a| !a.contains('\n') && a.len() < 40) {
-        let mut parts = before;
-        parts.push(last);
-        return format!("{callee}({})", parts.join(", "));
+    let before: Vec<String> = before.iter().map(|render| render(0, 0)).collect();
+    let lead: String = before.iter().map(|a| format!("{a}, ")).collect();
+    let last = last(0, callee.len() + 1 + lead.len());
+    if last.starts_with(['{', '[']) && !lead.contains('\n') && lead.len() < 40 {
+        return format!("{callee}({lead}{last})");
     }
     format!("{callee}{flat}")
 }
@@ -69,12 +70,12 @@ const STYLE: Style = Style {
     pad: true,
 };
 
-fn object(entries: &[(String, &Value)], depth: usize) -> String {
+fn object(entries: &[(String, &Value)], depth: usize, column: usize) -> String {
     let parts: Vec<String> = entries
         .iter()
         .map(|(k, v)| format!("{}: {}", key(k), literal(v, depth + 1)))
         .collect();
-    bracketed(STYLE, "{", "}", &parts, depth)
+    bracketed_after(STYLE, column, "{", "}", &parts, depth)
 }
 
 /// A JSON value as a TypeScript expression, laid out for `depth` levels of indentation.
@@ -87,7 +88,7 @@ pub fn literal(value: &Value, depth: usize) -> String {
         }
         Value::Object(map) => {
             let entries: Vec<(String, &Value)> = map.iter().map(|(k, v)| (k.clone(), v)).collect();
-            object(&entries, depth)
+            object(&entries, depth, 0)
         }
         other => other.to_string(),
     }
@@ -136,7 +137,7 @@ mod tests {
                     json!({"title": "Brakes", "line_items": [{"kind": "labor"}], "Idempotency-Key": "k1"})
                 )
             ),
-            "client.jobs.create({ line_items: [{ kind: 'labor' }], title: 'Brakes' }, { idempotencyKey: 'k1' })"
+            "client.jobs.create(\n  { line_items: [{ kind: 'labor' }], title: 'Brakes' },\n  { idempotencyKey: 'k1' },\n)"
         );
         assert_eq!(
             call(

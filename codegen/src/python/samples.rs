@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::layout::{Style, bracketed};
+use crate::layout::{Style, bracketed, bracketed_after};
 use crate::model::{Argument, ArgumentSource, Operation};
 
 use super::types::{identifier, string};
@@ -41,12 +41,13 @@ pub fn call(op: &Operation, values: &Map<String, Value>) -> String {
             Some(format!("{}={}", identifier(&a.name), literal(value, 1)))
         }))
         .collect();
-    format!(
-        "client.{}.{}{}",
+    let callee = format!(
+        "client.{}.{}",
         op.name.resource,
-        identifier(&op.name.method),
-        bracketed(STYLE, "(", ")", &args, 0)
-    )
+        identifier(&op.name.method)
+    );
+    let args = bracketed_after(STYLE, callee.len(), "(", ")", &args, 0);
+    format!("{callee}{args}")
 }
 
 /// A JSON value as a Python expression (dicts, lists, `None`, `True`), laid out for `depth`

@@ -16,7 +16,7 @@ pub fn sample(call_: &Call) -> String {
     if op.paging.is_some() {
         out.push_str(&format!("page = {expression}\n"));
         out.push_str(
-            "# One page; `for item in page:` instead yields every item of every page.\n\
+            "# One page; iterating `page` itself yields every page's items.\n\
              for item in page.data:\n    print(item)\n",
         );
     } else if op.response.is_some() {

@@ -18,7 +18,7 @@ pub fn sample(call_: &Call) -> String {
     if op.paging.is_some() {
         out.push_str(&format!("const page = await {expression};\n"));
         out.push_str(
-            "// One page; `for await (const item of page)` instead yields every item of every page.\n\
+            "// One page; `for await (const item of page)` walks every page.\n\
              for (const item of page.data) console.log(item);\n",
         );
     } else if op.response.is_some() {
