@@ -106,9 +106,6 @@ export async function startServer() {
       '--allow-local-webhooks',
       '--webhook-time-scale', '0.001',
       '--rate-limits', limits,
-      // VINs decode from the WMI table, as in the Rust harness: the answers do not depend on
-      // whether the vPIC data was fetched.
-      '--no-vpic',
     ],
     /listening on http:\/\//,
     { cwd: dir },
