@@ -48,6 +48,10 @@ enum Command {
         /// JSON file with the rate limits per tier (see README); the published table otherwise.
         #[arg(long, env = "VINSNAP_RATE_LIMITS")]
         rate_limits: Option<PathBuf>,
+        /// Seconds an idempotency claim holds without renewal: how long a retry waits after a
+        /// process died mid-request.
+        #[arg(long, env = "VINSNAP_IDEMPOTENCY_LEASE", default_value_t = 10.0)]
+        idempotency_lease: f64,
         #[command(flatten)]
         vpic: VpicArgs,
     },
@@ -285,17 +289,19 @@ async fn main() -> anyhow::Result<()> {
             links_and_mail,
             webhooks,
             rate_limits,
+            idempotency_lease,
             vpic,
         } => {
-            serve(
-                addr,
-                db.path,
-                links_and_mail,
-                webhooks.build()?,
+            anyhow::ensure!(
+                idempotency_lease.is_finite() && idempotency_lease >= 0.1,
+                "--idempotency-lease must be at least 0.1 seconds"
+            );
+            let options = ServeOptions {
                 rate_limits,
+                idempotency_lease: std::time::Duration::from_secs_f64(idempotency_lease),
                 vpic,
-            )
-            .await
+            };
+            serve(addr, db.path, links_and_mail, webhooks.build()?, options).await
         }
         Command::Decode { vins, vpic } => {
             let decoder = vpic.decoder().await;
@@ -377,6 +383,18 @@ async fn main() -> anyhow::Result<()> {
                 ModeArg::Test => Mode::Test,
                 ModeArg::Live => Mode::Live,
             };
+            let Some(locations) = shops::locations(&pool, &shop_id).await? else {
+                anyhow::bail!("there is no shop {shop_id} in {}", db.path.display());
+            };
+            if let Some(location) = &location_id
+                && !locations.contains(location)
+            {
+                let theirs: Vec<String> = locations.iter().map(ToString::to_string).collect();
+                anyhow::bail!(
+                    "location {location} is not a location of shop {shop_id} (its locations: {})",
+                    theirs.join(", ")
+                );
+            }
             let mut conn = pool.acquire().await?;
             let new = NewKey {
                 shop_id: &shop_id,
@@ -387,7 +405,7 @@ async fn main() -> anyhow::Result<()> {
             };
             let created = keys::mint(&mut conn, new, time::now())
                 .await
-                .context("could not create the key (does the shop, and the location, exist?)")?;
+                .context("could not create the key")?;
             println!("{}", created.secret);
             Ok(())
         }
@@ -432,13 +450,19 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
+/// What `serve` takes besides the address, the database, mail and webhooks.
+struct ServeOptions {
+    rate_limits: Option<PathBuf>,
+    idempotency_lease: std::time::Duration,
+    vpic: VpicArgs,
+}
+
 async fn serve(
     addr: SocketAddr,
     db_path: PathBuf,
     options: LinksAndMail,
     webhooks: Webhooks,
-    rate_limits: Option<PathBuf>,
-    vpic: VpicArgs,
+    serve_options: ServeOptions,
 ) -> anyhow::Result<()> {
     let mut config = Config {
         smtp_url: options.smtp_url,
@@ -448,7 +472,8 @@ async fn serve(
         ..Config::default()
     };
     vinsnap_server::api::invoices::email::check_config(&config).map_err(anyhow::Error::msg)?;
-    let rate_limits = rate_limits
+    let rate_limits = serve_options
+        .rate_limits
         .map(|path| {
             RateLimits::from_json_file(&path)
                 .with_context(|| format!("reading rate limits from {}", path.display()))
@@ -465,7 +490,7 @@ async fn serve(
         println!("{}", demo.test_key);
         println!("{}", demo.live_key);
     }
-    let vin = vpic.decoder().await;
+    let vin = serve_options.vpic.decoder().await;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
@@ -476,6 +501,7 @@ async fn serve(
         .unwrap_or_else(|| format!("http://{local}"));
     let mut state = AppState::with_config(pool, config)
         .with_webhooks(webhooks)
+        .with_idempotency_lease(serve_options.idempotency_lease)
         .with_vin(vin);
     if let Some(limits) = rate_limits {
         state = state.with_rate_limits(limits, ApiClock::default());

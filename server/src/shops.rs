@@ -55,6 +55,22 @@ pub async fn create(
     Ok((id, locations))
 }
 
+/// The shop's locations, oldest first; `None` when there is no such shop.
+pub async fn locations(db: &SqlitePool, shop: &ShopId) -> sqlx::Result<Option<Vec<LocationId>>> {
+    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM shops WHERE id = ?)")
+        .bind(shop)
+        .fetch_one(db)
+        .await?;
+    if !exists {
+        return Ok(None);
+    }
+    sqlx::query_scalar("SELECT id FROM locations WHERE shop_id = ? ORDER BY id")
+        .bind(shop)
+        .fetch_all(db)
+        .await
+        .map(Some)
+}
+
 /// How a shop bills: its ISO 4217 currency and its sales-tax rate in basis points.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Billing {

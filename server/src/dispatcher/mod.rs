@@ -13,8 +13,9 @@ use reqwest::dns::Resolve;
 use sqlx::SqlitePool;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{Notify, Semaphore, mpsc, watch};
+use tokio::sync::{Notify, Semaphore, mpsc};
 use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
 
 use crate::core::http_client::{Outcome, SystemResolver, WebhookClient};
 use crate::core::retry::Schedule;
@@ -22,7 +23,7 @@ use crate::core::ssrf::Policy;
 use crate::core::time;
 use crate::events;
 
-/// Attempts in flight at once.
+/// Attempts in flight at once (at most `queue::PER_ENDPOINT` of them to one endpoint).
 const CONCURRENCY: usize = 32;
 /// Finished attempts waiting to be recorded, and the most recorded in one transaction.
 const RECORD_QUEUE: usize = 256;
@@ -56,30 +57,37 @@ impl Webhooks {
             schedule,
         }
     }
+
+    /// With `timeout` for each attempt instead of 15 seconds.
+    pub fn with_attempt_timeout(mut self, timeout: Duration) -> Self {
+        let (policy, resolver) = (self.client.policy(), self.client.resolver());
+        self.client = WebhookClient::with_timeout(policy, resolver, timeout);
+        self
+    }
 }
 
 /// A running dispatcher; `shutdown` stops it.
 pub struct Dispatcher {
-    stop: watch::Sender<bool>,
+    stopping: CancellationToken,
     task: JoinHandle<()>,
 }
 
 impl Dispatcher {
-    /// Stops claiming and waits (briefly) for attempts in flight; any left are recovered at the
-    /// next start.
+    /// Stops claiming, cancels the attempts in flight (their deliveries are due again at once,
+    /// for the next start or another process) and records what has finished.
     pub async fn shutdown(self) {
-        let _ = self.stop.send(true);
+        self.stopping.cancel();
         let _ = tokio::time::timeout(Duration::from_secs(5), self.task).await;
     }
 }
 
-pub fn spawn(db: SqlitePool, webhooks: Arc<Webhooks>) -> Dispatcher {
-    let (stop, stopped) = watch::channel(false);
-    let task = tokio::spawn(run(db, webhooks, stopped));
-    Dispatcher { stop, task }
+/// Starts the dispatcher; cancelling `stopping` (or `shutdown`) stops it.
+pub fn spawn(db: SqlitePool, webhooks: Arc<Webhooks>, stopping: CancellationToken) -> Dispatcher {
+    let task = tokio::spawn(run(db, webhooks, stopping.clone()));
+    Dispatcher { stopping, task }
 }
 
-async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiver<bool>) {
+async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, stopping: CancellationToken) {
     match queue::recover(&db).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(
@@ -93,7 +101,7 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
     let recorder = tokio::spawn(record_attempts(db.clone(), webhooks.schedule, outcomes));
     let slots = Arc::new(Semaphore::new(CONCURRENCY));
     let freed = Arc::new(Notify::new());
-    while !*stopped.borrow() {
+    while !stopping.is_cancelled() {
         let woken = events::wake_signal().notified();
         tokio::pin!(woken);
         // Registered before looking, so a wake-up between the look and the wait is not lost.
@@ -113,8 +121,9 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
                 break;
             };
             let (webhooks, freed, attempted) = (webhooks.clone(), freed.clone(), attempted.clone());
+            let stopping = stopping.clone();
             tokio::spawn(async move {
-                let outcome = attempt::send(&webhooks.client, &outbound).await;
+                let outcome = attempt::send(&webhooks.client, &outbound, &stopping).await;
                 // Waiting for room here holds the slot, so sending slows down to what the
                 // recorder keeps up with.
                 let _ = attempted.send((outbound, outcome)).await;
@@ -129,11 +138,12 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
             Ok(Some(due)) => (due - time::now()).to_std().unwrap_or_default().min(POLL),
             _ => POLL,
         };
+        // An ended attempt frees a slot and a place under its endpoint's cap.
         tokio::select! {
             () = &mut woken => {}
-            () = freed.notified(), if slots.available_permits() == 0 => {}
+            () = freed.notified() => {}
             () = tokio::time::sleep(wait) => {}
-            _ = stopped.changed() => {}
+            () = stopping.cancelled() => {}
         }
     }
     retention.abort();
@@ -150,7 +160,7 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
 async fn record_attempts(
     db: SqlitePool,
     schedule: Schedule,
-    mut outcomes: mpsc::Receiver<(attempt::Outbound, Outcome)>,
+    mut outcomes: mpsc::Receiver<(attempt::Outbound, Option<Outcome>)>,
 ) {
     let mut batch = Vec::with_capacity(RECORD_BATCH);
     while outcomes.recv_many(&mut batch, RECORD_BATCH).await > 0 {

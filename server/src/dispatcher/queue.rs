@@ -29,20 +29,48 @@ pub async fn recover(db: &SqlitePool) -> sqlx::Result<u64> {
         .map(|r| r.rows_affected())
 }
 
+/// Attempts in flight to one endpoint at once, across every process on the database, so that
+/// one slow or hanging receiver holds at most this many of the dispatcher's slots.
+pub const PER_ENDPOINT: i64 = 8;
+/// ... and to an endpoint whose last attempt failed, until one succeeds again.
+pub const PER_FAILING_ENDPOINT: i64 = 1;
+
 /// Leases up to `limit` due deliveries and returns what is needed to send them. Deliveries of
 /// an endpoint that is no longer active are failed instead.
+///
+/// Claiming is fair between endpoints: each endpoint's oldest due delivery comes before any
+/// endpoint's second, and no endpoint gets more attempts in flight than its cap
+/// ([`PER_ENDPOINT`], or [`PER_FAILING_ENDPOINT`] while it fails). A backlog or a hanging
+/// receiver at one endpoint therefore never delays another endpoint's first attempt.
 pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Outbound>> {
     let now = time::now().timestamp_millis();
     let lease_until = now + LEASE.as_millis() as i64;
     let ids: Vec<DeliveryId> = sqlx::query_scalar(
-        "UPDATE webhook_deliveries SET leased = 1, next_attempt_ms = ?1
-         WHERE id IN (SELECT id FROM webhook_deliveries
-                      WHERE next_attempt_ms <= ?2 ORDER BY next_attempt_ms LIMIT ?3)
+        "WITH due AS (
+             SELECT id, endpoint_id, next_attempt_ms,
+                    ROW_NUMBER() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_ms, id) AS turn
+             FROM webhook_deliveries WHERE next_attempt_ms <= ?2
+         ),
+         in_flight AS (
+             SELECT endpoint_id, COUNT(*) AS attempts FROM webhook_deliveries
+             WHERE leased = 1 AND next_attempt_ms > ?2 GROUP BY endpoint_id
+         )
+         UPDATE webhook_deliveries SET leased = 1, next_attempt_ms = ?1
+         WHERE id IN (
+             SELECT due.id FROM due
+             JOIN webhook_endpoints w ON w.id = due.endpoint_id
+             LEFT JOIN in_flight f ON f.endpoint_id = due.endpoint_id
+             WHERE due.turn + COALESCE(f.attempts, 0)
+                   <= CASE WHEN w.consecutive_failures > 0 THEN ?5 ELSE ?4 END
+             ORDER BY due.turn, due.next_attempt_ms
+             LIMIT ?3)
          RETURNING id",
     )
     .bind(lease_until)
     .bind(now)
     .bind(limit as i64)
+    .bind(PER_ENDPOINT)
+    .bind(PER_FAILING_ENDPOINT)
     .fetch_all(db)
     .await?;
     if ids.is_empty() {
@@ -100,11 +128,14 @@ pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Outbound>>
     Ok(claimed)
 }
 
-/// When the next delivery falls due, if any is scheduled.
+/// When the next delivery falls due (or a lease ends), if any is scheduled after now. Due
+/// deliveries that could not be claimed wait for a slot or their endpoint's cap, and the
+/// dispatcher wakes when an attempt ends.
 pub async fn next_due(db: &SqlitePool) -> sqlx::Result<Option<DateTime<Utc>>> {
     let ms: Option<i64> = sqlx::query_scalar(
-        "SELECT MIN(next_attempt_ms) FROM webhook_deliveries WHERE next_attempt_ms IS NOT NULL",
+        "SELECT MIN(next_attempt_ms) FROM webhook_deliveries WHERE next_attempt_ms > ?",
     )
+    .bind(time::now().timestamp_millis())
     .fetch_one(db)
     .await?;
     Ok(ms.and_then(DateTime::from_timestamp_millis))
@@ -134,17 +165,34 @@ async fn log_attempt(
 }
 
 /// Records dispatcher attempts in one transaction (one write-lock round trip for many
-/// attempts keeps the lock free for the API's own writes and for claiming).
+/// attempts keeps the lock free for the API's own writes and for claiming). An attempt without
+/// an outcome was cancelled by shutdown: its delivery is released, due again at once, and the
+/// attempt does not count.
 pub async fn record_batch(
     db: &SqlitePool,
     schedule: &Schedule,
-    attempts: &[(Outbound, Outcome)],
+    attempts: &[(Outbound, Option<Outcome>)],
 ) -> sqlx::Result<()> {
     let mut tx = write_tx(db).await?;
     for (outbound, outcome) in attempts {
-        record(&mut tx, schedule, outbound, outcome).await?;
+        match outcome {
+            Some(outcome) => record(&mut tx, schedule, outbound, outcome).await?,
+            None => release(&mut tx, &outbound.delivery_id).await?,
+        }
     }
     tx.commit().await
+}
+
+/// Gives up a leased delivery without an attempt: it is due again now.
+async fn release(conn: &mut SqliteConnection, id: &DeliveryId) -> sqlx::Result<()> {
+    sqlx::query(
+        "UPDATE webhook_deliveries SET leased = 0, next_attempt_ms = ? WHERE id = ? AND leased = 1",
+    )
+    .bind(time::now().timestamp_millis())
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(drop)
 }
 
 /// Records a dispatcher attempt and decides what follows: success resets the endpoint's

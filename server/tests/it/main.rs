@@ -2,6 +2,7 @@
 //! database and talks to it over HTTP.
 
 mod api_keys;
+mod cli;
 mod customers;
 mod errors;
 mod idempotency;
@@ -12,9 +13,12 @@ mod layers;
 mod mime;
 mod parts;
 mod rate_limits;
+mod raw_http;
 mod scopes;
+mod shutdown;
 mod smtp_sink;
 mod spec;
+mod stored_data;
 mod tenancy;
 mod vehicles;
 mod vin;

@@ -1,5 +1,6 @@
-//! Rows of `idempotency_keys`: claimed when a request starts, filled with its response when it
-//! ends, released when it fails on our side.
+//! Rows of `idempotency_keys`: claimed under a lease when a request starts, renewed while it
+//! runs, filled with its response when it ends, released when it fails on our side. A claim
+//! whose lease lapsed (its process died) is taken over by the next request with the key.
 
 use chrono::{DateTime, Utc};
 use sqlx::SqlitePool;
@@ -21,9 +22,17 @@ pub struct Stored {
 }
 
 pub enum Claim {
-    /// The key is new (or expired): this request runs and its response is kept.
-    Fresh,
+    /// This request holds the key (new, expired, or abandoned by a dead process): it runs and
+    /// its response is kept.
+    Held,
     Existing(Stored),
+}
+
+/// Who holds a claim, and for how long at a time.
+pub struct Holder<'a> {
+    /// `{process instance}.{claim}`: unique to one request.
+    pub owner: &'a str,
+    pub lease: std::time::Duration,
 }
 
 pub async fn claim(
@@ -31,65 +40,145 @@ pub async fn claim(
     api_key: &ApiKeyId,
     key: &str,
     fingerprint: &str,
+    holder: &Holder<'_>,
 ) -> sqlx::Result<Claim> {
     let now = time::now();
     sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
         .bind(expiry(now))
         .execute(db)
         .await?;
-    let inserted = sqlx::query(
-        "INSERT INTO idempotency_keys (api_key_id, key, fingerprint, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT DO NOTHING",
+    let lease_expires = now.timestamp_millis() + holder.lease.as_millis() as i64;
+    // Another request may release or finish the key between these statements; two rounds
+    // settle it.
+    for _ in 0..2 {
+        let inserted = sqlx::query(
+            "INSERT INTO idempotency_keys (api_key_id, key, fingerprint, created_at, owner,
+                                           lease_expires_ms)
+             VALUES (?, ?, ?, ?, ?, ?)
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(api_key)
+        .bind(key)
+        .bind(fingerprint)
+        .bind(now)
+        .bind(holder.owner)
+        .bind(lease_expires)
+        .execute(db)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            return Ok(Claim::Held);
+        }
+        // A claim for the same request whose lease has lapsed: its process died mid-request.
+        let taken = sqlx::query(
+            "UPDATE idempotency_keys SET owner = ?, lease_expires_ms = ?, created_at = ?
+             WHERE api_key_id = ? AND key = ? AND fingerprint = ? AND status IS NULL
+               AND (lease_expires_ms IS NULL OR lease_expires_ms < ?)",
+        )
+        .bind(holder.owner)
+        .bind(lease_expires)
+        .bind(now)
+        .bind(api_key)
+        .bind(key)
+        .bind(fingerprint)
+        .bind(now.timestamp_millis())
+        .execute(db)
+        .await?;
+        if taken.rows_affected() == 1 {
+            tracing::info!(%api_key, "took over an idempotency key abandoned by a dead process");
+            return Ok(Claim::Held);
+        }
+        let stored: Option<Stored> = sqlx::query_as(
+            "SELECT fingerprint, status, headers, body FROM idempotency_keys
+             WHERE api_key_id = ? AND key = ?",
+        )
+        .bind(api_key)
+        .bind(key)
+        .fetch_optional(db)
+        .await?;
+        if let Some(stored) = stored {
+            return Ok(Claim::Existing(stored));
+        }
+    }
+    Err(sqlx::Error::Protocol(
+        "an idempotency key kept changing hands while being claimed".into(),
+    ))
+}
+
+/// Extends a held claim's lease; false when the claim is no longer this holder's.
+pub async fn renew(
+    db: &SqlitePool,
+    api_key: &ApiKeyId,
+    key: &str,
+    holder: &Holder<'_>,
+) -> sqlx::Result<bool> {
+    let lease_expires = time::now().timestamp_millis() + holder.lease.as_millis() as i64;
+    let renewed = sqlx::query(
+        "UPDATE idempotency_keys SET lease_expires_ms = ?
+         WHERE api_key_id = ? AND key = ? AND owner = ? AND status IS NULL",
     )
+    .bind(lease_expires)
     .bind(api_key)
     .bind(key)
-    .bind(fingerprint)
-    .bind(now)
+    .bind(holder.owner)
     .execute(db)
     .await?;
-    if inserted.rows_affected() == 1 {
-        return Ok(Claim::Fresh);
-    }
-    let stored: Option<Stored> = sqlx::query_as(
-        "SELECT fingerprint, status, headers, body FROM idempotency_keys
-         WHERE api_key_id = ? AND key = ?",
-    )
-    .bind(api_key)
-    .bind(key)
-    .fetch_optional(db)
-    .await?;
-    // Gone between the insert and the read: the first request failed and released it.
-    Ok(stored.map_or(Claim::Fresh, Claim::Existing))
+    Ok(renewed.rows_affected() == 1)
 }
 
 pub async fn finish(
     db: &SqlitePool,
     api_key: &ApiKeyId,
     key: &str,
+    owner: &str,
     status: u16,
     headers: &str,
     body: &[u8],
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "UPDATE idempotency_keys SET status = ?, headers = ?, body = ? WHERE api_key_id = ? AND key = ?",
+        "UPDATE idempotency_keys
+         SET status = ?, headers = ?, body = ?, owner = NULL, lease_expires_ms = NULL
+         WHERE api_key_id = ? AND key = ? AND owner = ?",
     )
     .bind(status)
     .bind(headers)
     .bind(body)
     .bind(api_key)
     .bind(key)
+    .bind(owner)
     .execute(db)
     .await
     .map(drop)
 }
 
-pub async fn release(db: &SqlitePool, api_key: &ApiKeyId, key: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM idempotency_keys WHERE api_key_id = ? AND key = ? AND status IS NULL")
-        .bind(api_key)
-        .bind(key)
-        .execute(db)
-        .await
-        .map(drop)
+pub async fn release(
+    db: &SqlitePool,
+    api_key: &ApiKeyId,
+    key: &str,
+    owner: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "DELETE FROM idempotency_keys
+         WHERE api_key_id = ? AND key = ? AND owner = ? AND status IS NULL",
+    )
+    .bind(api_key)
+    .bind(key)
+    .bind(owner)
+    .execute(db)
+    .await
+    .map(drop)
+}
+
+/// Releases every unfinished claim of the process `instance`: at shutdown, once its requests
+/// have ended, so that their retries run at once instead of waiting out a lease.
+pub async fn release_instance(db: &SqlitePool, instance: &str) -> sqlx::Result<u64> {
+    sqlx::query(
+        "DELETE FROM idempotency_keys
+         WHERE status IS NULL AND substr(owner, 1, length(?1) + 1) = ?1 || '.'",
+    )
+    .bind(instance)
+    .execute(db)
+    .await
+    .map(|r| r.rows_affected())
 }
 
 fn expiry(now: DateTime<Utc>) -> DateTime<Utc> {
