@@ -109,17 +109,22 @@ async fn connection(stream: TcpStream, app: Router, mut closing: watch::Receiver
         .header_read_timeout(HEADER_READ_TIMEOUT)
         .serve_connection(TokioIo::new(Enveloped::new(stream)), service);
     let mut closed = false;
+    let mut polled = false;
     let result = loop {
         // Closing (or the server gone): a connection reading or answering a request finishes
-        // it first, an idle one closes at once.
-        if !closed && (*closing.borrow() || closing.has_changed().is_err()) {
+        // it first, an idle one closes at once. Only once hyper has read what the socket
+        // already holds: before that, a connection whose request arrived just before the
+        // signal would look idle and be closed unanswered.
+        if polled && !closed && (*closing.borrow() || closing.has_changed().is_err()) {
             Pin::new(&mut conn).graceful_shutdown();
             closed = true;
         }
         let step = tokio::select! {
+            biased;
             result = poll_fn(|cx| conn.poll_without_shutdown(cx)) => Some(result),
             _ = closing.changed(), if !closed => None,
         };
+        polled = true;
         if let Some(result) = step {
             break result;
         }
