@@ -14,10 +14,11 @@ use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
 use vinsnap_server::core::time;
+use vinsnap_server::db::{self, Db};
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
-use vinsnap_server::{AppState, db, demo, shops};
+use vinsnap_server::{AppState, demo, shops};
 
 #[derive(Parser)]
 #[command(
@@ -81,9 +82,18 @@ enum PartsCommand {
 
 #[derive(clap::Args)]
 struct DbArg {
-    /// SQLite database file (created if missing).
+    /// A SQLite file (created if missing), or a PostgreSQL URL: postgres://user:pass@host/db.
     #[arg(long = "db", env = "VINSNAP_DB", default_value = "vinsnap.db")]
-    path: PathBuf,
+    location: String,
+}
+
+impl DbArg {
+    async fn open(&self) -> anyhow::Result<Db> {
+        let location = db::Location::parse(&self.location);
+        Db::connect(&location)
+            .await
+            .with_context(|| format!("opening database {location}"))
+    }
 }
 
 /// Where handed-out links point and how invoice emails leave.
@@ -207,20 +217,11 @@ async fn main() -> anyhow::Result<()> {
             links_and_mail,
             webhooks,
             rate_limits,
-        } => {
-            serve(
-                addr,
-                db.path,
-                links_and_mail,
-                webhooks.build()?,
-                rate_limits,
-            )
-            .await
-        }
+        } => serve(addr, db, links_and_mail, webhooks.build()?, rate_limits).await,
         Command::Parts {
             command: PartsCommand::Import { file, shop, db },
         } => {
-            let pool = db::connect(&db.path).await?;
+            let pool = db.open().await?;
             let shop = shop
                 .map(|s| ShopId::parse(&s).map_err(anyhow::Error::msg))
                 .transpose()?;
@@ -255,7 +256,7 @@ async fn main() -> anyhow::Result<()> {
                     db,
                 },
         } => {
-            let pool = db::connect(&db.path).await?;
+            let pool = db.open().await?;
             let shop_id = ShopId::parse(&shop).map_err(anyhow::Error::msg)?;
             let scopes = match scopes.is_empty() {
                 true => Scope::ALL.to_vec(),
@@ -299,7 +300,7 @@ async fn main() -> anyhow::Result<()> {
                     db,
                 },
         } => {
-            let pool = db::connect(&db.path).await?;
+            let pool = db.open().await?;
             let new = shops::NewShop {
                 name: &name,
                 address: &address,
@@ -320,7 +321,7 @@ async fn main() -> anyhow::Result<()> {
                     db,
                 },
         } => {
-            let pool = db::connect(&db.path).await?;
+            let pool = db.open().await?;
             let shop = ShopId::parse(&shop).map_err(anyhow::Error::msg)?;
             let billing = shops::Billing {
                 currency,
@@ -333,7 +334,7 @@ async fn main() -> anyhow::Result<()> {
 
 async fn serve(
     addr: SocketAddr,
-    db_path: PathBuf,
+    db: DbArg,
     options: LinksAndMail,
     webhooks: Webhooks,
     rate_limits: Option<PathBuf>,
@@ -352,9 +353,7 @@ async fn serve(
                 .with_context(|| format!("reading rate limits from {}", path.display()))
         })
         .transpose()?;
-    let pool = db::connect(&db_path)
-        .await
-        .with_context(|| format!("opening database {}", db_path.display()))?;
+    let pool = db.open().await?;
     if let Some(demo) = demo::bootstrap(&pool).await? {
         println!(
             "Created demo shop {} with two API keys (shown once; stored hashed):",

@@ -1,7 +1,7 @@
 //! What every handler can reach.
 
+use crate::db::Db;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 use std::sync::Arc;
 
 use crate::config::Config;
@@ -14,7 +14,7 @@ use crate::vin::VinDecoder;
 
 #[derive(Clone)]
 pub struct AppState {
-    pub db: SqlitePool,
+    pub db: Db,
     pub vin: Arc<VinDecoder>,
     pub config: Arc<Config>,
     pub links: LinkSigner,
@@ -23,11 +23,11 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(db: SqlitePool) -> Self {
+    pub fn new(db: Db) -> Self {
         Self::with_config(db, Config::default())
     }
 
-    pub fn with_config(db: SqlitePool, config: Config) -> Self {
+    pub fn with_config(db: Db, config: Config) -> Self {
         Self {
             links: LinkSigner::new(config.link_secret.clone()),
             db,

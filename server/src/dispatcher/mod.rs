@@ -9,8 +9,8 @@ pub mod attempt;
 pub mod queue;
 pub mod retention;
 
+use crate::db::Db;
 use reqwest::dns::Resolve;
-use sqlx::SqlitePool;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, Semaphore, mpsc, watch};
@@ -73,13 +73,13 @@ impl Dispatcher {
     }
 }
 
-pub fn spawn(db: SqlitePool, webhooks: Arc<Webhooks>) -> Dispatcher {
+pub fn spawn(db: Db, webhooks: Arc<Webhooks>) -> Dispatcher {
     let (stop, stopped) = watch::channel(false);
     let task = tokio::spawn(run(db, webhooks, stopped));
     Dispatcher { stop, task }
 }
 
-async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiver<bool>) {
+async fn run(db: Db, webhooks: Arc<Webhooks>, mut stopped: watch::Receiver<bool>) {
     match queue::recover(&db).await {
         Ok(0) => {}
         Ok(n) => tracing::info!(
@@ -148,7 +148,7 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, mut stopped: watch::Receiv
 
 /// Records finished attempts, as many per transaction as have arrived.
 async fn record_attempts(
-    db: SqlitePool,
+    db: Db,
     schedule: Schedule,
     mut outcomes: mpsc::Receiver<(attempt::Outbound, Outcome)>,
 ) {
@@ -162,7 +162,7 @@ async fn record_attempts(
     }
 }
 
-async fn sweep_retention(db: SqlitePool) {
+async fn sweep_retention(db: Db) {
     loop {
         let cutoff = time::now().timestamp_millis() - retention::RETENTION.as_millis() as i64;
         match retention::purge(&db, cutoff).await {

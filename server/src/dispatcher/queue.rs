@@ -3,8 +3,8 @@
 //! it (success, the next retry, or giving up), manual retries, failing an endpoint's pending
 //! deliveries, and test pings.
 
+use crate::db::{self, Conn, Db};
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
 use std::time::Duration;
 
 use super::attempt::Outbound;
@@ -12,7 +12,6 @@ use crate::core::http_client::Outcome;
 use crate::core::ids::{DeliveryId, EventId, WebhookEndpointId};
 use crate::core::retry::{self, MAX_ATTEMPTS, Schedule};
 use crate::core::time;
-use crate::db::write_tx;
 use crate::events::EventType;
 
 /// How long a claimed delivery is held by an attempt (longer than any request may take). If the
@@ -20,30 +19,37 @@ use crate::events::EventType;
 const LEASE: Duration = Duration::from_secs(60);
 
 /// Deliveries leased by a previous run of the process are due now: their attempts died with it.
-pub async fn recover(db: &SqlitePool) -> sqlx::Result<u64> {
+pub async fn recover(db: &Db) -> sqlx::Result<u64> {
     let now = time::now().timestamp_millis();
-    sqlx::query("UPDATE webhook_deliveries SET leased = 0, next_attempt_ms = ? WHERE leased = 1")
-        .bind(now)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected())
+    db::query(
+        "UPDATE webhook_deliveries SET leased = FALSE, next_attempt_ms = $1 WHERE leased = TRUE",
+    )
+    .bind(now)
+    .execute(db)
+    .await
 }
 
 /// Leases up to `limit` due deliveries and returns what is needed to send them. Deliveries of
 /// an endpoint that is no longer active are failed instead.
-pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Outbound>> {
+pub async fn claim(db: &Db, limit: usize) -> sqlx::Result<Vec<Outbound>> {
     let now = time::now().timestamp_millis();
     let lease_until = now + LEASE.as_millis() as i64;
-    let ids: Vec<DeliveryId> = sqlx::query_scalar(
-        "UPDATE webhook_deliveries SET leased = 1, next_attempt_ms = ?1
-         WHERE id IN (SELECT id FROM webhook_deliveries
-                      WHERE next_attempt_ms <= ?2 ORDER BY next_attempt_ms LIMIT ?3)
-         RETURNING id",
-    )
+    let ids: Vec<DeliveryId> = db::query(db::PerEngine {
+        sqlite: "UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1
+                 WHERE id IN (SELECT id FROM webhook_deliveries
+                              WHERE next_attempt_ms <= $2 ORDER BY next_attempt_ms LIMIT $3)
+                 RETURNING id",
+        // Rows another replica is claiming right now are skipped, not waited for.
+        postgres: "UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1
+                   WHERE id IN (SELECT id FROM webhook_deliveries
+                                WHERE next_attempt_ms <= $2 ORDER BY next_attempt_ms LIMIT $3
+                                FOR UPDATE SKIP LOCKED)
+                   RETURNING id",
+    })
     .bind(lease_until)
     .bind(now)
     .bind(limit as i64)
-    .fetch_all(db)
+    .fetch_scalars(db)
     .await?;
     if ids.is_empty() {
         return Ok(Vec::new());
@@ -60,23 +66,31 @@ pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Outbound>>
         previous_secret_expires_ms: Option<i64>,
     }
     let ids_json = serde_json::to_string(&ids).expect("ids serialize");
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT d.id, d.event_type, e.payload, w.url, w.active, w.secret, w.previous_secret,
-                w.previous_secret_expires_ms
-         FROM webhook_deliveries d
-         JOIN events e ON e.id = d.event_id
-         JOIN webhook_endpoints w ON w.id = d.endpoint_id
-         WHERE d.id IN (SELECT value FROM json_each(?))",
-    )
+    let rows: Vec<Row> = db::query(db::PerEngine {
+        sqlite:
+            "SELECT d.id, d.event_type, e.payload, w.url, w.active, w.secret, w.previous_secret,
+                        w.previous_secret_expires_ms
+                 FROM webhook_deliveries d
+                 JOIN events e ON e.id = d.event_id
+                 JOIN webhook_endpoints w ON w.id = d.endpoint_id
+                 WHERE d.id IN (SELECT value FROM json_each($1))",
+        postgres:
+            "SELECT d.id, d.event_type, e.payload, w.url, w.active, w.secret, w.previous_secret,
+                          w.previous_secret_expires_ms
+                   FROM webhook_deliveries d
+                   JOIN events e ON e.id = d.event_id
+                   JOIN webhook_endpoints w ON w.id = d.endpoint_id
+                   WHERE d.id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+    })
     .bind(ids_json)
     .fetch_all(db)
     .await?;
     let mut claimed = Vec::with_capacity(rows.len());
     for row in rows {
         if !row.active {
-            sqlx::query(
-                "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = 0
-                 WHERE id = ?",
+            db::query(
+                "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = FALSE
+                 WHERE id = $1",
             )
             .bind(&row.id)
             .execute(db)
@@ -101,30 +115,30 @@ pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Outbound>>
 }
 
 /// When the next delivery falls due, if any is scheduled.
-pub async fn next_due(db: &SqlitePool) -> sqlx::Result<Option<DateTime<Utc>>> {
-    let ms: Option<i64> = sqlx::query_scalar(
+pub async fn next_due(db: &Db) -> sqlx::Result<Option<DateTime<Utc>>> {
+    let ms: Option<i64> = db::query(
         "SELECT MIN(next_attempt_ms) FROM webhook_deliveries WHERE next_attempt_ms IS NOT NULL",
     )
-    .fetch_one(db)
+    .fetch_scalar(db)
     .await?;
     Ok(ms.and_then(DateTime::from_timestamp_millis))
 }
 
 /// Writes the attempt to the log.
 async fn log_attempt(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     delivery: &DeliveryId,
     at: DateTime<Utc>,
     outcome: &Outcome,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    db::query(
         "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, response_body,
                                        duration_ms, error)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(delivery)
     .bind(at)
-    .bind(outcome.status_code)
+    .bind(outcome.status_code.map(i64::from))
     .bind(&outcome.response_excerpt)
     .bind(outcome.duration.as_millis() as i64)
     .bind(&outcome.error)
@@ -136,11 +150,11 @@ async fn log_attempt(
 /// Records dispatcher attempts in one transaction (one write-lock round trip for many
 /// attempts keeps the lock free for the API's own writes and for claiming).
 pub async fn record_batch(
-    db: &SqlitePool,
+    db: &Db,
     schedule: &Schedule,
     attempts: &[(Outbound, Outcome)],
 ) -> sqlx::Result<()> {
-    let mut tx = write_tx(db).await?;
+    let mut tx = db.begin().await?;
     for (outbound, outcome) in attempts {
         record(&mut tx, schedule, outbound, outcome).await?;
     }
@@ -152,7 +166,7 @@ pub async fn record_batch(
 /// the schedule exhausted, the delivery fails (and the endpoint is disabled when nothing has
 /// succeeded for a whole schedule's worth of attempts).
 async fn record(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Conn,
     schedule: &Schedule,
     outbound: &Outbound,
     outcome: &Outcome,
@@ -166,9 +180,9 @@ async fn record(
     }
     // The endpoint may have been deleted (and its deliveries with it) or disabled while the
     // attempt ran.
-    let current: Option<Current> = sqlx::query_as(
+    let current: Option<Current> = db::query(
         "SELECT d.endpoint_id, d.attempt_count, w.active FROM webhook_deliveries d
-         JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.id = ?",
+         JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.id = $1",
     )
     .bind(&outbound.delivery_id)
     .fetch_optional(&mut *tx)
@@ -180,18 +194,18 @@ async fn record(
     let attempts = current.attempt_count + 1;
     let endpoint = &current.endpoint_id;
     let (status, next_ms) = if outcome.succeeded() {
-        sqlx::query("UPDATE webhook_endpoints SET consecutive_failures = 0 WHERE id = ?")
+        db::query("UPDATE webhook_endpoints SET consecutive_failures = 0 WHERE id = $1")
             .bind(endpoint)
             .execute(&mut *tx)
             .await?;
         ("succeeded", None)
     } else {
-        let failures: i64 = sqlx::query_scalar(
+        let failures: i64 = db::query(
             "UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1
-             WHERE id = ? RETURNING consecutive_failures",
+             WHERE id = $1 RETURNING consecutive_failures",
         )
         .bind(endpoint)
-        .fetch_one(&mut *tx)
+        .fetch_scalar(&mut *tx)
         .await?;
         let retry_after = match outcome.status_code {
             Some(429 | 503) => outcome
@@ -211,9 +225,9 @@ async fn record(
             _ => None,
         };
         if let Some(reason) = disable {
-            sqlx::query(
-                "UPDATE webhook_endpoints SET active = 0, disabled_reason = ?, updated_at = ?
-                 WHERE id = ?",
+            db::query(
+                "UPDATE webhook_endpoints SET active = FALSE, disabled_reason = $1, updated_at = $2
+                 WHERE id = $3",
             )
             .bind(reason)
             .bind(now)
@@ -232,16 +246,16 @@ async fn record(
             }
         }
     };
-    sqlx::query(
+    db::query(
         "UPDATE webhook_deliveries
-         SET status = ?, next_attempt_ms = ?, leased = 0, attempt_count = ?,
-             last_status_code = ?, last_attempt_at = ?
-         WHERE id = ?",
+         SET status = $1, next_attempt_ms = $2, leased = FALSE, attempt_count = $3,
+             last_status_code = $4, last_attempt_at = $5
+         WHERE id = $6",
     )
     .bind(status)
     .bind(next_ms)
     .bind(attempts)
-    .bind(outcome.status_code)
+    .bind(outcome.status_code.map(i64::from))
     .bind(now)
     .bind(&outbound.delivery_id)
     .execute(&mut *tx)
@@ -251,22 +265,22 @@ async fn record(
 
 /// Records a test ping's single attempt: it settles at once and never touches the endpoint's
 /// failure count.
-pub async fn record_ping(db: &SqlitePool, ping: &Outbound, outcome: &Outcome) -> sqlx::Result<()> {
+pub async fn record_ping(db: &Db, ping: &Outbound, outcome: &Outcome) -> sqlx::Result<()> {
     let now = time::now();
-    let mut tx = write_tx(db).await?;
+    let mut tx = db.begin().await?;
     log_attempt(&mut tx, &ping.delivery_id, now, outcome).await?;
-    sqlx::query(
+    db::query(
         "UPDATE webhook_deliveries
-         SET status = ?, next_attempt_ms = NULL, attempt_count = 1, last_status_code = ?,
-             last_attempt_at = ?
-         WHERE id = ?",
+         SET status = $1, next_attempt_ms = NULL, attempt_count = 1, last_status_code = $2,
+             last_attempt_at = $3
+         WHERE id = $4",
     )
     .bind(if outcome.succeeded() {
         "succeeded"
     } else {
         "failed"
     })
-    .bind(outcome.status_code)
+    .bind(outcome.status_code.map(i64::from))
     .bind(now)
     .bind(&ping.delivery_id)
     .execute(&mut *tx)
@@ -275,10 +289,10 @@ pub async fn record_ping(db: &SqlitePool, ping: &Outbound, outcome: &Outcome) ->
 }
 
 /// Fails the endpoint's pending deliveries: a disabled endpoint gets nothing.
-pub async fn fail_pending(conn: &mut SqliteConnection, id: &WebhookEndpointId) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = 0
-         WHERE endpoint_id = ? AND status = 'pending'",
+pub async fn fail_pending(conn: &mut Conn, id: &WebhookEndpointId) -> sqlx::Result<()> {
+    db::query(
+        "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = FALSE
+         WHERE endpoint_id = $1 AND status = 'pending'",
     )
     .bind(id)
     .execute(conn)
@@ -288,34 +302,30 @@ pub async fn fail_pending(conn: &mut SqliteConnection, id: &WebhookEndpointId) -
 
 /// Makes a delivery due now (whatever its state), unless an attempt is in flight.
 /// Returns whether it was rescheduled.
-pub async fn schedule_now(
-    conn: &mut SqliteConnection,
-    id: &DeliveryId,
-    now_ms: i64,
-) -> sqlx::Result<bool> {
-    let done = sqlx::query(
-        "UPDATE webhook_deliveries SET status = 'pending', next_attempt_ms = ?
-         WHERE id = ? AND leased = 0",
+pub async fn schedule_now(conn: &mut Conn, id: &DeliveryId, now_ms: i64) -> sqlx::Result<bool> {
+    let done = db::query(
+        "UPDATE webhook_deliveries SET status = 'pending', next_attempt_ms = $1
+         WHERE id = $2 AND leased = FALSE",
     )
     .bind(now_ms)
     .bind(id)
     .execute(conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(done == 1)
 }
 
 /// A test ping's delivery row, not scheduled: the caller sends it at once with [`Outbound`]'s
 /// contents and records it with [`record_ping`].
 pub async fn insert_ping(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     endpoint: &WebhookEndpointId,
     event: &EventId,
 ) -> sqlx::Result<Outbound> {
     let now = time::now();
     let delivery_id = DeliveryId::generate();
-    sqlx::query(
+    db::query(
         "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, next_attempt_ms, created_at)
-         VALUES (?, ?, ?, 'ping', NULL, ?)",
+         VALUES ($1, $2, $3, 'ping', NULL, $4)",
     )
     .bind(&delivery_id)
     .bind(endpoint)
@@ -331,9 +341,9 @@ pub async fn insert_ping(
         previous_secret: Option<String>,
         previous_secret_expires_ms: Option<i64>,
     }
-    let row: Row = sqlx::query_as(
+    let row: Row = db::query(
         "SELECT e.payload, w.url, w.secret, w.previous_secret, w.previous_secret_expires_ms
-         FROM events e, webhook_endpoints w WHERE e.id = ? AND w.id = ?",
+         FROM events e, webhook_endpoints w WHERE e.id = $1 AND w.id = $2",
     )
     .bind(event)
     .bind(endpoint)

@@ -3,6 +3,7 @@
 
 use reqwest::Method;
 use serde_json::{Value, json};
+use vinsnap_server::db;
 use vinsnap_server::http::idempotency::fingerprint;
 
 use vinsnap_testkit::{Reply, TestServer};
@@ -23,8 +24,8 @@ async fn post(
 }
 
 async fn customer_count(app: &TestServer) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM customers")
-        .fetch_one(&app.db)
+    db::query("SELECT COUNT(*) FROM customers")
+        .fetch_scalar(&app.db)
         .await
         .unwrap()
 }
@@ -181,18 +182,18 @@ async fn client_errors_are_replayed_too_and_bad_keys_are_400() {
 async fn a_key_whose_first_request_is_still_running_is_409_in_use() {
     let app = TestServer::start().await;
     let body = json!({ "name": "A" });
-    let key_id: String = sqlx::query_scalar("SELECT id FROM api_keys WHERE mode = 'test' LIMIT 1")
-        .fetch_one(&app.db)
+    let key_id: String = db::query("SELECT id FROM api_keys WHERE mode = 'test' LIMIT 1")
+        .fetch_scalar(&app.db)
         .await
         .unwrap();
     // The row a request holds while its handler runs: claimed, no response yet.
     let bytes = serde_json::to_vec(&body).unwrap();
-    sqlx::query(
-        "INSERT INTO idempotency_keys (api_key_id, key, fingerprint, created_at) VALUES (?, 'busy', ?, ?)",
+    db::query(
+        "INSERT INTO idempotency_keys (api_key_id, key, fingerprint, created_at) VALUES ($1, 'busy', $2, $3)",
     )
     .bind(&key_id)
     .bind(fingerprint(&Method::POST, "/customers", &bytes))
-    .bind(chrono::Utc::now())
+    .bind(vinsnap_server::core::time::now())
     .execute(&app.db)
     .await
     .unwrap();
@@ -215,8 +216,8 @@ async fn keys_expire_after_24_hours() {
     )
     .await
     .expect(201);
-    sqlx::query("UPDATE idempotency_keys SET created_at = ?")
-        .bind(chrono::Utc::now() - chrono::Duration::hours(25))
+    db::query("UPDATE idempotency_keys SET created_at = $1")
+        .bind(vinsnap_server::core::time::now() - chrono::Duration::hours(25))
         .execute(&app.db)
         .await
         .unwrap();

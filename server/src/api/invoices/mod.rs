@@ -8,10 +8,10 @@ pub mod model;
 pub mod pdf;
 pub mod store;
 
+use crate::db::Conn;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use sqlx::SqliteConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use self::model::{
@@ -24,7 +24,6 @@ use crate::auth::{Caller, Scope};
 use crate::core::ids::InvoiceId;
 use crate::core::money;
 use crate::core::validate;
-use crate::db::write_tx;
 use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
@@ -80,7 +79,7 @@ async fn create_invoice(
         .as_deref()
         .map(line_items::build)
         .transpose()?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     if let Some(items) = &given_items {
         items.check_catalog(&mut tx).await?;
     }
@@ -244,16 +243,12 @@ async fn get_invoice(
     ApiPath(id): ApiPath<InvoiceId>,
 ) -> ApiResult<Json<Invoice>> {
     caller.require(Scope::InvoicesRead)?;
-    let mut invoice = find(&mut *state.db.acquire().await?, &caller, &id).await?;
+    let mut invoice = find(&mut state.db.acquire().await?, &caller, &id).await?;
     download::attach_link(&state, &mut invoice).await?;
     Ok(Json(invoice))
 }
 
-pub async fn find(
-    conn: &mut SqliteConnection,
-    caller: &Caller,
-    id: &InvoiceId,
-) -> ApiResult<Invoice> {
+pub async fn find(conn: &mut Conn, caller: &Caller, id: &InvoiceId) -> ApiResult<Invoice> {
     store::get(conn, caller, id)
         .await?
         .ok_or_else(|| ApiError::not_found("invoice", id))
@@ -292,7 +287,7 @@ async fn update_invoice(
         .as_deref()
         .map(line_items::build)
         .transpose()?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     if let Some(items) = &items {
         items.check_catalog(&mut tx).await?;
     }
@@ -429,7 +424,7 @@ async fn send_invoice(
         )
     })?;
 
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
     sendable(&invoice)?;
     store::save_pdf(&mut tx, &id, &pdf, now).await?;
@@ -486,7 +481,7 @@ async fn pay_invoice(
             ),
         ));
     }
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
     if !invoice.status.can_move_to(InvoiceStatus::Paid) {
         let message = match invoice.status {
@@ -541,7 +536,7 @@ async fn void_invoice(
     ApiPath(id): ApiPath<InvoiceId>,
 ) -> ApiResult<Json<Invoice>> {
     caller.require(Scope::InvoicesWrite)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
     if !invoice.status.can_move_to(InvoiceStatus::Void) {
         return Err(ApiError::conflict(

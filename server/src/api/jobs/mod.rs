@@ -5,10 +5,10 @@ pub mod examples;
 pub mod model;
 pub mod store;
 
+use crate::db::Conn;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use sqlx::SqliteConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use self::model::{ChangeJobStatus, CreateJob, Job, JobList, JobStatus, ListJobs, UpdateJob};
@@ -17,7 +17,6 @@ use super::{Deleted, customers, locations, vehicles};
 use crate::auth::{Caller, Scope};
 use crate::core::ids::{CustomerId, JobId, VehicleId};
 use crate::core::validate;
-use crate::db::write_tx;
 use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
@@ -65,7 +64,7 @@ async fn create_job(
     let description = validate::optional_text("description", body.description.as_deref(), 5000)?;
     let items = line_items::build(&body.line_items)?;
     let now = state.now();
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     items.check_catalog(&mut tx).await?;
     let customer = customers::store::get(&mut tx, &caller, &body.customer_id)
         .await?
@@ -100,7 +99,7 @@ async fn create_job(
 
 /// The vehicle must be visible to the caller and belong to the customer.
 pub async fn check_vehicle(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     caller: &Caller,
     vehicle_id: &VehicleId,
     customer_id: &CustomerId,
@@ -170,13 +169,13 @@ async fn get_job(
     ApiPath(id): ApiPath<JobId>,
 ) -> ApiResult<Json<Job>> {
     caller.require(Scope::JobsRead)?;
-    find(&mut *state.db.acquire().await?, &caller, &id)
+    find(&mut state.db.acquire().await?, &caller, &id)
         .await
         .map(Json)
 }
 
 /// The job, or the 404 a caller of another shop, mode or location gets.
-pub async fn find(conn: &mut SqliteConnection, caller: &Caller, id: &JobId) -> ApiResult<Job> {
+pub async fn find(conn: &mut Conn, caller: &Caller, id: &JobId) -> ApiResult<Job> {
     store::get(conn, caller, id)
         .await?
         .ok_or_else(|| ApiError::not_found("job", id))
@@ -216,7 +215,7 @@ async fn update_job(
         .as_deref()
         .map(line_items::build)
         .transpose()?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     if let Some(items) = &items {
         items.check_catalog(&mut tx).await?;
     }
@@ -283,7 +282,7 @@ async fn change_job_status(
     ApiJson(body): ApiJson<ChangeJobStatus>,
 ) -> ApiResult<Json<Job>> {
     caller.require(Scope::JobsWrite)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut job = find(&mut tx, &caller, &id).await?;
     let (from, to) = (job.status, body.status);
     if !from.can_move_to(to) {
@@ -346,7 +345,7 @@ async fn delete_job(
     ApiPath(id): ApiPath<JobId>,
 ) -> ApiResult<Json<Deleted>> {
     caller.require(Scope::JobsWrite)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     store::delete(&mut tx, &id).await?;
     tx.commit().await?;

@@ -2,15 +2,14 @@
 //! Rows are upserted by (brand, part_number), so importing a newer catalog over an older one
 //! updates it in place. Each row is checked and an error names its line and column.
 
+use crate::db::{self, Db};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 use serde_json::json;
-use sqlx::SqlitePool;
 use std::collections::{HashMap, HashSet};
 
 use super::model::{Fitment, OemNumber};
 use crate::core::ids::{LocationId, PartId, ShopId};
-use crate::db::write_tx;
 
 /// The sample catalog loaded on the demo shop (`server/data/parts_sample.csv`).
 pub const SAMPLE: &str = include_str!("../../../data/parts_sample.csv");
@@ -54,16 +53,16 @@ pub struct Imported {
 /// Imports `csv`. With `stock_for`, the `stock` column's quantities go to that shop's locations
 /// (oldest first, as `GET /locations` lists them); without it the column is ignored.
 pub async fn import_csv(
-    db: &SqlitePool,
+    db: &Db,
     csv: impl std::io::Read,
     stock_for: Option<&ShopId>,
 ) -> anyhow::Result<Imported> {
     let locations: Vec<LocationId> = match stock_for {
         Some(shop) => {
             let locations: Vec<LocationId> =
-                sqlx::query_scalar("SELECT id FROM locations WHERE shop_id = ? ORDER BY id")
+                db::query("SELECT id FROM locations WHERE shop_id = $1 ORDER BY id")
                     .bind(shop)
-                    .fetch_all(db)
+                    .fetch_scalars(db)
                     .await?;
             if locations.is_empty() {
                 bail!("shop {shop} does not exist or has no locations");
@@ -76,7 +75,7 @@ pub async fn import_csv(
     let mut imported = Imported::default();
     let mut chunk = Chunk::default();
     let mut chunks_in_tx = 0;
-    let mut tx = write_tx(db).await?;
+    let mut tx = db.begin().await?;
     for (index, record) in reader.deserialize::<Row>().enumerate() {
         let line = index + 2;
         let row = record.with_context(|| format!("line {line}"))?;
@@ -87,7 +86,7 @@ pub async fn import_csv(
             chunks_in_tx += 1;
             if chunks_in_tx == CHUNKS_PER_TX {
                 tx.commit().await?;
-                tx = write_tx(db).await?;
+                tx = db.begin().await?;
                 chunks_in_tx = 0;
             }
         }
@@ -96,7 +95,7 @@ pub async fn import_csv(
     chunk.write(&mut tx, &locations, &mut imported).await?;
     // New words become searchable as prefixes; the search falls back to FTS5's own prefix query
     // for a word with no known completions, so a search during the import still finds them.
-    sqlx::query(
+    db::query(
         "INSERT OR IGNORE INTO part_words (word) SELECT term FROM parts_fts_terms WHERE col = 'text'",
     )
     .execute(&mut *tx)
@@ -194,7 +193,7 @@ impl Chunk {
     /// Writes the parts, their stock and their search index entries, and empties the chunk.
     async fn write(
         &mut self,
-        conn: &mut sqlx::SqliteConnection,
+        conn: &mut crate::db::Conn,
         locations: &[LocationId],
         imported: &mut Imported,
     ) -> anyhow::Result<()> {
@@ -202,7 +201,7 @@ impl Chunk {
             return Ok(());
         }
         let types: HashSet<&str> = self.parts.iter().map(|p| p.part_type.as_str()).collect();
-        sqlx::query("INSERT OR IGNORE INTO part_types (type) SELECT value FROM json_each(?)")
+        db::query("INSERT OR IGNORE INTO part_types (type) SELECT value FROM json_each($1)")
             .bind(serde_json::to_string(&types)?)
             .execute(&mut *conn)
             .await?;
@@ -227,12 +226,12 @@ impl Chunk {
                 ]))
             })
             .collect::<serde_json::Result<Vec<_>>>()?;
-        let written: Vec<(i64, PartId, String, String)> = sqlx::query_as(
+        let written: Vec<(i64, PartId, String, String)> = db::query(
             "INSERT INTO parts (id, brand, part_number, type, name, description, unit_price,
                                 currency, oem_numbers, fitments)
              SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5,
                     value ->> 6, value ->> 7, value ->> 8, value ->> 9
-             FROM json_each(?) WHERE true
+             FROM json_each($1) WHERE true
              ON CONFLICT (brand, part_number) DO UPDATE SET
                  type = excluded.type, name = excluded.name, description = excluded.description,
                  unit_price = excluded.unit_price, currency = excluded.currency,
@@ -265,23 +264,23 @@ impl Chunk {
         }
 
         // An updated part's index entry is replaced, not added to.
-        sqlx::query("DELETE FROM parts_fts WHERE rowid IN (SELECT value FROM json_each(?))")
+        db::query("DELETE FROM parts_fts WHERE rowid IN (SELECT value FROM json_each($1))")
             .bind(serde_json::to_string(&updated)?)
             .execute(&mut *conn)
             .await?;
-        sqlx::query(
+        db::query(
             "INSERT INTO parts_fts (rowid, text, fit)
              SELECT seq, text, fit FROM part_search_docs
-             WHERE seq IN (SELECT value FROM json_each(?))",
+             WHERE seq IN (SELECT value FROM json_each($1))",
         )
         .bind(serde_json::to_string(&seqs)?)
         .execute(&mut *conn)
         .await?;
         imported.parts += self.parts.len() as u64;
         imported.stock_rows += stock.len() as u64;
-        sqlx::query(
+        db::query(
             "INSERT INTO part_stock (part_seq, location_id, quantity)
-             SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+             SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($1) WHERE true
              ON CONFLICT (part_seq, location_id) DO UPDATE SET quantity = excluded.quantity",
         )
         .bind(serde_json::Value::Array(stock).to_string())

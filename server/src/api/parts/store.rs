@@ -2,7 +2,7 @@
 //! token for the vehicle (and type), and the search words under the `text` column. It yields part
 //! `seq`s in catalog order; only the page's parts are then read in full.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::{Conn, Db};
 use std::collections::HashMap;
 
 use super::model::{Fitment, OemNumber, Part, StockLevel};
@@ -36,14 +36,10 @@ pub fn words(q: &str) -> Vec<String> {
 const MAX_COMPLETIONS: i64 = 64;
 
 /// The page's part `seq`s, in catalog order, and how many parts match in all.
-pub async fn search(
-    db: &SqlitePool,
-    criteria: &Criteria<'_>,
-    page: Page,
-) -> sqlx::Result<(Vec<i64>, i64)> {
+pub async fn search(db: &Db, criteria: &Criteria<'_>, page: Page) -> sqlx::Result<(Vec<i64>, i64)> {
     let mut conn = db.acquire().await?;
     let expr = match_expr(&mut conn, criteria).await?;
-    let (seqs, total) = db::Listing::new("parts_fts", "parts_fts MATCH ?1")
+    let (seqs, total) = db::Listing::new("parts_fts", "parts_fts MATCH $1")
         .bind(expr)
         .page::<(i64,)>(&mut conn, "rowid", "rowid", page)
         .await?;
@@ -51,7 +47,7 @@ pub async fn search(
 }
 
 /// The FTS5 query for `criteria`, with the fit tokens migration 0006 describes.
-async fn match_expr(conn: &mut SqliteConnection, criteria: &Criteria<'_>) -> sqlx::Result<String> {
+async fn match_expr(conn: &mut Conn, criteria: &Criteria<'_>) -> sqlx::Result<String> {
     let make = name_token(criteria.make);
     let typed = match criteria.part_type {
         Some(part_type) => format!("t{}", hex::encode(part_type)),
@@ -82,14 +78,14 @@ fn name_token(name: &str) -> String {
 /// tokens without gathering every part that has one of them. With no known completion (a word
 /// imported a moment ago, or one spelled with diacritics the index folds) or too many, FTS5's own
 /// prefix query, which finds the same parts.
-async fn word_expr(conn: &mut SqliteConnection, word: &str) -> sqlx::Result<String> {
-    let completions: Vec<String> = sqlx::query_scalar(
-        "SELECT word FROM part_words WHERE word >= ?1 AND word < ?1 || char(1114111)
-         ORDER BY word LIMIT ?2",
+async fn word_expr(conn: &mut Conn, word: &str) -> sqlx::Result<String> {
+    let completions: Vec<String> = db::query(
+        "SELECT word FROM part_words WHERE word >= $1 AND word < $1 || char(1114111)
+         ORDER BY word LIMIT $2",
     )
     .bind(word)
     .bind(MAX_COMPLETIONS + 1)
-    .fetch_all(&mut *conn)
+    .fetch_scalars(&mut *conn)
     .await?;
     if completions.is_empty() || completions.len() as i64 > MAX_COMPLETIONS {
         return Ok(format!("{}*", quoted(word)));
@@ -119,32 +115,39 @@ struct PartRow {
 }
 
 /// The parts `seqs` name, in that order, with fitments and the caller's stock.
-pub async fn load(db: &SqlitePool, caller: &Caller, seqs: &[i64]) -> sqlx::Result<Vec<Part>> {
+pub async fn load(db: &Db, caller: &Caller, seqs: &[i64]) -> sqlx::Result<Vec<Part>> {
     if seqs.is_empty() {
         return Ok(Vec::new());
     }
     let seq_json = serde_json::to_string(seqs).expect("integers serialize");
-    let rows: Vec<PartRow> = sqlx::query_as(
-        "SELECT seq, id, brand, part_number, type, name, description, unit_price, currency,
-                oem_numbers, fitments
-         FROM parts WHERE seq IN (SELECT value FROM json_each(?))",
-    )
+    let rows: Vec<PartRow> = db::query(db::PerEngine {
+        sqlite: "SELECT seq, id, brand, part_number, type, name, description, unit_price, currency,
+                        oem_numbers, fitments
+                 FROM parts WHERE seq IN (SELECT value FROM json_each($1))",
+        postgres: "SELECT seq, id, brand, part_number, type, name, description, unit_price,
+                          currency, oem_numbers, fitments
+                   FROM parts WHERE seq IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)",
+    })
     .bind(&seq_json)
     .fetch_all(db)
     .await?;
-    let locations: Vec<LocationId> = sqlx::query_scalar(
-        "SELECT id FROM locations WHERE shop_id = ? AND (?2 IS NULL OR id = ?2) ORDER BY id",
+    let locations: Vec<LocationId> = db::query(
+        "SELECT id FROM locations WHERE shop_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY id",
     )
     .bind(&caller.shop_id)
     .bind(&caller.location_id)
-    .fetch_all(db)
+    .fetch_scalars(db)
     .await?;
-    let stock_rows: Vec<(i64, LocationId, i64)> = sqlx::query_as(
-        "SELECT s.part_seq, s.location_id, s.quantity FROM part_stock s
-         JOIN locations l ON l.id = s.location_id
-         WHERE s.part_seq IN (SELECT value FROM json_each(?)) AND l.shop_id = ?
-               AND (?3 IS NULL OR l.id = ?3)",
-    )
+    let stock_rows: Vec<(i64, LocationId, i64)> = db::query(db::PerEngine {
+        sqlite: "SELECT s.part_seq, s.location_id, s.quantity FROM part_stock s
+                 JOIN locations l ON l.id = s.location_id
+                 WHERE s.part_seq IN (SELECT value FROM json_each($1)) AND l.shop_id = $2
+                       AND ($3 IS NULL OR l.id = $3)",
+        postgres: "SELECT s.part_seq, s.location_id, s.quantity FROM part_stock s
+                   JOIN locations l ON l.id = s.location_id
+                   WHERE s.part_seq IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)
+                         AND l.shop_id = $2 AND ($3 IS NULL OR l.id = $3)",
+    })
     .bind(&seq_json)
     .bind(&caller.shop_id)
     .bind(&caller.location_id)
@@ -185,15 +188,15 @@ pub async fn load(db: &SqlitePool, caller: &Caller, seqs: &[i64]) -> sqlx::Resul
         .collect())
 }
 
-pub async fn type_exists(db: &SqlitePool, part_type: &str) -> sqlx::Result<bool> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM part_types WHERE type = ?)")
+pub async fn type_exists(db: &Db, part_type: &str) -> sqlx::Result<bool> {
+    db::query("SELECT EXISTS (SELECT 1 FROM part_types WHERE type = $1)")
         .bind(part_type)
-        .fetch_one(db)
+        .fetch_scalar(db)
         .await
 }
 
-pub async fn types(db: &SqlitePool) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar("SELECT type FROM part_types ORDER BY type")
-        .fetch_all(db)
+pub async fn types(db: &Db) -> sqlx::Result<Vec<String>> {
+    db::query("SELECT type FROM part_types ORDER BY type")
+        .fetch_scalars(db)
         .await
 }

@@ -18,7 +18,6 @@ use crate::auth::{Caller, Scope};
 use crate::core::ids::{CustomerId, VehicleId};
 use crate::core::time;
 use crate::core::validate;
-use crate::db::write_tx;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
@@ -95,7 +94,7 @@ async fn create_vehicle(
         created_at: now,
         updated_at: now,
     };
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     customers::find(&mut tx, &caller, &vehicle.customer_id).await?;
     store::insert(&mut tx, &caller, &vehicle).await?;
     tx.commit().await?;
@@ -125,7 +124,7 @@ async fn list_vehicles(
 ) -> ApiResult<Json<VehicleList>> {
     caller.require(Scope::VehiclesRead)?;
     let page = Page::new(query.limit, query.offset)?;
-    customers::find(&mut *state.db.acquire().await?, &caller, &customer_id).await?;
+    customers::find(&mut state.db.acquire().await?, &caller, &customer_id).await?;
     let (data, total) = store::list_for_customer(&state.db, &customer_id, page).await?;
     Ok(Json(VehicleList::new(data, page, total)))
 }
@@ -151,16 +150,12 @@ async fn get_vehicle(
     ApiPath(id): ApiPath<VehicleId>,
 ) -> ApiResult<Json<Vehicle>> {
     caller.require(Scope::VehiclesRead)?;
-    find(&mut *state.db.acquire().await?, &caller, &id)
+    find(&mut state.db.acquire().await?, &caller, &id)
         .await
         .map(Json)
 }
 
-async fn find(
-    conn: &mut sqlx::SqliteConnection,
-    caller: &Caller,
-    id: &VehicleId,
-) -> ApiResult<Vehicle> {
+async fn find(conn: &mut crate::db::Conn, caller: &Caller, id: &VehicleId) -> ApiResult<Vehicle> {
     store::get(conn, caller, id)
         .await?
         .ok_or_else(|| ApiError::not_found("vehicle", id))
@@ -198,7 +193,7 @@ async fn update_vehicle(
         Some(Some(raw)) => read_vin(&state, raw, patch.auto_decode.unwrap_or(true)).await?,
         _ => (None, None),
     };
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut vehicle = find(&mut tx, &caller, &id).await?;
     if let Some(vin) = &patch.vin {
         vehicle.vin = vin.as_ref().and(decoded.0);
@@ -259,7 +254,7 @@ async fn delete_vehicle(
     ApiPath(id): ApiPath<VehicleId>,
 ) -> ApiResult<Json<Deleted>> {
     caller.require(Scope::VehiclesWrite)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     store::delete(&mut tx, &id).await?;
     tx.commit().await?;

@@ -22,7 +22,6 @@ use super::Deleted;
 use crate::auth::{Caller, Scope};
 use crate::core::ids::WebhookEndpointId;
 use crate::core::validate;
-use crate::db::write_tx;
 use crate::dispatcher::{attempt, queue};
 use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
@@ -117,7 +116,7 @@ async fn create_webhook_endpoint(
         updated_at: now,
     };
     let secret = new_secret();
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     if store::count(&mut tx, &caller).await? >= MAX_ENDPOINTS {
         return Err(ApiError::bad_request(
             "webhook_endpoint_limit",
@@ -216,7 +215,7 @@ async fn list_webhook_endpoints(
 
 /// The endpoint, or the 404 a caller of another shop or mode gets.
 pub(crate) async fn find(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     caller: &Caller,
     id: &WebhookEndpointId,
 ) -> ApiResult<WebhookEndpoint> {
@@ -282,7 +281,7 @@ async fn update_webhook_endpoint(
         Some(url) => Some(check_url(&state, url).await?),
         None => None,
     };
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut endpoint = find(&mut tx, &caller, &id).await?;
     if let Some(url) = url {
         endpoint.url = url;
@@ -340,7 +339,7 @@ async fn delete_webhook_endpoint(
     ApiPath(id): ApiPath<WebhookEndpointId>,
 ) -> ApiResult<Json<Deleted>> {
     authorize(&caller)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     store::delete(&mut tx, &id).await?;
     tx.commit().await?;
@@ -375,7 +374,7 @@ async fn test_webhook_endpoint(
     ApiPath(id): ApiPath<WebhookEndpointId>,
 ) -> ApiResult<Json<WebhookTestResult>> {
     authorize(&caller)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     let data = serde_json::json!({
         "endpoint_id": id,
@@ -440,7 +439,7 @@ async fn rotate_webhook_secret(
     ApiPath(id): ApiPath<WebhookEndpointId>,
 ) -> ApiResult<Json<WebhookEndpointWithSecret>> {
     authorize(&caller)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut endpoint = find(&mut tx, &caller, &id).await?;
     let secret = new_secret();
     let now = state.now();

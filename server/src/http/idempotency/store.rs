@@ -1,8 +1,8 @@
 //! Rows of `idempotency_keys`: claimed when a request starts, filled with its response when it
 //! ends, released when it fails on our side.
 
+use crate::db::{self, Db};
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 use crate::core::ids::ApiKeyId;
 use crate::core::time;
@@ -14,7 +14,7 @@ pub const RETENTION: chrono::Duration = chrono::Duration::hours(24);
 pub struct Stored {
     pub fingerprint: String,
     /// `None` while the first request is still being handled.
-    pub status: Option<u16>,
+    pub status: Option<i32>,
     /// JSON object of the response headers worth replaying.
     pub headers: Option<String>,
     pub body: Option<Vec<u8>>,
@@ -27,18 +27,18 @@ pub enum Claim {
 }
 
 pub async fn claim(
-    db: &SqlitePool,
+    db: &Db,
     api_key: &ApiKeyId,
     key: &str,
     fingerprint: &str,
 ) -> sqlx::Result<Claim> {
     let now = time::now();
-    sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
+    db::query("DELETE FROM idempotency_keys WHERE created_at < $1")
         .bind(expiry(now))
         .execute(db)
         .await?;
-    let inserted = sqlx::query(
-        "INSERT INTO idempotency_keys (api_key_id, key, fingerprint, created_at) VALUES (?, ?, ?, ?)
+    let inserted = db::query(
+        "INSERT INTO idempotency_keys (api_key_id, key, fingerprint, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT DO NOTHING",
     )
     .bind(api_key)
@@ -47,12 +47,12 @@ pub async fn claim(
     .bind(now)
     .execute(db)
     .await?;
-    if inserted.rows_affected() == 1 {
+    if inserted == 1 {
         return Ok(Claim::Fresh);
     }
-    let stored: Option<Stored> = sqlx::query_as(
+    let stored: Option<Stored> = db::query(
         "SELECT fingerprint, status, headers, body FROM idempotency_keys
-         WHERE api_key_id = ? AND key = ?",
+         WHERE api_key_id = $1 AND key = $2",
     )
     .bind(api_key)
     .bind(key)
@@ -63,17 +63,17 @@ pub async fn claim(
 }
 
 pub async fn finish(
-    db: &SqlitePool,
+    db: &Db,
     api_key: &ApiKeyId,
     key: &str,
     status: u16,
     headers: &str,
     body: &[u8],
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE idempotency_keys SET status = ?, headers = ?, body = ? WHERE api_key_id = ? AND key = ?",
+    db::query(
+        "UPDATE idempotency_keys SET status = $1, headers = $2, body = $3 WHERE api_key_id = $4 AND key = $5",
     )
-    .bind(status)
+    .bind(i32::from(status))
     .bind(headers)
     .bind(body)
     .bind(api_key)
@@ -83,8 +83,8 @@ pub async fn finish(
     .map(drop)
 }
 
-pub async fn release(db: &SqlitePool, api_key: &ApiKeyId, key: &str) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM idempotency_keys WHERE api_key_id = ? AND key = ? AND status IS NULL")
+pub async fn release(db: &Db, api_key: &ApiKeyId, key: &str) -> sqlx::Result<()> {
+    db::query("DELETE FROM idempotency_keys WHERE api_key_id = $1 AND key = $2 AND status IS NULL")
         .bind(api_key)
         .bind(key)
         .execute(db)

@@ -3,6 +3,7 @@
 
 use serde_json::json;
 use std::time::Duration;
+use vinsnap_server::db;
 use vinsnap_server::dispatcher::retention;
 
 use super::receiver::{Answer, Receiver};
@@ -531,8 +532,8 @@ async fn logs_older_than_30_days_are_deleted() {
     settled(&app, &new, WAIT).await;
     let now_ms = chrono::Utc::now().timestamp_millis();
     let day_ms = 24 * 3600 * 1000;
-    sqlx::query(
-        "UPDATE events SET created_ms = ? WHERE id = (SELECT event_id FROM webhook_deliveries WHERE id = ?)",
+    db::query(
+        "UPDATE events SET created_ms = $1 WHERE id = (SELECT event_id FROM webhook_deliveries WHERE id = $2)",
     )
     .bind(now_ms - 31 * day_ms)
     .bind(&old)
