@@ -18,6 +18,7 @@ pub mod demo;
 pub mod dispatcher;
 pub mod events;
 pub mod http;
+pub mod ops;
 pub mod shops;
 pub mod spec;
 pub mod state;

@@ -27,8 +27,18 @@ use vinsnap_server::{AppState, demo, shops};
     about = "The VinSnap Business API reference server"
 )]
 struct Cli {
+    /// How log lines are written to stderr: `text` for people, `json` (one object a line) for
+    /// log collectors.
+    #[arg(long, env = "VINSNAP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -47,6 +57,10 @@ enum Command {
         /// JSON file with the rate limits per tier (see README); the published table otherwise.
         #[arg(long, env = "VINSNAP_RATE_LIMITS")]
         rate_limits: Option<PathBuf>,
+        /// Redis for the rate limits every replica shares (redis://host:port/db); without it
+        /// each replica counts on its own.
+        #[arg(long, env = "VINSNAP_REDIS", hide_env_values = true)]
+        redis: Option<String>,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -203,21 +217,32 @@ enum ModeArg {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
+    let cli = Cli::parse();
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "vinsnap_server=info,tower_http=warn".into()),
         )
-        .with_writer(std::io::stderr)
-        .init();
-    match Cli::parse().command {
+        .with_writer(std::io::stderr);
+    match cli.log_format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs.json().flatten_event(true).init(),
+    }
+    match cli.command {
         Command::Serve {
             addr,
             db,
             links_and_mail,
             webhooks,
             rate_limits,
-        } => serve(addr, db, links_and_mail, webhooks.build()?, rate_limits).await,
+            redis,
+        } => {
+            let limits = Limits {
+                file: rate_limits,
+                redis,
+            };
+            serve(addr, db, links_and_mail, webhooks.build()?, limits).await
+        }
         Command::Parts {
             command: PartsCommand::Import { file, shop, db },
         } => {
@@ -332,12 +357,18 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
+/// Where the rate limits come from and where they are counted.
+struct Limits {
+    file: Option<PathBuf>,
+    redis: Option<String>,
+}
+
 async fn serve(
     addr: SocketAddr,
     db: DbArg,
     options: LinksAndMail,
     webhooks: Webhooks,
-    rate_limits: Option<PathBuf>,
+    limits: Limits,
 ) -> anyhow::Result<()> {
     let mut config = Config {
         smtp_url: options.smtp_url,
@@ -347,12 +378,14 @@ async fn serve(
         ..Config::default()
     };
     vinsnap_server::api::invoices::email::check_config(&config).map_err(anyhow::Error::msg)?;
-    let rate_limits = rate_limits
+    let rate_limits = limits
+        .file
         .map(|path| {
             RateLimits::from_json_file(&path)
                 .with_context(|| format!("reading rate limits from {}", path.display()))
         })
-        .transpose()?;
+        .transpose()?
+        .unwrap_or_default();
     let pool = db.open().await?;
     if let Some(demo) = demo::bootstrap(&pool).await? {
         println!(
@@ -370,9 +403,13 @@ async fn serve(
     config.public_url = options
         .public_url
         .unwrap_or_else(|| format!("http://{local}"));
-    let mut state = AppState::with_config(pool, config).with_webhooks(webhooks);
-    if let Some(limits) = rate_limits {
-        state = state.with_rate_limits(limits, ApiClock::default());
+    let mut state = AppState::with_config(pool, config)
+        .with_webhooks(webhooks)
+        .with_rate_limits(rate_limits.clone(), ApiClock::default());
+    if let Some(redis) = &limits.redis {
+        state = state
+            .with_shared_rate_limits(redis, rate_limits, ApiClock::default())
+            .context("--redis must be a redis:// URL")?;
     }
     vinsnap_server::serve(listener, state, shutdown_signal()).await?;
     println!("Shut down cleanly");

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::core::link_signing::LinkSigner;
+use crate::core::metrics::Metrics;
 use crate::dispatcher::Webhooks;
 use crate::http::rate_limit::clock::ApiClock;
 use crate::http::rate_limit::config::RateLimits;
@@ -20,6 +21,7 @@ pub struct AppState {
     pub links: LinkSigner,
     pub webhooks: Arc<Webhooks>,
     pub rate_limits: Arc<RateLimiting>,
+    pub metrics: Metrics,
 }
 
 impl AppState {
@@ -28,6 +30,7 @@ impl AppState {
     }
 
     pub fn with_config(db: Db, config: Config) -> Self {
+        let metrics = Metrics::default();
         Self {
             links: LinkSigner::new(config.link_secret.clone()),
             db,
@@ -37,7 +40,9 @@ impl AppState {
             rate_limits: Arc::new(RateLimiting::new(
                 RateLimits::default(),
                 ApiClock::default(),
+                metrics.clone(),
             )),
+            metrics,
         }
     }
 
@@ -54,7 +59,21 @@ impl AppState {
 
     /// Other limits, or a clock a test moves forward.
     pub fn with_rate_limits(mut self, limits: RateLimits, clock: ApiClock) -> Self {
-        self.rate_limits = Arc::new(RateLimiting::new(limits, clock));
+        self.rate_limits = Arc::new(RateLimiting::new(limits, clock, self.metrics.clone()));
         self
+    }
+
+    /// Limits counted in Redis, shared by every replica (`serve --redis`), with the given
+    /// limits and clock.
+    pub fn with_shared_rate_limits(
+        mut self,
+        redis_url: &str,
+        limits: RateLimits,
+        clock: ApiClock,
+    ) -> redis::RedisResult<Self> {
+        let limiting =
+            RateLimiting::new(limits, clock, self.metrics.clone()).with_redis(redis_url)?;
+        self.rate_limits = Arc::new(limiting);
+        Ok(self)
     }
 }

@@ -24,7 +24,7 @@ pub use scopes::Scope;
 /// Which data set a key works on: `test` (sandbox) or `live` (production).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(type_name = "text", rename_all = "lowercase")]
 pub enum Mode {
     Test,
     Live,
@@ -52,7 +52,7 @@ impl Mode {
 /// A shop's plan; it selects the rate limits of the shop's keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(type_name = "text", rename_all = "lowercase")]
 pub enum Tier {
     Free,
     Pro,

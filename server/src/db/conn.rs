@@ -50,6 +50,15 @@ impl Conn {
         }
     }
 
+    /// The PostgreSQL connection, for statements only PostgreSQL runs (its own types in and
+    /// out); `None` on SQLite.
+    pub fn as_postgres(&mut self) -> Option<&mut PgConnection> {
+        match self.raw() {
+            Raw::Postgres(conn) => Some(conn),
+            Raw::Sqlite(_) => None,
+        }
+    }
+
     pub(super) fn raw(&mut self) -> Raw<'_> {
         match &mut self.0 {
             Inner::Sqlite(conn) => Raw::Sqlite(conn),

@@ -124,6 +124,26 @@ pub async fn next_due(db: &Db) -> sqlx::Result<Option<DateTime<Utc>>> {
     Ok(ms.and_then(DateTime::from_timestamp_millis))
 }
 
+/// How many deliveries wait: due now, scheduled for later, and being attempted.
+#[derive(Debug, Default, sqlx::FromRow)]
+pub struct Depth {
+    pub due: i64,
+    pub scheduled: i64,
+    pub in_flight: i64,
+}
+
+pub async fn depth(db: &Db, now_ms: i64) -> sqlx::Result<Depth> {
+    db::query(
+        "SELECT COUNT(*) FILTER (WHERE NOT leased AND next_attempt_ms <= $1) AS due,
+                COUNT(*) FILTER (WHERE NOT leased AND next_attempt_ms > $1) AS scheduled,
+                COUNT(*) FILTER (WHERE leased) AS in_flight
+         FROM webhook_deliveries WHERE next_attempt_ms IS NOT NULL",
+    )
+    .bind(now_ms)
+    .fetch_one(db)
+    .await
+}
+
 /// Writes the attempt to the log.
 async fn log_attempt(
     conn: &mut crate::db::Conn,

@@ -1,6 +1,6 @@
 //! Customer rows. Every query is scoped to the caller's shop, mode and (if limited) location.
 
-use crate::db::{Conn, Db};
+use crate::db::{Conn, Db, Engine};
 
 use super::model::Customer;
 use crate::auth::Caller;
@@ -67,10 +67,17 @@ pub async fn list(
         .map(digits)
         .filter(|d| !d.is_empty())
         .map(|d| format!("%{d}%"));
-    let condition = "($4 IS NULL OR location_id = $4)
-        AND ($5 IS NULL OR name LIKE $5 ESCAPE '\\' OR email LIKE $5 ESCAPE '\\' OR phone LIKE $5 ESCAPE '\\'
-             OR ($6 IS NOT NULL AND phone_digits LIKE $6))";
-    db::Listing::visible("customers", caller, condition)
+    // Case-insensitive matching: SQLite's LIKE is (for ASCII), PostgreSQL's ILIKE is.
+    let like = match db.engine() {
+        Engine::Sqlite => "LIKE",
+        Engine::Postgres => "ILIKE",
+    };
+    let condition = format!(
+        "($4 IS NULL OR location_id = $4)
+         AND ($5 IS NULL OR name {like} $5 ESCAPE '\\' OR email {like} $5 ESCAPE '\\'
+              OR phone {like} $5 ESCAPE '\\' OR ($6 IS NOT NULL AND phone_digits LIKE $6))"
+    );
+    db::Listing::visible("customers", caller, &condition)
         .bind(filter.location_id)
         .bind(pattern)
         .bind(digit_pattern)

@@ -2,9 +2,11 @@
 //! shop's vehicles, optionally narrowed by part type and search words.
 
 pub mod examples;
+mod fts5;
 pub mod import;
 pub mod model;
 pub mod store;
+mod tsvector;
 
 use axum::Json;
 use axum::extract::State;

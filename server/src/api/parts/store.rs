@@ -1,11 +1,14 @@
-//! Catalog queries. A search is one FTS5 query over `parts_fts` (see migration 0006): a fit
-//! token for the vehicle (and type), and the search words under the `text` column. It yields part
-//! `seq`s in catalog order; only the page's parts are then read in full.
+//! Catalog queries. A search runs on the engine's full-text index ([`fts5`] on SQLite,
+//! [`tsvector`] on PostgreSQL): a fit token for the vehicle (and type), and the search words. It
+//! yields part `seq`s in catalog order; only the page's parts are then read in full.
 
-use crate::db::{Conn, Db};
+use crate::db::{Db, Engine};
 use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::model::{Fitment, OemNumber, Part, StockLevel};
+use super::{fts5, tsvector};
 use crate::auth::Caller;
 use crate::core::ids::{LocationId, PartId};
 use crate::db;
@@ -18,84 +21,83 @@ pub struct Criteria<'a> {
     pub model: Option<&'a str>,
     pub year: i32,
     pub part_type: Option<&'a str>,
-    /// Lower-cased words (from `words`), each to match as a prefix of a word of the part.
+    /// Folded words (from `words`), each to match as a prefix of a word of the part.
     pub words: Vec<String>,
 }
 
-/// The words of what a person typed. Anything but letters and digits separates words, as it does
-/// for the index's tokenizer, so FTS5 syntax can't be injected.
+impl Criteria<'_> {
+    /// The fit tokens a fitting part's index entry has (migration 0006 describes them): one for
+    /// a make, or two (every model, that model) for a make and model.
+    pub fn fit_tokens(&self) -> Vec<String> {
+        let make = name_token(self.make);
+        let typed = self.part_type.map(type_infix).unwrap_or_default();
+        let year = self.year;
+        match self.model {
+            None => vec![format!("k{make}{typed}y{year}")],
+            Some(model) => vec![
+                format!("m{make}{typed}y{year}"),
+                format!("m{make}x{}{typed}y{year}", name_token(model)),
+            ],
+        }
+    }
+}
+
+/// The words of what a person typed, folded as the index folds the catalog's words. Anything
+/// but letters and digits separates words, as it does for the index's tokenizer, so no query
+/// syntax can be injected.
 pub fn words(q: &str) -> Vec<String> {
-    q.split(|c: char| !c.is_alphanumeric())
+    fold(q)
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(8)
-        .map(str::to_lowercase)
+        .map(str::to_owned)
         .collect()
 }
 
-/// A word that completes to more words than this is searched as an FTS5 prefix query instead.
-const MAX_COMPLETIONS: i64 = 64;
+/// Lower case without diacritics (`Café` -> `cafe`), as FTS5's `remove_diacritics` tokenizer
+/// reads text.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// A make or model in a fit token: hex of its ASCII-lowercased UTF-8, as SQLite's
+/// `part_search_docs` writes it (SQLite's `lower` folds ASCII only).
+pub fn name_token(name: &str) -> String {
+    hex::encode(name.to_ascii_lowercase())
+}
+
+/// A part type in a typed fit token.
+pub fn type_infix(part_type: &str) -> String {
+    format!("t{}", hex::encode(part_type))
+}
+
+/// A word that completes to more words than this is searched as a prefix query instead.
+pub const MAX_COMPLETIONS: i64 = 64;
 
 /// The page's part `seq`s, in catalog order, and how many parts match in all.
 pub async fn search(db: &Db, criteria: &Criteria<'_>, page: Page) -> sqlx::Result<(Vec<i64>, i64)> {
     let mut conn = db.acquire().await?;
-    let expr = match_expr(&mut conn, criteria).await?;
-    let (seqs, total) = db::Listing::new("parts_fts", "parts_fts MATCH $1")
-        .bind(expr)
-        .page::<(i64,)>(&mut conn, "rowid", "rowid", page)
-        .await?;
-    Ok((seqs.into_iter().map(|(seq,)| seq).collect(), total))
-}
-
-/// The FTS5 query for `criteria`, with the fit tokens migration 0006 describes.
-async fn match_expr(conn: &mut Conn, criteria: &Criteria<'_>) -> sqlx::Result<String> {
-    let make = name_token(criteria.make);
-    let typed = match criteria.part_type {
-        Some(part_type) => format!("t{}", hex::encode(part_type)),
-        None => String::new(),
-    };
-    let year = criteria.year;
-    let mut expr = match criteria.model {
-        None => format!("fit : \"k{make}{typed}y{year}\""),
-        Some(model) => format!(
-            "fit : (\"m{make}{typed}y{year}\" OR \"m{make}x{}{typed}y{year}\")",
-            name_token(model)
-        ),
-    };
-    for word in &criteria.words {
-        expr.push_str(" AND text : ");
-        expr.push_str(&word_expr(conn, word).await?);
+    match conn.engine() {
+        Engine::Sqlite => fts5::search(&mut conn, criteria, page).await,
+        Engine::Postgres => tsvector::search(&mut conn, criteria, page).await,
     }
-    Ok(expr)
 }
 
-/// A make or model in a fit token: hex of its ASCII-lowercased UTF-8, as `part_search_docs`
-/// writes it (SQLite's `lower` folds ASCII only).
-fn name_token(name: &str) -> String {
-    hex::encode(name.to_ascii_lowercase())
-}
-
-/// `word` as the words of the catalog it is a prefix of, which FTS5 can intersect with the fit
-/// tokens without gathering every part that has one of them. With no known completion (a word
-/// imported a moment ago, or one spelled with diacritics the index folds) or too many, FTS5's own
-/// prefix query, which finds the same parts.
-async fn word_expr(conn: &mut Conn, word: &str) -> sqlx::Result<String> {
-    let completions: Vec<String> = db::query(
-        "SELECT word FROM part_words WHERE word >= $1 AND word < $1 || char(1114111)
-         ORDER BY word LIMIT $2",
-    )
+/// Up to [`MAX_COMPLETIONS`] + 1 words of the catalog that `word` is a prefix of.
+pub async fn completions(conn: &mut db::Conn, word: &str) -> sqlx::Result<Vec<String>> {
+    db::query(db::PerEngine {
+        sqlite: "SELECT word FROM part_words WHERE word >= $1 AND word < $1 || char(1114111)
+                 ORDER BY word LIMIT $2",
+        postgres: "SELECT word FROM part_words WHERE word >= $1 AND word < $1 || chr(1114111)
+                   ORDER BY word LIMIT $2",
+    })
     .bind(word)
     .bind(MAX_COMPLETIONS + 1)
-    .fetch_scalars(&mut *conn)
-    .await?;
-    if completions.is_empty() || completions.len() as i64 > MAX_COMPLETIONS {
-        return Ok(format!("{}*", quoted(word)));
-    }
-    let any: Vec<String> = completions.iter().map(|w| quoted(w)).collect();
-    Ok(format!("({})", any.join(" OR ")))
-}
-
-fn quoted(word: &str) -> String {
-    format!("\"{}\"", word.replace('"', "\"\""))
+    .fetch_scalars(conn)
+    .await
 }
 
 #[derive(sqlx::FromRow)]

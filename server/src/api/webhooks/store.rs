@@ -56,7 +56,15 @@ impl From<EndpointRow> for WebhookEndpoint {
     }
 }
 
+/// How many endpoints the caller's shop has in its mode. In a PostgreSQL write transaction the
+/// shop's row is locked first, so that two creations at once can't both pass the limit.
 pub async fn count(conn: &mut Conn, caller: &Caller) -> sqlx::Result<i64> {
+    if !conn.row_lock().is_empty() {
+        db::query("SELECT 1 FROM shops WHERE id = $1 FOR NO KEY UPDATE")
+            .bind(&caller.shop_id)
+            .execute(&mut *conn)
+            .await?;
+    }
     db::query("SELECT COUNT(*) FROM webhook_endpoints WHERE shop_id = $1 AND livemode = $2")
         .bind(&caller.shop_id)
         .bind(caller.livemode())
