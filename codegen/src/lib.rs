@@ -11,25 +11,56 @@
 //! parameters positional, query parameters and body fields by keyword) and webhook events;
 //! each target writes its language from it.
 //!
-//! Targets: [`python`] (the `vinsnap` package's typed layer); [`samples`] writes the docs'
-//! per-operation code samples (`docs-spec`), not committed.
+//! Targets: [`python`] (the `vinsnap` package's typed layer) and [`node`] (the `vinsnap` Node
+//! package's TypeScript layer); [`samples`] writes the docs' per-operation code samples
+//! (`docs-spec`), not committed.
 
 pub mod model;
 pub mod naming;
+pub mod node;
 pub mod output;
 pub mod python;
 pub mod samples;
 
+use std::fmt;
+
 pub use model::{Api, ModelError};
 pub use output::{File, Stale};
+
+/// Why the generated files cannot be written from a spec.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GenerateError {
+    /// The spec cannot be modelled (a naming or argument clash).
+    Model(ModelError),
+    /// Two TypeScript names of the Node target are the same.
+    Node(node::NameClash),
+}
+
+impl fmt::Display for GenerateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GenerateError::Model(e) => e.fmt(f),
+            GenerateError::Node(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for GenerateError {}
+
+impl From<ModelError> for GenerateError {
+    fn from(e: ModelError) -> Self {
+        GenerateError::Model(e)
+    }
+}
 
 /// Every generated file, from the committed spec.
 ///
 /// Each target appends its files here; paths are relative to the repository root.
-pub fn generate(spec: &vinsnap_openapi::Spec) -> Result<Vec<File>, ModelError> {
+pub fn generate(spec: &vinsnap_openapi::Spec) -> Result<Vec<File>, GenerateError> {
     // A naming clash or an argument clash fails here, before any target writes a file.
     let api = model::build(spec)?;
     let mut files = Vec::new();
     files.extend(python::files(&api));
+    files.extend(node::files(&api).map_err(GenerateError::Node)?);
     Ok(files)
 }

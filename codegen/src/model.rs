@@ -185,6 +185,9 @@ pub struct NamedType {
     pub description: Option<String>,
     pub definition: Definition,
     pub constraints: Constraints,
+    /// Written inline in the spec (a property's object schema) and named here, rather than a
+    /// schema of `components.schemas`.
+    pub inline: bool,
 }
 
 /// Where a parameter travels.
@@ -482,6 +485,7 @@ impl Walker<'_> {
             description: text(&schema, "description"),
             definition,
             constraints: Constraints::of(&schema),
+            inline: false,
         }
     }
 
@@ -492,9 +496,20 @@ impl Walker<'_> {
         let Some(members) = schema.get("allOf").and_then(Value::as_array) else {
             return schema.clone();
         };
-        let resolved: Vec<Value> = members
-            .iter()
-            .map(|m| self.merged(self.spec.resolve(m)))
+        // Members that only state rules between fields (`if`/`then`/`else`, `not`, `required`)
+        // add no field: the SDK checks them against the spec at run time, the type ignores them.
+        let shapes: Vec<&Value> = members.iter().filter(|m| !rule_only(m)).collect();
+        let mut own = schema.clone();
+        if let Some(own) = own.as_object_mut() {
+            own.remove("allOf");
+        }
+        if shapes.is_empty() {
+            return own;
+        }
+        let own_fields = own.get("properties").is_some().then_some(own);
+        let resolved: Vec<Value> = own_fields
+            .into_iter()
+            .chain(shapes.iter().map(|m| self.merged(self.spec.resolve(m))))
             .collect();
         let all_objects = resolved
             .iter()
@@ -502,7 +517,7 @@ impl Walker<'_> {
         if !all_objects {
             // A described reference (`allOf: [{$ref}]` with a description) or a mix: the first
             // member stands for the whole.
-            let mut first = members[0].clone();
+            let mut first = shapes[0].clone();
             if let (Some(obj), Some(d)) = (first.as_object_mut(), schema.get("description")) {
                 obj.entry("description").or_insert(d.clone());
             }
@@ -645,7 +660,10 @@ impl Walker<'_> {
     fn object_type(&mut self, context: &str, schema: &Value) -> Ty {
         if schema.get("properties").is_some() {
             let name = self.hoisted_name(context);
-            let named = self.named(&name, schema);
+            let named = NamedType {
+                inline: true,
+                ..self.named(&name, schema)
+            };
             self.hoisted.push(named);
             return Ty::Named(name);
         }
@@ -845,6 +863,24 @@ fn success_response<'a>(op: &vinsnap_openapi::Operation<'a>) -> (u16, Option<&'a
         .response(key)
         .and_then(|r| r["content"]["application/json"].get("schema"));
     (code, schema)
+}
+
+/// Whether an `allOf` member only constrains the object around it (a rule between fields)
+/// rather than adding to its shape.
+fn rule_only(member: &Value) -> bool {
+    const RULES: [&str; 8] = [
+        "if",
+        "then",
+        "else",
+        "not",
+        "required",
+        "dependentRequired",
+        "description",
+        "$comment",
+    ];
+    member
+        .as_object()
+        .is_some_and(|m| !m.is_empty() && m.keys().all(|k| RULES.contains(&k.as_str())))
 }
 
 fn text(value: &Value, key: &str) -> Option<String> {

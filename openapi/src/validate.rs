@@ -2,7 +2,8 @@
 //! checks requests it receives with it, and the SDK's dispatch entry point checks arguments
 //! before it sends them, so both read the spec's constraints the same way.
 
-use jsonschema::{Draft, Registry, ValidationError, Validator, error::ValidationErrorKind};
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{Draft, JsonType, Registry, ValidationError, Validator};
 use serde_json::Value;
 
 use crate::Spec;
@@ -29,8 +30,11 @@ impl SchemaCompiler {
 
     /// Compiles `schema` (taken from anywhere in the document).
     pub fn compile(&self, schema: &Value) -> Result<Validator, String> {
+        // Formats (`date-time`, …) are assertions here, as they are for the server, which
+        // refuses a `paid_at` that is not RFC 3339.
         jsonschema::options()
             .with_draft(Draft::Draft202012)
+            .should_validate_formats(true)
             .with_registry(&self.registry)
             .build(&absolute_refs(schema))
             .map_err(|e| format!("schema {schema} does not compile: {e}"))
@@ -60,6 +64,9 @@ fn absolute_refs(schema: &Value) -> Value {
 /// `line_items[1].quantity`); `None` for the value as a whole. For a missing or unexpected
 /// property the error sits on the parent object, so the property is appended.
 pub fn field_path(error: &ValidationError<'_>) -> Option<String> {
+    if let Some(inner) = non_null_branch_error(error) {
+        return field_path(inner);
+    }
     let mut path = String::new();
     for segment in error.instance_path().as_str().split('/').skip(1) {
         let segment = segment.replace("~1", "/").replace("~0", "~");
@@ -90,6 +97,9 @@ pub fn field_path(error: &ValidationError<'_>) -> Option<String> {
 /// A one-line explanation of `error` for the field [`field_path`] names: `` `email` is
 /// required``, ``unknown field `colour` ``, or the validator's own message.
 pub fn describe(error: &ValidationError<'_>, field: Option<&str>) -> String {
+    if let Some(inner) = non_null_branch_error(error) {
+        return describe(inner, field);
+    }
     match (field, error.kind()) {
         (Some(p), ValidationErrorKind::Required { .. }) => format!("`{p}` is required"),
         (Some(p), ValidationErrorKind::AdditionalProperties { .. })
@@ -98,6 +108,41 @@ pub fn describe(error: &ValidationError<'_>, field: Option<&str>) -> String {
         }
         (Some(p), _) => format!("`{p}`: {error}"),
         (None, _) => error.to_string(),
+    }
+}
+
+/// The error that says what is wrong with the value: `error` itself, or for a value refused by
+/// a nullable wrapper the error of its non-null schema (see [`field_path`] and [`describe`],
+/// which look through the wrapper already).
+pub fn underlying<'e>(error: &'e ValidationError<'e>) -> &'e ValidationError<'e> {
+    match non_null_branch_error(error) {
+        Some(inner) => underlying(inner),
+        None => error,
+    }
+}
+
+/// For a value refused by a nullable wrapper (`oneOf`/`anyOf` of one schema and
+/// `{"type": "null"}`, as the server writes optional fields), the error of the one branch that
+/// is not `null`: "20000 is greater than the maximum of 10000" rather than "not valid under any
+/// of the schemas listed in the 'oneOf' keyword".
+fn non_null_branch_error<'e>(
+    error: &'e ValidationError<'_>,
+) -> Option<&'e ValidationError<'static>> {
+    let (ValidationErrorKind::OneOfNotValid { context } | ValidationErrorKind::AnyOf { context }) =
+        error.kind()
+    else {
+        return None;
+    };
+    let is_null_branch = |errors: &&Vec<ValidationError<'static>>| {
+        matches!(errors.as_slice(), [only] if matches!(
+            only.kind(),
+            ValidationErrorKind::Type { kind: TypeKind::Single(JsonType::Null) }
+        ))
+    };
+    let mut others = context.iter().filter(|branch| !is_null_branch(branch));
+    match (others.next(), others.next()) {
+        (Some(branch), None) if context.len() == 2 => branch.first(),
+        _ => None,
     }
 }
 
@@ -139,5 +184,24 @@ mod tests {
         assert_eq!(field.as_deref(), Some("lines[0].colour"));
         assert_eq!(message, "unknown field `lines[0].colour`");
         assert!(job.is_valid(&json!({"lines": [{"kind": "labor", "quantity": null}]})));
+    }
+
+    #[test]
+    fn a_nullable_wrapper_reports_the_error_of_its_schema() {
+        let spec = Spec::from_value(json!({"openapi": "3.1.0"})).unwrap();
+        let compiler = SchemaCompiler::new(&spec).unwrap();
+        let quantity = compiler
+            .compile(
+                &json!({"type": "object", "properties": {"quantity": {"oneOf": [
+                {"type": "integer", "maximum": 10000}, {"type": "null"}]}}}),
+            )
+            .unwrap();
+        let value = json!({"quantity": 20000});
+        let error = quantity.iter_errors(&value).next().expect("an error");
+        let field = field_path(&error);
+        assert_eq!(field.as_deref(), Some("quantity"));
+        let message = describe(&error, field.as_deref());
+        assert!(message.contains("10000"), "{message}");
+        assert!(quantity.is_valid(&json!({"quantity": null})));
     }
 }

@@ -110,8 +110,10 @@ pub fn events(spec: &serde_json::Value) -> proc_macro2::TokenStream {
         /// envelope with its typed resource in `data`.
         ///
         #[doc = #source]
-        /// An event type this build does not know arrives as [`Event::Unknown`].
-        #[derive(Debug, Clone)]
+        /// An event type this build does not know arrives as [`Event::Unknown`]. It serializes
+        /// as the delivery's body.
+        #[derive(Debug, Clone, serde::Serialize)]
+        #[serde(untagged)]
         #[non_exhaustive]
         pub enum Event {
             #(

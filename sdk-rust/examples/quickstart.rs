@@ -35,8 +35,10 @@ async fn main() -> anyhow::Result<()> {
         .body(
             CreateCustomer::builder()
                 .name("Sarah Chen")
-                .phone(Some("555-0142".to_string()))
-                .email(Some("s.chen@email.com".to_string())),
+                // Fields the spec constrains (a pattern, a length) have their own types, checked
+                // as they are made: `parse` refuses an email the server would refuse.
+                .phone(Some("555-0142".parse()?))
+                .email(Some("s.chen@email.com".parse()?)),
         )
         .send()
         .await?
@@ -46,7 +48,7 @@ async fn main() -> anyhow::Result<()> {
     let vehicle = client
         .create_vehicle()
         .id(customer.id.clone())
-        .body(CreateVehicle::builder().vin(Some("1HGCM82633A004352".to_string())))
+        .body(CreateVehicle::builder().vin(Some("1HGCM82633A004352".parse()?)))
         .send()
         .await?
         .into_inner();

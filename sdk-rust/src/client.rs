@@ -75,7 +75,7 @@ impl KeyMode {
 /// let client = vinsnap::Client::new(std::env::var("VINSNAP_API_KEY").unwrap())?;
 /// let customer = client
 ///     .create_customer()
-///     .body(CreateCustomer::builder().name("Sarah Chen").phone(Some("555-0142".into())))
+///     .body(CreateCustomer::builder().name("Sarah Chen").phone(Some("555-0142".parse()?)))
 ///     .send()
 ///     .await?;
 /// println!("created {}", *customer.id);

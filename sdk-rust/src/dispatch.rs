@@ -10,16 +10,15 @@
 //! The body is sent as the caller wrote it: an explicit `null` clears a field, which the
 //! generated types cannot express (they hold an absent and a `null` field both as `None`).
 
-use std::collections::HashMap;
 use std::future::Future;
-use std::sync::{Arc, LazyLock, Mutex, OnceLock};
+use std::sync::{LazyLock, OnceLock};
 
 use jsonschema::Validator;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use vinsnap_openapi::Spec;
-use vinsnap_openapi::validate::{SchemaCompiler, field_path};
+use vinsnap_openapi::validate::{SchemaCompiler, field_path, underlying};
 
 use crate::generated::dispatch::run;
 use crate::transport::{BodyEdit, with_body_edit};
@@ -240,7 +239,7 @@ impl OperationChecks {
                 None => {}
                 Some(value) => {
                     if let Some(error) = param.validator.iter_errors(value).next() {
-                        let message = error.to_string();
+                        let message = underlying(&error).to_string();
                         return Err(invalid(&param.name, &message));
                     }
                 }
@@ -254,6 +253,7 @@ impl OperationChecks {
             (Some(check), Some(body)) => {
                 if let Some(error) = check.validator.iter_errors(body).next() {
                     let field = field_path(&error).unwrap_or_else(|| "body".into());
+                    let error = underlying(&error);
                     let message = match error.kind() {
                         jsonschema::error::ValidationErrorKind::Required { .. } => {
                             "is required".into()
@@ -279,37 +279,28 @@ fn invalid(param: &str, message: &str) -> Error {
     }
 }
 
-/// Every operation's checks, compiled from the committed spec on its first call.
-type Compiled = Mutex<HashMap<String, Arc<OperationChecks>>>;
-
-fn checks(operation_id: &str) -> Result<Arc<OperationChecks>> {
+/// An operation's checks, compiled from the committed spec on its first call. Lock-free once
+/// compiled (a `OnceLock` per operation rather than one map behind a mutex): a process forked
+/// while another thread held such a lock would find it held forever.
+fn checks(operation_id: &str) -> Result<&'static OperationChecks> {
     static COMPILER: OnceLock<Result<SchemaCompiler, String>> = OnceLock::new();
-    static COMPILED: LazyLock<Compiled> = LazyLock::new(Default::default);
-    if let Some(found) = COMPILED
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .get(operation_id)
-    {
-        return Ok(found.clone());
-    }
-    if !OPERATIONS.contains(&operation_id) {
-        return Err(Error::InvalidRequest(format!(
-            "unknown operation {operation_id:?}"
-        )));
-    }
-    let spec = Spec::committed();
-    let compiler = COMPILER
-        .get_or_init(|| SchemaCompiler::new(spec))
+    static COMPILED: LazyLock<Vec<OnceLock<Result<OperationChecks, String>>>> =
+        LazyLock::new(|| OPERATIONS.iter().map(|_| OnceLock::new()).collect());
+    let index = OPERATIONS
+        .iter()
+        .position(|id| *id == operation_id)
+        .ok_or_else(|| Error::InvalidRequest(format!("unknown operation {operation_id:?}")))?;
+    COMPILED[index]
+        .get_or_init(|| {
+            let spec = Spec::committed();
+            let compiler = COMPILER
+                .get_or_init(|| SchemaCompiler::new(spec))
+                .as_ref()
+                .map_err(Clone::clone)?;
+            OperationChecks::compile(spec, compiler, operation_id)
+        })
         .as_ref()
-        .map_err(|e| Error::InvalidRequest(e.clone()))?;
-    let compiled = OperationChecks::compile(spec, compiler, operation_id)
-        .map(Arc::new)
-        .map_err(Error::InvalidRequest)?;
-    COMPILED
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(operation_id.to_string(), compiled.clone());
-    Ok(compiled)
+        .map_err(|e| Error::InvalidRequest(e.clone()))
 }
 
 #[cfg(test)]

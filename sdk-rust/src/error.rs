@@ -342,6 +342,14 @@ impl<E: Serialize> From<progenitor_client::Error<E>> for Error {
     }
 }
 
+/// A value the spec refuses for a constrained field (`"not an email".parse::<CreateCustomerEmail>()`),
+/// caught before anything is sent.
+impl From<crate::types::error::ConversionError> for Error {
+    fn from(e: crate::types::error::ConversionError) -> Self {
+        Error::InvalidRequest(e.to_string())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,13 +28,13 @@
 //!
 //! let customer = client
 //!     .create_customer()
-//!     .body(CreateCustomer::builder().name("Sarah Chen").email(Some("s.chen@email.com".into())))
+//!     .body(CreateCustomer::builder().name("Sarah Chen").email(Some("s.chen@email.com".parse()?)))
 //!     .send()
 //!     .await?;
 //! let vehicle = client
 //!     .create_vehicle()
 //!     .id(customer.id.clone())
-//!     .body(CreateVehicle::builder().vin(Some("1HGCM82633A004352".into())))
+//!     .body(CreateVehicle::builder().vin(Some("1HGCM82633A004352".parse()?)))
 //!     .send()
 //!     .await?;
 //! println!("{:?} {:?}", vehicle.make, vehicle.model);

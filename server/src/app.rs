@@ -19,8 +19,11 @@ use crate::{ops, spec};
 
 pub fn router(state: AppState) -> Router {
     let (routes, spec) = spec::assemble();
+    let required = auth::required::RequiredScopes::from_spec(&spec);
     let spec_json = serde_json::to_string(&spec).expect("the spec serializes");
     routes
+        // After routing, so the operation is known; inside the layers below, so the caller is.
+        .route_layer(from_fn_with_state(required, auth::required::middleware))
         .route(
             "/openapi.json",
             axum::routing::get(move || async move {

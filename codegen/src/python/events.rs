@@ -1,10 +1,10 @@
 //! `events.py`: a class per webhook event type and the `Event` union, discriminated by `type`.
 
-use crate::model::{Api, Object, Ty};
+use crate::model::{Api, Event, Object, Ty};
 use crate::naming;
 
 use super::models::{all, class};
-use super::types::{Types, string};
+use super::types::{Types, class_name, string};
 use super::writer::Writer;
 
 /// `customer.created` -> `CustomerCreatedEvent`.
@@ -27,7 +27,22 @@ pub fn module(api: &Api) -> String {
     );
     w.blank();
     w.line("from .._models import JsonValue, Model, decode_any_of, parse_date, parse_datetime");
-    w.line("from .models import *  # noqa: F403");
+    // The model names the events mention, imported by name: `from .models import *` would
+    // bring the envelope schema `Event`, which the union below replaces.
+    let mut mentioned = std::collections::BTreeSet::new();
+    for event in &api.events {
+        for property in &body(api, event).properties {
+            property.ty.names(&mut mentioned);
+        }
+    }
+    let mentioned: Vec<String> = mentioned
+        .iter()
+        .map(|n| class_name(n))
+        .filter(|n| n != "Event")
+        .collect();
+    if !mentioned.is_empty() {
+        w.line(format!("from .models import {}", mentioned.join(", ")));
+    }
     w.blank();
     let mut names: Vec<String> = api.events.iter().map(|e| event_class(&e.name)).collect();
     names.extend([
@@ -54,7 +69,7 @@ pub fn module(api: &Api) -> String {
             &types,
             &event_class(&event.name),
             Some(&doc),
-            &event.body,
+            &body(api, event),
         );
     }
     // An event type this version does not know: the envelope, its data kept as JSON.
@@ -128,4 +143,20 @@ pub fn module(api: &Api) -> String {
         w.line("return cast(Event, cls._from_json(d))");
     });
     w.finish()
+}
+
+/// An event's body: `data` typed when it names a schema of the spec, as the Rust SDK types it
+/// (its verifier checks the payload against that type); otherwise kept as JSON.
+fn body(api: &Api, event: &Event) -> Object {
+    let names_a_schema =
+        matches!(&event.data, Ty::Named(n) if api.named(n).is_some_and(|t| !t.inline));
+    let mut body = event.body.clone();
+    if !names_a_schema {
+        for property in &mut body.properties {
+            if property.name == "data" {
+                property.ty = Ty::Any;
+            }
+        }
+    }
+    body
 }

@@ -1,8 +1,8 @@
 //! `params.py`: a TypedDict per object schema a request takes (nested request bodies).
 
-use crate::model::{Api, Definition, Object};
+use crate::model::{Api, Definition, Object, Property};
 
-use super::types::{Side, Types, param_name};
+use super::types::{Side, Types, is_identifier, param_name, string};
 use super::writer::Writer;
 
 pub fn module(api: &Api) -> String {
@@ -36,7 +36,8 @@ pub fn module(api: &Api) -> String {
 }
 
 /// A TypedDict: required keys in a base class, the others in a `total=False` subclass (the
-/// form that needs no `NotRequired`, absent before Python 3.11).
+/// form that needs no `NotRequired`, absent before Python 3.11). Keys that are not identifiers
+/// (`a-b`, `from`) need the functional form.
 fn typed_dict(
     w: &mut Writer,
     types: &Types<'_>,
@@ -44,11 +45,38 @@ fn typed_dict(
     description: Option<&str>,
     object: &Object,
 ) {
-    let field =
-        |p: &crate::model::Property| format!("{}: {}", p.name, types.expr(&p.ty, Side::Request));
-    let required: Vec<_> = object.properties.iter().filter(|p| p.required).collect();
-    let optional: Vec<_> = object.properties.iter().filter(|p| !p.required).collect();
+    let required: Vec<&Property> = object.properties.iter().filter(|p| p.required).collect();
+    let optional: Vec<&Property> = object.properties.iter().filter(|p| !p.required).collect();
     let base = format!("_{name}Required");
+    let functional = object.properties.iter().any(|p| !is_identifier(&p.name));
+    if functional {
+        let fields = |props: &[&Property]| {
+            props
+                .iter()
+                .map(|p| format!("{}: {}", string(&p.name), types.expr(&p.ty, Side::Request)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let optional_base = format!("_{name}Optional");
+        w.line(format!(
+            "{base} = TypedDict({}, {{{}}})",
+            string(&base),
+            fields(&required)
+        ));
+        w.line(format!(
+            "{optional_base} = TypedDict({}, {{{}}}, total=False)",
+            string(&optional_base),
+            fields(&optional)
+        ));
+        w.blank();
+        w.blank();
+        w.line(format!("class {name}({base}, {optional_base}):"));
+        w.indented(|w| {
+            w.docstring(description.unwrap_or(name));
+        });
+        return;
+    }
+    let field = |p: &Property| format!("{}: {}", p.name, types.expr(&p.ty, Side::Request));
     w.line(format!("class {base}(TypedDict):"));
     w.indented(|w| {
         if required.is_empty() {

@@ -25,6 +25,11 @@ const KEYWORDS: &[&str] = &[
 /// Names a model instance has already (its methods), which a field cannot take.
 const MODEL_MEMBERS: &[&str] = &["to_dict"];
 
+/// Whether `name` can be written as a Python identifier as it is.
+pub fn is_identifier(name: &str) -> bool {
+    identifier(name) == name
+}
+
 /// A JSON name as a Python identifier: `type` stays, `from` is `from_`, `a-b` is `a_b`.
 pub fn identifier(name: &str) -> String {
     let mut out: String = name
@@ -137,13 +142,13 @@ impl<'a> Types<'a> {
         }
     }
 
-    /// The Python type of `ty`. `quoted` writes names of the generated modules as strings (for
-    /// aliases, which are evaluated when the module loads).
+    /// The Python type of `ty`, for an annotation.
     pub fn expr(&self, ty: &Ty, side: Side) -> String {
         self.render(ty, side, false)
     }
 
-    /// [`Types::expr`] for the right side of a module-level alias.
+    /// [`Types::expr`] for the right side of a module-level alias, which runs when the module
+    /// loads: names of generated classes are quoted (forward references).
     pub fn alias_expr(&self, ty: &Ty, side: Side) -> String {
         self.render(ty, side, true)
     }
@@ -270,7 +275,8 @@ impl<'a> Types<'a> {
                     if decoders.is_empty() {
                         return None;
                     }
-                    // Members needing no conversion come last, so they do not swallow the rest.
+                    // Members needing no conversion have no decoder: a value no decoder takes is
+                    // one of them, kept as it is.
                     format!("decode_any_of({var}, ({},))", decoders.join(", "))
                 };
                 if members.contains(&Ty::Null) {

@@ -89,6 +89,7 @@ struct CompiledOperation {
     category: Category,
     path_params: Vec<ParamCheck>,
     query_params: Vec<ParamCheck>,
+    header_params: Vec<ParamCheck>,
     body: Option<BodyCheck>,
     responses: Responses,
 }
@@ -123,12 +124,14 @@ impl Engine {
             let context = |e: String| BuildError(format!("{} {}: {e}", op.method(), op.path()));
             let mut path_params = Vec::new();
             let mut query_params = Vec::new();
+            let mut header_params = Vec::new();
             for param in op.parameters() {
                 let check = ParamCheck::new(spec, &compiler, param).map_err(context)?;
                 match param.get("in").and_then(Value::as_str) {
                     Some("path") => path_params.push(check),
                     Some("query") => query_params.push(check),
-                    // Headers and cookies carry nothing the sandbox checks.
+                    Some("header") => header_params.push(check),
+                    // The spec has no cookie parameters.
                     _ => {}
                 }
             }
@@ -143,6 +146,7 @@ impl Engine {
                 category: Category::of(&op),
                 path_params,
                 query_params,
+                header_params,
                 body,
                 responses: Responses::compile(spec, &op),
             });
@@ -324,6 +328,22 @@ impl Engine {
                 continue;
             }
             check.check_query(&values)?;
+        }
+        for check in &op.header_params {
+            let values = request.headers.get_all(check.name.as_str());
+            let mut values = values.iter().peekable();
+            if values.peek().is_none() {
+                if check.required {
+                    return Err(ApiError::bad_request(
+                        "missing_header",
+                        format!("The {} header is required", check.name),
+                    ));
+                }
+                continue;
+            }
+            for value in values {
+                check.check_header(value.to_str().ok().map(str::trim))?;
+            }
         }
         if let Some(body) = &op.body {
             body.check(content_type(request.headers), request.body)?;

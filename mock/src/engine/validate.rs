@@ -75,11 +75,17 @@ impl Shape {
         {
             return Value::from(n);
         }
-        if self.admits("number")
+        // `5.0` is an integer to JSON Schema (and to the server); `5.5` reaches the schema as
+        // the number it is, which an integer schema then refuses.
+        if (self.admits("integer") || self.admits("number"))
             && let Ok(n) = raw.parse::<f64>()
-            && let Some(n) = serde_json::Number::from_f64(n)
+            && let Some(number) = serde_json::Number::from_f64(n)
         {
-            return Value::Number(n);
+            let integral = n.fract() == 0.0 && n.abs() < 9_007_199_254_740_992.0;
+            return match integral && self.admits("integer") {
+                true => Value::from(n as i64),
+                false => Value::Number(number),
+            };
         }
         if self.admits("boolean") && (raw == "true" || raw == "false") {
             return Value::Bool(raw == "true");
@@ -169,6 +175,29 @@ impl ParamCheck {
             _ => format!("Path parameter `{}` is `{raw}`: {error}", self.name),
         };
         Err(ApiError::bad_request(code, message).with_param(&self.name))
+    }
+
+    /// Checks a header parameter; the server names a bad `Idempotency-Key` (the only header
+    /// parameter the spec has) `invalid_idempotency_key`, so the code comes from the name.
+    pub(crate) fn check_header(&self, raw: Option<&str>) -> Result<(), ApiError> {
+        let code = format!(
+            "invalid_{}",
+            self.name.to_ascii_lowercase().replace('-', "_")
+        );
+        let Some(raw) = raw else {
+            return Err(ApiError::bad_request(
+                &code,
+                format!("The {} header must be printable ASCII", self.name),
+            ));
+        };
+        let value = self.shape.read(raw);
+        match self.validator.iter_errors(&value).next() {
+            None => Ok(()),
+            Some(error) => Err(ApiError::bad_request(
+                &code,
+                format!("The {} header {raw:?}: {error}", self.name),
+            )),
+        }
     }
 
     pub(crate) fn check_query(&self, raws: &[&str]) -> Result<(), ApiError> {

@@ -43,7 +43,7 @@ pub(crate) async fn with_body_edit<F: Future>(edit: BodyEdit, call: F) -> F::Out
 /// let request = client
 ///     .update_customer()
 ///     .id("cus_01jd3q9a1bc2d3e4f5g6h7j8k9")
-///     .body(UpdateCustomer::builder().name(Some("Sarah Chen".into())));
+///     .body(UpdateCustomer::builder().name(Some("Sarah Chen".parse()?)));
 /// // Sends {"name": "Sarah Chen", "phone": null}: the phone number is removed.
 /// let customer = vinsnap::with_explicit_nulls(["phone"], request.send()).await?;
 /// assert!(customer.phone.is_none());

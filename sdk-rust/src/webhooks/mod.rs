@@ -24,5 +24,5 @@ pub use crate::generated::events::Event;
 pub use envelope::Envelope;
 pub use signature::{
     DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, TOLERANCE, WebhookError,
-    now, sign, signature, verify, verify_at, verify_signature,
+    now, sign, signature, verify, verify_at, verify_signature, verify_within,
 };

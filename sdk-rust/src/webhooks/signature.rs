@@ -58,8 +58,8 @@ pub enum WebhookError {
     /// `X-VinSnap-Timestamp` is not a whole number of seconds.
     #[error("X-VinSnap-Timestamp is not a Unix timestamp")]
     BadTimestamp,
-    /// The timestamp is more than [`TOLERANCE`] away from now.
-    #[error("the delivery's timestamp is {age_secs} s away from now (tolerance 300 s)")]
+    /// The timestamp is further from now than the tolerance ([`TOLERANCE`] unless given).
+    #[error("the delivery's timestamp is {age_secs} s away from now, beyond the tolerance")]
     TooOld {
         /// Seconds between the timestamp and now (negative: in the future).
         age_secs: i64,
@@ -125,7 +125,29 @@ pub fn verify_at(
     secret: &str,
     now: i64,
 ) -> Result<Event, WebhookError> {
-    verify_signature(raw_body, headers, secret, now)?;
+    verify_within(raw_body, headers, secret, now, TOLERANCE)
+}
+
+/// [`verify_at`] with a replay window other than [`TOLERANCE`].
+///
+/// ```
+/// use std::time::Duration;
+/// use vinsnap::webhooks;
+///
+/// let body = br#"{"id":"evt_1","type":"ping","created_at":"2026-11-22T10:15:30Z","livemode":false,"data":{}}"#;
+/// let headers = webhooks::sign(body, &["whsec_s"], 1_795_000_000);
+/// let within = |now, secs| webhooks::verify_within(body, &headers, "whsec_s", now, Duration::from_secs(secs));
+/// assert!(within(1_795_000_600, 600).is_ok());
+/// assert_eq!(within(1_795_000_061, 60).unwrap_err().kind(), "too_old");
+/// ```
+pub fn verify_within(
+    raw_body: &[u8],
+    headers: &HeaderMap,
+    secret: &str,
+    now: i64,
+    tolerance: Duration,
+) -> Result<Event, WebhookError> {
+    check_signature(raw_body, headers, secret, now, tolerance)?;
     let envelope: Envelope<serde_json::Value> =
         serde_json::from_slice(raw_body).map_err(WebhookError::BadPayload)?;
     Event::from_envelope(envelope).map_err(WebhookError::BadPayload)
@@ -145,6 +167,16 @@ pub fn verify_signature(
     secret: &str,
     now: i64,
 ) -> Result<(), WebhookError> {
+    check_signature(raw_body, headers, secret, now, TOLERANCE)
+}
+
+fn check_signature(
+    raw_body: &[u8],
+    headers: &HeaderMap,
+    secret: &str,
+    now: i64,
+    tolerance: Duration,
+) -> Result<(), WebhookError> {
     let text = |name: HeaderName| -> Result<&str, WebhookError> {
         headers
             .get(&name)
@@ -158,7 +190,7 @@ pub fn verify_signature(
         .parse()
         .map_err(|_| WebhookError::BadTimestamp)?;
     let age_secs = now.saturating_sub(sent);
-    if age_secs.unsigned_abs() > TOLERANCE.as_secs() {
+    if age_secs.unsigned_abs() > tolerance.as_secs() {
         return Err(WebhookError::TooOld { age_secs });
     }
     // The MAC covers the header's text as sent, compared in constant time.

@@ -3,19 +3,24 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use utoipa::ToSchema;
+use utoipa::{PartialSchema, ToSchema};
 
+use crate::core::bounded::Int;
 use crate::core::ids::PartId;
 use crate::core::money;
-use crate::core::validate;
+use crate::core::text::{Hours, NonBlankLine};
 use crate::db;
+use crate::http::body_rules;
 use crate::http::error::{ApiError, ApiResult};
 
+/// The most lines a job or invoice has (the bodies' `maxItems`).
 pub const MAX_ITEMS: usize = 100;
-const MAX_HOURS_HUNDREDTHS: i64 = 100_000;
-const MAX_RATE: i64 = 10_000_000;
-const MAX_UNIT_PRICE: i64 = 100_000_000;
-const MAX_QUANTITY: i64 = 10_000;
+/// An hourly rate in minor units.
+pub type Rate = Int<0, 10_000_000>;
+/// How many of a part.
+pub type Quantity = Int<1, 10_000>;
+/// The price of one part in minor units.
+pub type UnitPrice = Int<0, 100_000_000>;
 
 pub fn example_labor() -> Value {
     json!({ "kind": "labor", "description": "Replace front brake pads and rotors", "hours": "1.50", "rate": 12000 })
@@ -78,32 +83,84 @@ pub struct LineItem {
 #[schema(example = example_labor)]
 pub struct NewLineItem {
     pub kind: LineItemKind,
-    /// 1 to 500 characters.
-    pub description: String,
+    #[schema(inline)]
+    pub description: NonBlankLine<500>,
     /// Labor: hours as a decimal string with at most two decimals, `"0.01"` to `"1000"`.
-    #[schema(pattern = r"^\d{1,6}(\.\d{1,2})?$", example = "1.50")]
-    pub hours: Option<String>,
-    /// Labor: hourly rate in minor units, 0 to 10 000 000.
-    #[schema(minimum = 0, maximum = 10_000_000)]
-    pub rate: Option<i64>,
+    #[schema(inline, example = "1.50")]
+    pub hours: Option<Hours>,
+    /// Labor: hourly rate in minor units.
+    #[schema(inline)]
+    pub rate: Option<Rate>,
     /// Part: a catalog part id (`prt_…`). Leave out for a free-text part.
     pub part_id: Option<PartId>,
-    /// Part: 1 to 10 000.
-    #[schema(minimum = 1, maximum = 10_000)]
-    pub quantity: Option<i64>,
-    /// Part: price of one in minor units, 0 to 100 000 000.
-    #[schema(minimum = 0, maximum = 100_000_000)]
-    pub unit_price: Option<i64>,
+    /// Part: how many.
+    #[schema(inline)]
+    pub quantity: Option<Quantity>,
+    /// Part: price of one in minor units.
+    #[schema(inline)]
+    pub unit_price: Option<UnitPrice>,
 }
 
-/// Validates the lines and computes each line's amount.
-pub fn build(items: &[NewLineItem]) -> ApiResult<LineItems> {
-    if items.len() > MAX_ITEMS {
-        return Err(ApiError::invalid(
-            "line_items",
-            format!("at most {MAX_ITEMS} line items, got {}", items.len()),
-        ));
+/// The lines of a request: at most [`MAX_ITEMS`].
+#[derive(Debug, Default)]
+pub struct NewLineItems(pub Vec<NewLineItem>);
+
+impl<'de> Deserialize<'de> for NewLineItems {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let items = Vec::<NewLineItem>::deserialize(d)?;
+        if items.len() > MAX_ITEMS {
+            return Err(serde::de::Error::custom(format!(
+                "at most {MAX_ITEMS} line items, got {}",
+                items.len()
+            )));
+        }
+        Ok(Self(items))
     }
+}
+
+impl utoipa::PartialSchema for NewLineItems {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::schema::ArrayBuilder::new()
+            .items(utoipa::openapi::Ref::from_schema_name(NewLineItem::name()))
+            .max_items(Some(MAX_ITEMS))
+            .into()
+    }
+}
+
+impl ToSchema for NewLineItems {
+    fn name() -> std::borrow::Cow<'static, str> {
+        crate::core::text::must_be_inline("NewLineItems")
+    }
+
+    fn schemas(
+        schemas: &mut Vec<(
+            String,
+            utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>,
+        )>,
+    ) {
+        schemas.push((NewLineItem::name().into_owned(), NewLineItem::schema()));
+        NewLineItem::schemas(schemas);
+    }
+}
+
+/// What each kind of line takes, stated in the schema as `line` checks it.
+pub fn rules() -> Vec<Value> {
+    vec![body_rules::if_then_else(
+        json!({ "properties": { "kind": { "const": "labor" } } }),
+        json!({ "allOf": [
+            body_rules::all_given(&["hours", "rate"]),
+            body_rules::left_out(&["part_id", "quantity", "unit_price"]),
+        ] }),
+        json!({ "allOf": [
+            body_rules::all_given(&["quantity", "unit_price"]),
+            body_rules::left_out(&["hours", "rate"]),
+        ] }),
+    )]
+}
+
+/// Validates the lines and computes each line's amount. The shape of each line was checked when
+/// the body was read; what is left are the rules between a line's fields.
+pub fn build(items: &[NewLineItem]) -> ApiResult<LineItems> {
     items
         .iter()
         .enumerate()
@@ -114,7 +171,7 @@ pub fn build(items: &[NewLineItem]) -> ApiResult<LineItems> {
 
 fn line(i: usize, item: &NewLineItem) -> ApiResult<LineItem> {
     let field = |name: &str| format!("line_items[{i}].{name}");
-    let description = validate::required_text(&field("description"), &item.description, 500)?;
+    let description = item.description.clone().into_inner();
     let absent = |name: &str, present: bool| -> ApiResult<()> {
         match present {
             true => Err(ApiError::invalid(
@@ -143,20 +200,9 @@ fn line(i: usize, item: &NewLineItem) -> ApiResult<LineItem> {
             absent("part_id", item.part_id.is_some())?;
             absent("quantity", item.quantity.is_some())?;
             absent("unit_price", item.unit_price.is_some())?;
-            let raw = item.hours.as_deref().ok_or_else(|| required("hours"))?;
-            let hours = money::parse_hundredths(raw.trim())
-                .filter(|h| (1..=MAX_HOURS_HUNDREDTHS).contains(h))
-                .ok_or_else(|| {
-                    ApiError::invalid(
-                        field("hours"),
-                        format!(
-                            "`{}` must be a decimal string from \"0.01\" to \"1000\" with at most two decimals, got {raw:?}",
-                            field("hours")
-                        ),
-                    )
-                })?;
-            let rate = item.rate.ok_or_else(|| required("rate"))?;
-            in_range(&field("rate"), rate, 0, MAX_RATE)?;
+            let hours = item.hours.as_ref().ok_or_else(|| required("hours"))?;
+            let hours = money::parse_hundredths(hours.as_str()).ok_or_else(ApiError::internal)?;
+            let rate = item.rate.ok_or_else(|| required("rate"))?.get();
             Ok(LineItem {
                 kind: item.kind,
                 description,
@@ -171,10 +217,8 @@ fn line(i: usize, item: &NewLineItem) -> ApiResult<LineItem> {
         LineItemKind::Part => {
             absent("hours", item.hours.is_some())?;
             absent("rate", item.rate.is_some())?;
-            let quantity = item.quantity.ok_or_else(|| required("quantity"))?;
-            in_range(&field("quantity"), quantity, 1, MAX_QUANTITY)?;
-            let unit_price = item.unit_price.ok_or_else(|| required("unit_price"))?;
-            in_range(&field("unit_price"), unit_price, 0, MAX_UNIT_PRICE)?;
+            let quantity = item.quantity.ok_or_else(|| required("quantity"))?.get();
+            let unit_price = item.unit_price.ok_or_else(|| required("unit_price"))?.get();
             Ok(LineItem {
                 kind: item.kind,
                 description,
@@ -193,16 +237,6 @@ fn kind_name(kind: LineItemKind) -> &'static str {
     match kind {
         LineItemKind::Labor => "labor",
         LineItemKind::Part => "part",
-    }
-}
-
-fn in_range(field: &str, value: i64, min: i64, max: i64) -> ApiResult<()> {
-    match (min..=max).contains(&value) {
-        true => Ok(()),
-        false => Err(ApiError::invalid(
-            field,
-            format!("`{field}` must be between {min} and {max}, got {value}"),
-        )),
     }
 }
 
@@ -225,8 +259,7 @@ impl LineItems {
                 .await?;
             if found.is_none() {
                 let field = format!("line_items[{i}].part_id");
-                let message = format!("`{field}` names no part of the catalog: {part_id}");
-                return Err(ApiError::invalid(field, message));
+                return Err(ApiError::not_found("part", part_id).with_param(field));
             }
         }
         Ok(())

@@ -4,6 +4,7 @@
 //! and leaves the [`Caller`] in the request's extensions; the `Caller` extractor reuses it (and
 //! authenticates itself on routes the middleware did not cover, which also renders the 401).
 
+pub mod required;
 pub mod scopes;
 pub mod secret;
 

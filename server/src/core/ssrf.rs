@@ -8,7 +8,25 @@
 use reqwest::Url;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-const MAX_URL_LEN: usize = 2048;
+pub const MAX_URL_LEN: usize = 2048;
+
+/// The shape of a receiver URL, as the spec states it: `https://`, a host name (LDH labels, the
+/// last one starting with a letter) or an IPv4 address; or, for servers run with the local
+/// development allowance, `http://` and a loopback host (`localhost`, `127.x.x.x`, `[::1]`). Then
+/// an optional port up to 65535, and any path, query and fragment of printable ASCII. Every URL
+/// of this shape parses; whether its host may be used is the policy's question, asked after.
+pub const URL_PATTERN: &str = concat!(
+    r"^(?:https://(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*",
+    r"[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?",
+    r"|(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9]))",
+    r"|http://(?:(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*localhost",
+    r"|127(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])){3}|\[::1\]))",
+    r"(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?",
+    r"(?:[/?#][!-~]*)?$",
+);
+
+static URL_SHAPE: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(URL_PATTERN).expect("the URL pattern compiles"));
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Policy {
@@ -17,6 +35,20 @@ pub struct Policy {
 }
 
 impl Policy {
+    /// Checks that a URL has the shape the spec states ([`URL_PATTERN`]).
+    pub fn check_shape(&self, raw: &str) -> Result<(), String> {
+        if raw.len() > MAX_URL_LEN {
+            return Err(format!("the URL is longer than {MAX_URL_LEN} characters"));
+        }
+        match URL_SHAPE.is_match(raw) {
+            true => Ok(()),
+            false => Err(format!(
+                "`{raw}` is not an https:// URL with a host name or IPv4 address (or an http:// \
+                 loopback URL), with at most a port, path, query and fragment of printable ASCII"
+            )),
+        }
+    }
+
     /// Checks a URL's shape: scheme, host, and the host itself when it is an IP literal or a
     /// loopback name. Hostnames are checked again after DNS, on every connection.
     pub fn check_url(&self, raw: &str) -> Result<Url, String> {
@@ -169,5 +201,38 @@ mod tests {
         assert!(local.check_url("http://hooks.example.com/").is_err());
         assert!(local.check_ip("::1".parse().unwrap()).is_ok());
         assert!(local.check_ip("192.168.0.1".parse().unwrap()).is_err());
+    }
+
+    #[test]
+    fn every_url_of_the_stated_shape_parses() {
+        let strict = Policy::default();
+        for good in [
+            "https://hooks.example.com/vinsnap?x=1#f",
+            "https://a.b-c.io:65535/",
+            "https://localhost",
+            "https://93.184.216.34/hook",
+            "https://x.example/@p\\q",
+            "http://127.0.0.1:9000/hook",
+            "http://localhost",
+            "http://hooks.localhost/x",
+            "http://[::1]:9/hook",
+        ] {
+            assert!(strict.check_shape(good).is_ok(), "{good}");
+            assert!(Url::parse(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "http://hooks.example.com/",
+            "http://10.0.0.1/hook",
+            "http://[::ffff:127.0.0.1]/",
+            "https:example.com",
+            "https://999.1.1.1/",
+            "https://a.b:65536/",
+            "https://user@host.com/",
+            "https://host.com/ space",
+            "https://[::1]/",
+            "",
+        ] {
+            assert!(strict.check_shape(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection, QueryRejection};
-use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, RawPathParams, Request};
 use axum::http::{StatusCode, header, request::Parts};
 use serde::de::DeserializeOwned;
 
@@ -117,19 +117,42 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
-        Path::<T>::from_request_parts(parts, state)
+        let rejection = match Path::<T>::from_request_parts(parts, state).await {
+            Ok(Path(value)) => return Ok(ApiPath(value)),
+            Err(rejection) => rejection,
+        };
+        // A single parameter's own error does not say which parameter it is about.
+        let names: Vec<String> = RawPathParams::from_request_parts(parts, state)
             .await
-            .map(|Path(v)| ApiPath(v))
-            .map_err(path_rejection)
+            .map(|params| params.iter().map(|(name, _)| name.to_owned()).collect())
+            .unwrap_or_default();
+        let only = match names.as_slice() {
+            [name] => name.as_str(),
+            _ => "id",
+        };
+        Err(path_rejection(rejection, only))
     }
 }
 
-fn path_rejection(rejection: PathRejection) -> ApiError {
+/// The code of a malformed path parameter: `invalid_id` for ids, `invalid_path` otherwise (the
+/// mock answers the same, from the spec's parameter names).
+fn path_code(name: &str) -> &'static str {
+    match name == "id" || name.ends_with("_id") {
+        true => "invalid_id",
+        false => "invalid_path",
+    }
+}
+
+fn path_rejection(rejection: PathRejection, only: &str) -> ApiError {
     use axum::extract::path::ErrorKind;
     match rejection {
         PathRejection::FailedToDeserializePathParams(err) => match err.kind() {
             ErrorKind::Message(message) => {
-                ApiError::bad_request("invalid_id", message.clone()).with_param("id")
+                let message = match path_code(only) {
+                    "invalid_id" => message.clone(),
+                    _ => format!("`{only}` {message}"),
+                };
+                ApiError::bad_request(path_code(only), message).with_param(only)
             }
             ErrorKind::ParseErrorAtKey {
                 key,

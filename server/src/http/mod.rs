@@ -1,6 +1,7 @@
 //! The HTTP layer's cross-cutting pieces: the error envelope, extractors, request ids, paging,
 //! rate limits and idempotency.
 
+pub mod body_rules;
 pub mod error;
 pub mod extract;
 pub mod idempotency;

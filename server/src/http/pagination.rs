@@ -1,11 +1,10 @@
 //! `limit`/`offset` paging and the list envelope `{"data", "has_more", "total"}`.
 
-use super::error::ApiError;
+use crate::core::bounded::{Limit, Offset};
 
 pub const DEFAULT_LIMIT: u32 = 50;
-pub const MAX_LIMIT: u32 = 100;
 
-/// A validated page request.
+/// A page request. Its bounds are checked where `limit` and `offset` are read, by their types.
 #[derive(Debug, Clone, Copy)]
 pub struct Page {
     pub limit: u32,
@@ -13,19 +12,13 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn new(limit: Option<u32>, offset: Option<u32>) -> Result<Self, ApiError> {
-        let limit = limit.unwrap_or(DEFAULT_LIMIT);
-        if !(1..=MAX_LIMIT).contains(&limit) {
-            return Err(ApiError::bad_request(
-                "invalid_query",
-                format!("`limit` must be between 1 and {MAX_LIMIT}, got {limit}"),
-            )
-            .with_param("limit"));
+    pub fn new(limit: Option<Limit>, offset: Option<Offset>) -> Self {
+        // Both types' bounds lie within u32.
+        let get = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+        Self {
+            limit: limit.map_or(DEFAULT_LIMIT, |l| get(l.get())),
+            offset: offset.map_or(0, |o| get(o.get())),
         }
-        Ok(Self {
-            limit,
-            offset: offset.unwrap_or(0),
-        })
     }
 
     /// Whether rows exist past this page, given the total count.

@@ -68,6 +68,14 @@ error_response!(
             "`limit` must be between 1 and 100, got 500"
         ),
         (
+            "invalid_path",
+            "`vin` must be 17 digits and letters other than I, O and Q"
+        ),
+        (
+            "invalid_vin",
+            "VIN contains 'O' at position 5; the letters I, O and Q are never used in VINs"
+        ),
+        (
             "invalid_idempotency_key",
             "The Idempotency-Key header is 300 characters long; the limit is 255"
         ),
@@ -80,6 +88,10 @@ error_response!(
         (
             "missing_api_key",
             "No API key provided: send `Authorization: Bearer vsk_test_…` (or `vsk_live_…`)"
+        ),
+        (
+            "invalid_authorization",
+            "The Authorization header must be `Bearer <API key>`"
         ),
         (
             "invalid_api_key",
@@ -143,10 +155,41 @@ error_response!(
 );
 error_response!(
     InvalidVin,
-    "The VIN is malformed; the message says why.",
+    "The VIN has the right shape but its check digit (position 9), mandatory in its region, \
+     does not match its other characters.",
     [(
         "invalid_vin",
         "check digit at position 9 is '3' but the VIN's characters give 'X'"
+    ),]
+);
+error_response!(
+    LocationNotFound,
+    "The `location_id` names no location of this shop.",
+    [(
+        "location_not_found",
+        "No location with id loc_01jd3q8y7zk2m4n6p8r0t2v4x7"
+    ),]
+);
+error_response!(
+    CustomerReferenceNotFound,
+    "No such customer in this shop, or the `location_id` names no location of it.",
+    [
+        (
+            "customer_not_found",
+            "No customer with id cus_01jd3q9a1bc2d3e4f5g6h7j8k9"
+        ),
+        (
+            "location_not_found",
+            "No location with id loc_01jd3q8y7zk2m4n6p8r0t2v4x7"
+        ),
+    ]
+);
+error_response!(
+    VehicleOfAnotherCustomer,
+    "The `vehicle_id` names a vehicle of another customer.",
+    [(
+        "vehicle_of_another_customer",
+        "Vehicle veh_01jd3q9b2cd3e4f5g6h7j8k9m0 belongs to another customer, not cus_01jd3q9a1bc2d3e4f5g6h7j8k9"
     ),]
 );
 error_response!(
@@ -159,8 +202,17 @@ error_response!(
 );
 error_response!(
     JobReferenceNotFound,
-    "The job, or a customer or vehicle the request names, is not in this shop.",
+    "The job, or a customer, vehicle, location or catalog part the request names, is not there; \
+     `error.param` names the field.",
     [
+        (
+            "location_not_found",
+            "No location with id loc_01jd3q8y7zk2m4n6p8r0t2v4x7"
+        ),
+        (
+            "part_not_found",
+            "No part with id prt_01jd3q7x6yw5v4t3s2r1q0p9n8"
+        ),
         (
             "job_not_found",
             "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"
@@ -177,15 +229,23 @@ error_response!(
 );
 error_response!(
     JobConflict,
-    "The job's status does not allow this.",
+    "The job's status does not allow this move.",
+    [(
+        "invalid_status_transition",
+        "A job cannot move from completed to pending; allowed from completed: none"
+    ),]
+);
+error_response!(
+    JobUpdateConflict,
+    "The job is completed or cancelled, or the `vehicle_id` names another customer's vehicle.",
     [
-        (
-            "invalid_status_transition",
-            "A job cannot move from completed to pending; allowed from completed: none"
-        ),
         (
             "job_not_editable",
             "Job job_01jd3qa2b3c4d5e6f7g8h9j0k1 is completed; only pending and in-progress jobs can be edited"
+        ),
+        (
+            "vehicle_of_another_customer",
+            "Vehicle veh_01jd3q9b2cd3e4f5g6h7j8k9m0 belongs to another customer, not cus_01jd3q9a1bc2d3e4f5g6h7j8k9"
         ),
     ]
 );
@@ -199,8 +259,13 @@ error_response!(
 );
 error_response!(
     InvoiceReferenceNotFound,
-    "A job, customer or vehicle the request names is not in this shop.",
+    "A job, customer, vehicle or catalog part the request names is not there; `error.param` \
+     names the field.",
     [
+        (
+            "part_not_found",
+            "No part with id prt_01jd3q7x6yw5v4t3s2r1q0p9n8"
+        ),
         (
             "job_not_found",
             "No job with id job_01jd3qa2b3c4d5e6f7g8h9j0k1"
@@ -216,26 +281,84 @@ error_response!(
     ]
 );
 error_response!(
-    InvoiceConflict,
-    "The invoice's (or its job's or customer's) state does not allow this.",
+    InvoiceUpdateNotFound,
+    "No such invoice in this shop, or a `part_id` of the lines names no part of the catalog.",
     [
         (
-            "invoice_not_editable",
-            "Invoice inv_01jd3qb4c5d6e7f8g9h0j1k2m3 is paid; only draft invoices can be edited"
+            "invoice_not_found",
+            "No invoice with id inv_01jd3qb4c5d6e7f8g9h0j1k2m3"
         ),
         (
-            "invalid_status_transition",
-            "An invoice cannot move from draft to paid; send it first"
+            "part_not_found",
+            "No part with id prt_01jd3q7x6yw5v4t3s2r1q0p9n8"
         ),
+    ]
+);
+error_response!(
+    InvoiceCreateConflict,
+    "The job is cancelled, or the `vehicle_id` names another customer's vehicle.",
+    [
         (
             "job_cancelled",
             "Job job_01jd3qa2b3c4d5e6f7g8h9j0k1 is cancelled and cannot be invoiced"
+        ),
+        (
+            "vehicle_of_another_customer",
+            "Vehicle veh_01jd3q9b2cd3e4f5g6h7j8k9m0 belongs to another customer, not cus_01jd3q9a1bc2d3e4f5g6h7j8k9"
+        ),
+    ]
+);
+error_response!(
+    InvoiceNotEditable,
+    "Only draft invoices can be edited.",
+    [(
+        "invoice_not_editable",
+        "Invoice inv_01jd3qb4c5d6e7f8g9h0j1k2m3 is paid; only draft invoices can be edited"
+    ),]
+);
+error_response!(
+    InvoiceSendConflict,
+    "The invoice is paid or void, or its customer has no email address.",
+    [
+        (
+            "invalid_status_transition",
+            "Invoice inv_01jd3qb4c5d6e7f8g9h0j1k2m3 is paid; only draft and sent invoices can be sent"
         ),
         (
             "customer_email_missing",
             "Customer cus_01jd3q9a1bc2d3e4f5g6h7j8k9 has no email address to send the invoice to"
         ),
     ]
+);
+error_response!(
+    InvoicePayConflict,
+    "Only sent invoices can be paid, in full: `amount` must equal the invoice's `total`.",
+    [
+        (
+            "invalid_status_transition",
+            "Invoice inv_01jd3qb4c5d6e7f8g9h0j1k2m3 is a draft; send it before recording payment"
+        ),
+        (
+            "amount_mismatch",
+            "`amount` must equal the invoice total 26863 (minor units of USD), got 26000"
+        ),
+    ]
+);
+error_response!(
+    PaidInTheFuture,
+    "`paid_at` lies in the future.",
+    [(
+        "paid_at_in_future",
+        "`paid_at` cannot be in the future, got 2031-01-01T00:00:00+00:00"
+    ),]
+);
+error_response!(
+    InvoiceVoidConflict,
+    "Only draft and sent invoices can be voided.",
+    [(
+        "invalid_status_transition",
+        "Invoice inv_01jd3qb4c5d6e7f8g9h0j1k2m3 is paid; only draft and sent invoices can be voided"
+    ),]
 );
 error_response!(
     EmailDeliveryFailed,
@@ -251,15 +374,11 @@ error_response!(
     [
         (
             "invalid_webhook_url",
-            "`internal.example.net` resolves to 10.0.3.7 is a private address; receivers must be public"
+            "`ftp://hooks.example.com` is not an https:// URL with a host name or IPv4 address (and at most an optional port, path, query and fragment of printable ASCII)"
         ),
         (
             "invalid_request",
-            "Unknown event type `order.created`; expected one of customer.created, customer.updated, job.created, job.status_changed, job.completed, invoice.created, invoice.sent, invoice.paid, or [\"*\"]"
-        ),
-        (
-            "webhook_endpoint_limit",
-            "A shop can register at most 10 webhook endpoints per mode; delete one first"
+            "`events[0]`: unknown variant `order.created`, expected one of customer.created, customer.updated, job.created, job.status_changed, job.completed, invoice.created, invoice.sent, invoice.paid, or [\"*\"]"
         ),
         (
             "invalid_json",
@@ -274,6 +393,23 @@ error_response!(
             "`limit` must be between 1 and 100, got 500"
         ),
     ]
+);
+error_response!(
+    WebhookUrlRefused,
+    "The URL's host is, or resolves to, an address that is not public (private, loopback, \
+     link-local, …); receivers must be public.",
+    [(
+        "invalid_webhook_url",
+        "`internal.example.net` resolves to 10.0.3.7 is a private address; receivers must be public"
+    ),]
+);
+error_response!(
+    WebhookEndpointLimit,
+    "The shop already has the most webhook endpoints it may have in this mode.",
+    [(
+        "webhook_endpoint_limit",
+        "A shop can register at most 10 webhook endpoints per mode; delete one first"
+    ),]
 );
 error_response!(
     WebhookEndpointNotFound,
@@ -340,13 +476,32 @@ error_response!(
     ]
 );
 error_response!(
-    InvalidPartSearch,
-    "The search names no vehicle (or two), the vehicle cannot be identified, or a parameter is \
-     invalid; `error.message` says which.",
+    PartSearchNotFound,
+    "The `vehicle_id` names no vehicle of this shop, or the catalog has no such `type`.",
     [
         (
-            "invalid_query",
+            "vehicle_not_found",
+            "No vehicle with id veh_01jd3q9b2cd3e4f5g6h7j8k9m0"
+        ),
+        (
+            "part_type_not_found",
+            "The catalog has no part type \"brake-pad\"; it has: air-filter, brake-pads, brake-rotors, oil-filter, spark-plugs"
+        ),
+    ]
+);
+error_response!(
+    PartSearchUnprocessable,
+    "The search names no vehicle or two (give exactly one of `vin` and `vehicle_id`: a rule \
+     between two query parameters, which the parameters' schemas cannot state), the VIN's check \
+     digit is wrong, or the vehicle's make and model year are unknown.",
+    [
+        (
+            "vehicle_required",
             "`vin` or `vehicle_id` is required: the search returns the parts that fit that vehicle"
+        ),
+        (
+            "vehicle_ambiguous",
+            "Give either `vin` or `vehicle_id`, not both"
         ),
         (
             "invalid_vin",

@@ -10,7 +10,7 @@ use utoipa::openapi::path::{Operation, Parameter, ParameterBuilder, ParameterIn}
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{OpenApi, Ref, RefOr, Required};
 
-use crate::http::idempotency::MAX_KEY_LEN;
+use crate::http::idempotency::{KEY_PATTERN, MAX_KEY_LEN};
 use crate::http::responses::{IdempotencyConflict, RateLimited};
 
 pub fn document(spec: &mut OpenApi) {
@@ -109,7 +109,8 @@ fn idempotency_key_parameter() -> Parameter {
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .min_length(Some(1))
-                .max_length(Some(MAX_KEY_LEN)),
+                .max_length(Some(MAX_KEY_LEN))
+                .pattern(Some(KEY_PATTERN)),
         ))
         .example(Some(json!("9f2b6c1e-4c3a-4f7e-8d2a-6b1f0e5c7a93")))
         .build()

@@ -2,9 +2,10 @@
 //!
 //! ISO 3779 structure (WMI 1-3, VDS 4-8, check digit 9, VIS 10-17), the North
 //! American check digit, model year from position 10, and the manufacturer
-//! from an embedded WMI table (`server/data/wmi.csv`). An optional
-//! [`VinProvider`] (e.g. NHTSA vPIC) can add model and trim; the offline result
-//! stands on its own when it is absent or fails.
+//! from an embedded WMI table (`server/data/wmi.csv`). A [`VinProvider`] adds
+//! model, trim, body, engine and plant: the server uses [`vpic::Vpic`], NHTSA's
+//! vPIC tables decoded offline. The WMI-table result stands on its own when the
+//! provider is absent or does not know the VIN (`source` says which answered).
 //!
 //! Check-digit policy: mandatory for North America and China (see
 //! `region::check_digit_required`), reported but not enforced elsewhere.
@@ -14,13 +15,14 @@ mod error;
 mod provider;
 mod region;
 mod structure;
+pub mod vpic;
 mod wmi;
 
 use std::fmt;
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-pub use decoded::{DecodedVin, ModelYearBasis, example};
+pub use decoded::{DecodeSource, DecodedVin, ModelYearBasis, example};
 pub use error::VinError;
 pub use provider::{VehicleDetails, VinProvider};
 
@@ -39,7 +41,7 @@ pub struct VinDecoder {
 }
 
 impl VinDecoder {
-    /// Decoder with the embedded WMI table and no online provider.
+    /// Decoder with the embedded WMI table and no provider.
     pub fn new() -> Self {
         let secs = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -51,7 +53,7 @@ impl VinDecoder {
         }
     }
 
-    /// Adds an online provider consulted by [`VinDecoder::decode`].
+    /// Adds a provider (the vPIC decoder) consulted by [`VinDecoder::decode`].
     pub fn with_provider(self, provider: Arc<dyn VinProvider>) -> Self {
         VinDecoder {
             provider: Some(provider),
@@ -87,6 +89,7 @@ impl VinDecoder {
             expected_check_digit: expected.to_string(),
             check_digit_valid,
             check_digit_required,
+            source: DecodeSource::WmiTable,
             make: entry.map(|e| e.make.clone()),
             manufacturer: entry.and_then(|e| e.manufacturer.clone()),
             country: entry
@@ -100,7 +103,16 @@ impl VinDecoder {
             small_manufacturer_code: small_manufacturer_code.map(str::to_owned),
             model: None,
             trim: None,
+            series: None,
             body_class: None,
+            vehicle_type: None,
+            drive_type: None,
+            engine_cylinders: None,
+            engine_displacement_l: None,
+            fuel_type: None,
+            plant_country: None,
+            plant_state: None,
+            plant_city: None,
         })
     }
 

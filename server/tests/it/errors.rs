@@ -176,3 +176,32 @@ async fn successes_carry_a_request_id_too() {
     assert!(id(&a).starts_with("req_"));
     assert_ne!(id(&a), id(&b));
 }
+
+/// Names written through the CLI follow the API's rule for single-line text: a line break or other
+/// control character in a shop's name (its invoice emails' display name) is refused before it is stored.
+#[test]
+fn the_cli_refuses_control_characters_in_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.db");
+    let cli = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_vinsnap-server"))
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .output()
+            .unwrap()
+    };
+    // (A NUL cannot be passed in argv; the same rule refuses it, see core::text.)
+    for name in ["Joe's\nGarage", "Joe's\u{7}", "Joe's\u{85}"] {
+        let out = cli(&["shops", "create", "--name", name]);
+        assert!(!out.status.success(), "{name:?} was accepted");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("control characters"), "{stderr}");
+    }
+    let out = cli(&["shops", "create", "--name", "Joe's Garage"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

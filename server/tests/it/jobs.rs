@@ -191,7 +191,7 @@ async fn a_job_needs_the_customer_and_one_of_their_vehicles() {
             brake_job(&app.part_id, &customer, &other_vehicle),
         )
         .await
-        .expect_error(400, "invalid_request");
+        .expect_error(409, "vehicle_of_another_customer");
     assert_eq!(reply.body["error"]["param"], "vehicle_id");
     let ghost = json!({ "id": "cus_01jd3q9a1bc2d3e4f5g6h7j8k9" });
     app.post(
@@ -612,7 +612,7 @@ async fn a_part_id_must_name_a_part_of_the_catalog() {
     let reply = app
         .post("/jobs", &app.test_key, body)
         .await
-        .expect_error(400, "invalid_request");
+        .expect_error(404, "part_not_found");
     assert_eq!(reply.body["error"]["param"], "line_items[1].part_id");
     assert!(reply.message().contains(unknown), "{}", reply.message());
     let job = app
@@ -628,9 +628,9 @@ async fn a_part_id_must_name_a_part_of_the_catalog() {
     let path = format!("/jobs/{}", job["id"].as_str().unwrap());
     app.put(&path, &app.test_key, lines.clone())
         .await
-        .expect_error(400, "invalid_request");
+        .expect_error(404, "part_not_found");
     let invoice = json!({ "customer_id": customer["id"], "line_items": lines["line_items"] });
     app.post("/invoices", &app.test_key, invoice)
         .await
-        .expect_error(400, "invalid_request");
+        .expect_error(404, "part_not_found");
 }

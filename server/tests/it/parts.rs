@@ -6,9 +6,9 @@ use vinsnap_server::api::parts::import::{self, import_csv};
 use vinsnap_server::auth::{Mode, Scope};
 use vinsnap_server::db;
 
-use vinsnap_testkit::TestServer;
+use vinsnap_testkit::{Options, TestServer};
 
-/// 1HGCM82633A004352 decodes offline to a 2003 Honda, model unknown.
+/// 1HGCM82633A004352 is a 2003 Honda Accord (vPIC); the WMI table alone knows make and year.
 const HONDA_2003_VIN: &str = "1HGCM82633A004352";
 
 const CATALOG: &str = "\
@@ -22,7 +22,10 @@ PH7317,Fram,oil-filter,Fram Extra Guard Oil Filter,Spin-on,699,USD,Honda:15400-P
 ";
 
 async fn app_with_catalog() -> TestServer {
-    let app = TestServer::start().await;
+    with_catalog(TestServer::start().await).await
+}
+
+async fn with_catalog(app: TestServer) -> TestServer {
     import_csv(&app.db, CATALOG.as_bytes(), Some(&app.shop))
         .await
         .unwrap();
@@ -47,8 +50,56 @@ async fn accord_2003(app: &TestServer) -> String {
 }
 
 #[tokio::test]
-async fn a_vin_finds_the_parts_of_its_make_and_year_when_the_model_is_unknown() {
+async fn a_vin_finds_the_parts_of_its_make_model_and_year() {
     let app = app_with_catalog().await;
+    let path = format!("/parts/search?vin={HONDA_2003_VIN}");
+    let reply = app.get(&path, &app.test_key).await.expect(200);
+    assert_eq!(reply.body["fitment_basis"], "make_model_year");
+    assert_eq!(
+        reply.body["vehicle"],
+        json!({ "vin": HONDA_2003_VIN, "vehicle_id": null, "make": "Honda", "model": "Accord", "year": 2003 })
+    );
+    // Accord pads, the every-Honda wiper and the Accord/Civic filter; not the Civic's pads.
+    assert_eq!(part_numbers(&reply.body), ["ACT787", "26A", "PH7317"]);
+    let typed = app
+        .get(&format!("{path}&type=brake-pads"), &app.test_key)
+        .await
+        .expect(200);
+    assert_eq!(part_numbers(&typed.body), ["ACT787"]);
+}
+
+#[tokio::test]
+async fn catalog_model_names_match_the_decoded_model() {
+    let app = TestServer::start().await;
+    let catalog = "\
+part_number,brand,type,name,description,unit_price,currency,oem_numbers,fitments,stock
+P1,Brembo,brake-pads,Brembo Front Pads,,5000,USD,,BMW|3 Series|2012-2018,
+P2,Brembo,brake-pads,Brembo Rear Pads,,5000,USD,,BMW|5 Series|2012-2018,
+P3,ACDelco,brake-pads,ACDelco Front Pads,,5000,USD,,Chevrolet|Silverado 1500|2014-2018,
+P4,ACDelco,brake-pads,ACDelco HD Pads,,5000,USD,,Chevrolet|Silverado 2500HD|2015-2019,
+P5,Akebono,brake-pads,Akebono Pads,,5000,USD,,Mazda|MX-5 Miata|1990-1997,
+";
+    import_csv(&app.db, catalog.as_bytes(), None).await.unwrap();
+    // vPIC: a 2013 BMW 328i (series 3-Series), a 2015 Chevrolet Silverado series 1500, a 1995
+    // Mazda MX-5; the catalog knows them as 3 Series, Silverado 1500 and MX-5 Miata.
+    for (vin, model, fits) in [
+        ("WBA3A5C50DF123456", "328i", "P1"),
+        ("1GCVKREC4FZ123456", "Silverado", "P3"),
+        ("JM1NA30T8S1W79494", "MX-5", "P5"),
+    ] {
+        let reply = app
+            .get(&format!("/parts/search?vin={vin}"), &app.test_key)
+            .await
+            .expect(200);
+        assert_eq!(reply.body["fitment_basis"], "make_model_year", "{vin}");
+        assert_eq!(reply.body["vehicle"]["model"], model, "{vin}");
+        assert_eq!(part_numbers(&reply.body), [fits], "{vin}");
+    }
+}
+
+#[tokio::test]
+async fn without_the_vpic_data_a_vin_finds_the_parts_of_its_make_and_year() {
+    let app = with_catalog(TestServer::start_with(Options::without_vpic()).await).await;
     let path = format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pads");
     let reply = app.get(&path, &app.test_key).await.expect(200);
     // The Accord and Civic pads fit some 2003 Honda; not the Toyota's, not the 2008+ Accord's.
@@ -144,8 +195,8 @@ async fn q_searches_names_brands_and_oem_numbers() {
         .await
         .expect(200);
     assert_eq!(part_numbers(&by_oem.body), ["PH7317"]);
-    let by_prefix = app.get(&search("wag"), &app.test_key).await.expect(200);
-    assert_eq!(part_numbers(&by_prefix.body), ["QC905"]);
+    let by_prefix = app.get(&search("bos"), &app.test_key).await.expect(200);
+    assert_eq!(part_numbers(&by_prefix.body), ["26A"]);
     let none = app
         .get(&search("turbocharger"), &app.test_key)
         .await
@@ -245,8 +296,8 @@ async fn a_location_limited_key_sees_its_own_stock_only() {
         .await
         .expect(200);
     assert_eq!(
-        reply.body["data"][1]["stock"],
-        json!([{ "location_id": app.locations[1].as_str(), "quantity": 2 }])
+        reply.body["data"][0]["stock"],
+        json!([{ "location_id": app.locations[1].as_str(), "quantity": 1 }])
     );
     // Another shop shares the catalog but has no stock of it.
     let rival = app.other_shop_key().await;
@@ -257,7 +308,7 @@ async fn a_location_limited_key_sees_its_own_stock_only() {
         )
         .await
         .expect(200);
-    assert_eq!(theirs.body["total"], 2);
+    assert_eq!(theirs.body["total"], 1);
     assert_eq!(theirs.body["data"][0]["stock"][0]["quantity"], 0);
 }
 
@@ -266,23 +317,31 @@ async fn bad_searches_are_4xx() {
     let app = app_with_catalog().await;
     let vehicle = accord_2003(&app).await;
     let cases = [
-        ("/parts/search", 400, "invalid_query", Some("vin")),
+        // Exactly one of `vin` and `vehicle_id`: a rule between two parameters, documented as
+        // the 422 it is.
+        ("/parts/search", 422, "vehicle_required", Some("vin")),
         (
             "/parts/search?type=brake-pads",
-            400,
-            "invalid_query",
+            422,
+            "vehicle_required",
             Some("vin"),
         ),
         (
             &format!("/parts/search?vin={HONDA_2003_VIN}&vehicle_id={vehicle}") as &str,
-            400,
-            "invalid_query",
+            422,
+            "vehicle_ambiguous",
             Some("vin"),
         ),
         (
             "/parts/search?vin=1HGCM82633A004353",
-            400,
+            422,
             "invalid_vin",
+            Some("vin"),
+        ),
+        (
+            "/parts/search?vin=1HGCM82633A00435",
+            400,
+            "invalid_query",
             Some("vin"),
         ),
         (
@@ -295,19 +354,13 @@ async fn bad_searches_are_4xx() {
             "/parts/search?vehicle_id=veh_01jd3q9b2cd3e4f5g6h7j8k9m0",
             404,
             "vehicle_not_found",
-            None,
+            Some("vehicle_id"),
         ),
         (
             &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pad") as &str,
-            400,
-            "invalid_query",
+            404,
+            "part_type_not_found",
             Some("type"),
-        ),
-        (
-            &format!("/parts/search?vin={HONDA_2003_VIN}&q=---") as &str,
-            400,
-            "invalid_query",
-            Some("q"),
         ),
         (
             &format!("/parts/search?vin={HONDA_2003_VIN}&limit=500") as &str,
@@ -330,6 +383,15 @@ async fn bad_searches_are_4xx() {
             );
         }
     }
+    // Punctuation alone has no words to match: no part matches it.
+    let nothing = app
+        .get(
+            &format!("/parts/search?vin={HONDA_2003_VIN}&q=---"),
+            &app.test_key,
+        )
+        .await
+        .expect(200);
+    assert_eq!(nothing.body["total"], 0);
     let unknown = app
         .get(
             &format!("/parts/search?vin={HONDA_2003_VIN}&type=brake-pad"),
@@ -361,7 +423,7 @@ async fn bad_searches_are_4xx() {
         &app.test_key,
     )
     .await
-    .expect_error(400, "vehicle_unidentified");
+    .expect_error(422, "vehicle_unidentified");
 }
 
 #[tokio::test]
@@ -402,8 +464,8 @@ async fn importing_again_updates_parts_in_place_and_bad_rows_name_their_line() {
         )
         .await
         .expect(200);
-    // The Accord pads now start at 2004, so only the Civic's fit a 2003 Honda.
-    assert_eq!(part_numbers(&reply.body), ["QC905"]);
+    // The Accord pads now start at 2004, so none fit a 2003 Accord.
+    assert_eq!(part_numbers(&reply.body), Vec::<&str>::new());
 
     let bad = "part_number,brand,type,name,description,unit_price,currency,oem_numbers,fitments,stock\n\
                X1,Acme,brake-pads,Pads,,100,USD,,Honda|Accord|2003-2007,\n\

@@ -81,7 +81,7 @@ async fn another_shops_resources_are_404_not_403() {
     let body = json!({ "name": "Sneaky", "location_id": app.locations[0].as_str() });
     app.post("/customers", &rival, body)
         .await
-        .expect_error(400, "invalid_request");
+        .expect_error(404, "location_not_found");
     app.get(&format!("/customers/{id}"), &app.test_key)
         .await
         .expect(200);

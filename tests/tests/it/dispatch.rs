@@ -46,7 +46,7 @@ async fn call_runs_operations_by_id_and_sends_explicit_nulls() {
     let request = client
         .update_customer()
         .id(id.as_str())
-        .body(UpdateCustomer::builder().name(Some("Sarah Chen-Li".into())));
+        .body(UpdateCustomer::builder().name(Some("Sarah Chen-Li".parse().unwrap())));
     let cleared = vinsnap::with_explicit_nulls(["notes"], request.send())
         .await
         .unwrap();

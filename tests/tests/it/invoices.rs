@@ -9,6 +9,7 @@ use vinsnap::types::{
 };
 use vinsnap::{Client, Error};
 use vinsnap_tests::server::{Options, SdkClients, TestServer};
+use vinsnap_tests::{opt_checked, text};
 
 use crate::operations::Operation;
 
@@ -50,7 +51,7 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                         CreateInvoice::builder()
                             .job_id(OptionalJobId(&a.job))
                             .line_items(a.invoice_lines.clone())
-                            .notes(a.notes.clone()),
+                            .notes(opt_checked(&a.notes)?),
                     )
                     .send()
                     .await?;
@@ -70,7 +71,7 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                     .body(
                         UpdateInvoice::builder()
                             .line_items(a.invoice_lines.clone())
-                            .notes(a.notes.clone()),
+                            .notes(opt_checked(&a.notes)?),
                     )
                     .send()
                     .await?;
@@ -90,7 +91,8 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                     .body(
                         PayInvoice::builder()
                             .amount(a.amount)
-                            .method(PaymentMethod::Card),
+                            .method(PaymentMethod::Card)
+                            .paid_at(a.paid_at),
                     )
                     .send()
                     .await?;
@@ -142,7 +144,7 @@ pub(crate) async fn happy_path(server: &TestServer, client: &Client) {
     let noted = client
         .update_invoice()
         .id(draft.id.clone())
-        .body(UpdateInvoice::builder().notes(Some("Warranty: 12 months".to_string())))
+        .body(UpdateInvoice::builder().notes(Some(text("Warranty: 12 months"))))
         .send()
         .await
         .expect("update_invoice");

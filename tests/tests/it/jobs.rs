@@ -7,6 +7,7 @@ use vinsnap::types::{
     NewLineItem, UpdateJob, VehicleId,
 };
 use vinsnap::{Client, Error};
+use vinsnap_tests::{checked, opt_checked, text};
 
 use crate::operations::Operation;
 
@@ -54,7 +55,7 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                             .customer_id(a.customer.as_str())
                             .vehicle_id(a.vehicle.as_str())
                             .title(a.job_title.clone())
-                            .description(a.notes.clone())
+                            .description(opt_checked(&a.notes)?)
                             .line_items(vec![labour()]),
                     )
                     .send()
@@ -74,8 +75,8 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                     .id(a.job.as_str())
                     .body(
                         UpdateJob::builder()
-                            .title(Some(a.job_title.clone()))
-                            .description(a.notes.clone()),
+                            .title(Some(checked(&a.job_title)?))
+                            .description(opt_checked(&a.notes)?),
                     )
                     .send()
                     .await?;
@@ -133,7 +134,7 @@ pub(crate) async fn happy_path(client: &Client) {
     let renamed = client
         .update_job()
         .id(job.id.clone())
-        .body(UpdateJob::builder().title(Some("Brakes and rotors".to_string())))
+        .body(UpdateJob::builder().title(Some(text("Brakes and rotors"))))
         .send()
         .await
         .expect("update_job");

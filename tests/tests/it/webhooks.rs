@@ -15,6 +15,7 @@ use vinsnap::types::{
 };
 use vinsnap::webhooks::{self, DELIVERY_HEADER, Event, SIGNATURE_HEADER};
 use vinsnap::{Client, Error};
+use vinsnap_tests::{checked, opt_checked, text};
 
 use crate::operations::Operation;
 
@@ -130,7 +131,7 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                     .body(
                         CreateWebhookEndpoint::builder()
                             .url(a.webhook_url.clone())
-                            .description(a.notes.clone())
+                            .description(opt_checked(&a.notes)?)
                             .events(vec![CreateWebhookEndpointEventsItem::X]),
                     )
                     .send()
@@ -153,8 +154,8 @@ pub(crate) fn operations() -> Vec<(&'static str, Operation)> {
                     .id(a.webhook.as_str())
                     .body(
                         UpdateWebhookEndpoint::builder()
-                            .url(Some(a.webhook_url.clone()))
-                            .description(a.notes.clone()),
+                            .url(Some(checked(&a.webhook_url)?))
+                            .description(opt_checked(&a.notes)?),
                     )
                     .send()
                     .await?;
@@ -310,7 +311,7 @@ pub(crate) async fn happy_path(client: &Client, receiver: &Receiver) {
     let described = client
         .update_webhook_endpoint()
         .id(endpoint.id.clone())
-        .body(UpdateWebhookEndpoint::builder().description(Some("CRM sync".to_string())))
+        .body(UpdateWebhookEndpoint::builder().description(Some(text("CRM sync"))))
         .send()
         .await
         .expect("update_webhook_endpoint");
@@ -374,7 +375,7 @@ async fn rotation(
     let updated = client
         .update_customer()
         .id(customer.clone())
-        .body(UpdateCustomer::builder().notes(Some("rotated".to_string())))
+        .body(UpdateCustomer::builder().notes(Some(text("rotated"))))
         .send()
         .await
         .expect("update_customer")

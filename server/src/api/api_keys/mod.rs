@@ -12,12 +12,13 @@ use self::model::{ApiKeyList, CreateApiKey, CreatedApiKey, ListApiKeys};
 use super::{Deleted, locations};
 use crate::auth::{Caller, Scope};
 use crate::core::ids::ApiKeyId;
-use crate::core::validate;
+use crate::core::text::SingleLine;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
 use crate::http::responses::{
-    ApiKeyNotFound, BadRequest, Forbidden, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    ApiKeyNotFound, BadRequest, Forbidden, LocationNotFound, PayloadTooLarge, Unauthorized,
+    UnsupportedMediaType,
 };
 use crate::state::AppState;
 
@@ -41,6 +42,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
+        (status = 404, response = LocationNotFound),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
     ),
@@ -51,15 +53,27 @@ async fn create_api_key(
     caller: Caller,
     ApiJson(body): ApiJson<CreateApiKey>,
 ) -> ApiResult<(StatusCode, Json<CreatedApiKey>)> {
-    caller.require(Scope::KeysManage)?;
-    let name = validate::optional_text("name", body.name.as_deref(), 100)?.unwrap_or_default();
+    let name = body
+        .name
+        .and_then(SingleLine::into_option)
+        .unwrap_or_default();
     let mut scopes = body.scopes.unwrap_or_else(|| caller.scopes.clone());
+    let given = scopes.len();
     scopes.sort();
     scopes.dedup();
     if scopes.is_empty() {
         return Err(ApiError::invalid(
             "scopes",
             "`scopes` must name at least one scope",
+        ));
+    }
+    if given > Scope::ALL.len() {
+        return Err(ApiError::invalid(
+            "scopes",
+            format!(
+                "`scopes` has {given} items; there are {} scopes",
+                Scope::ALL.len()
+            ),
         ));
     }
     if let Some(extra) = scopes.iter().find(|s| !caller.scopes.contains(s)) {
@@ -105,8 +119,7 @@ async fn list_api_keys(
     caller: Caller,
     ApiQuery(query): ApiQuery<ListApiKeys>,
 ) -> ApiResult<Json<ApiKeyList>> {
-    caller.require(Scope::KeysManage)?;
-    let page = Page::new(query.limit, query.offset)?;
+    let page = Page::new(query.limit, query.offset);
     let (data, total) = store::list(
         &state.db,
         &caller.shop_id,
@@ -138,7 +151,6 @@ async fn delete_api_key(
     caller: Caller,
     ApiPath(id): ApiPath<ApiKeyId>,
 ) -> ApiResult<Json<Deleted>> {
-    caller.require(Scope::KeysManage)?;
     let mut tx = state.db.begin().await?;
     if !store::revoke(
         &mut tx,

@@ -4,7 +4,9 @@ use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::{Mode, Scope};
+use crate::core::bounded::{Limit, Offset};
 use crate::core::ids::{ApiKeyId, LocationId};
+use crate::core::text::SingleLine;
 use crate::http::pagination::list_type;
 
 pub fn example_key() -> Value {
@@ -76,13 +78,19 @@ pub struct CreatedApiKey {
 #[serde(deny_unknown_fields)]
 #[schema(example = example_create)]
 pub struct CreateApiKey {
-    /// A label, up to 100 characters.
-    pub name: Option<String>,
-    /// Defaults to the calling key's scopes.
+    /// A label to tell keys apart.
+    #[schema(inline)]
+    pub name: Option<SingleLine<100>>,
+    /// Defaults to the calling key's scopes; at least one, and no more items than there are
+    /// scopes.
+    #[schema(min_items = 1, max_items = 13)]
     pub scopes: Option<Vec<Scope>>,
     /// Limit the key to one location. Defaults to the calling key's location, if it has one.
     pub location_id: Option<LocationId>,
 }
+
+// `CreateApiKey::scopes`' `max_items` is the number of scopes.
+const _: () = assert!(Scope::ALL.len() == 13);
 
 /// Paging for `GET /api-keys`.
 #[derive(Debug, Deserialize, IntoParams)]
@@ -90,11 +98,11 @@ pub struct CreateApiKey {
 #[into_params(parameter_in = Query)]
 pub struct ListApiKeys {
     /// Page size, 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    #[param(inline, example = 50)]
+    pub limit: Option<Limit>,
     /// How many results to skip (default 0).
-    #[param(minimum = 0)]
-    pub offset: Option<u32>,
+    #[param(inline, example = 0)]
+    pub offset: Option<Offset>,
 }
 
 list_type!(

@@ -12,15 +12,16 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use self::model::{CreateCustomer, Customer, CustomerList, ListCustomers, UpdateCustomer};
 use super::Deleted;
 use super::locations;
-use crate::auth::{Caller, Scope};
+use crate::auth::Caller;
 use crate::core::ids::CustomerId;
-use crate::core::validate;
+use crate::core::text::{Email, MultiLine, Phone, SingleLine};
 use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
 use crate::http::responses::{
-    BadRequest, CustomerNotFound, Forbidden, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    BadRequest, CustomerNotFound, CustomerReferenceNotFound, Forbidden, LocationNotFound,
+    PayloadTooLarge, Unauthorized, UnsupportedMediaType,
 };
 use crate::state::AppState;
 
@@ -42,6 +43,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
+        (status = 404, response = LocationNotFound),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
     ),
@@ -52,17 +54,16 @@ async fn create_customer(
     caller: Caller,
     ApiJson(body): ApiJson<CreateCustomer>,
 ) -> ApiResult<(StatusCode, Json<Customer>)> {
-    caller.require(Scope::CustomersWrite)?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     let customer = Customer {
         id: CustomerId::generate(),
         location_id: locations::resolve_for_write(&mut tx, &caller, body.location_id.as_ref())
             .await?,
-        name: validate::required_text("name", &body.name, 200)?,
-        email: validate::email("email", body.email.as_deref())?,
-        phone: validate::phone("phone", body.phone.as_deref())?,
-        notes: validate::optional_text("notes", body.notes.as_deref(), 5000)?,
+        name: body.name.into_inner(),
+        email: body.email.and_then(Email::into_option),
+        phone: body.phone.and_then(Phone::into_option),
+        notes: body.notes.and_then(MultiLine::into_option),
         livemode: caller.livemode(),
         created_at: now,
         updated_at: now,
@@ -93,11 +94,10 @@ async fn list_customers(
     caller: Caller,
     ApiQuery(query): ApiQuery<ListCustomers>,
 ) -> ApiResult<Json<CustomerList>> {
-    caller.require(Scope::CustomersRead)?;
-    let page = Page::new(query.limit, query.offset)?;
-    let q = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty());
+    let page = Page::new(query.limit, query.offset);
+    let q = query.q.and_then(SingleLine::into_option);
     let filter = store::Filter {
-        q,
+        q: q.as_deref(),
         location_id: query.location_id.as_ref(),
     };
     let (data, total) = store::list(&state.db, &caller, filter, page).await?;
@@ -124,7 +124,6 @@ async fn get_customer(
     caller: Caller,
     ApiPath(id): ApiPath<CustomerId>,
 ) -> ApiResult<Json<Customer>> {
-    caller.require(Scope::CustomersRead)?;
     let mut conn = state.db.acquire().await?;
     find(&mut conn, &caller, &id).await.map(Json)
 }
@@ -153,7 +152,7 @@ pub async fn find(
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = CustomerNotFound),
+        (status = 404, response = CustomerReferenceNotFound),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
     ),
@@ -165,24 +164,23 @@ async fn update_customer(
     ApiPath(id): ApiPath<CustomerId>,
     ApiJson(patch): ApiJson<UpdateCustomer>,
 ) -> ApiResult<Json<Customer>> {
-    caller.require(Scope::CustomersWrite)?;
     let mut tx = state.db.begin().await?;
     let mut customer = find(&mut tx, &caller, &id).await?;
     if let Some(location_id) = &patch.location_id {
         customer.location_id =
             locations::resolve_for_write(&mut tx, &caller, Some(location_id)).await?;
     }
-    if let Some(name) = &patch.name {
-        customer.name = validate::required_text("name", name, 200)?;
+    if let Some(name) = patch.name {
+        customer.name = name.into_inner();
     }
-    if let Some(email) = &patch.email {
-        customer.email = validate::email("email", email.as_deref())?;
+    if let Some(email) = patch.email {
+        customer.email = email.and_then(Email::into_option);
     }
-    if let Some(phone) = &patch.phone {
-        customer.phone = validate::phone("phone", phone.as_deref())?;
+    if let Some(phone) = patch.phone {
+        customer.phone = phone.and_then(Phone::into_option);
     }
-    if let Some(notes) = &patch.notes {
-        customer.notes = validate::optional_text("notes", notes.as_deref(), 5000)?;
+    if let Some(notes) = patch.notes {
+        customer.notes = notes.and_then(MultiLine::into_option);
     }
     let now = state.now();
     customer.updated_at = now;
@@ -213,7 +211,6 @@ async fn delete_customer(
     caller: Caller,
     ApiPath(id): ApiPath<CustomerId>,
 ) -> ApiResult<Json<Deleted>> {
-    caller.require(Scope::CustomersWrite)?;
     let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     store::delete(&mut tx, &id).await?;

@@ -3,7 +3,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::examples;
+use crate::core::bounded::{Limit, Offset};
 use crate::core::ids::{CustomerId, LocationId};
+use crate::core::text::{Email, MultiLine, NonBlankLine, Phone, SingleLine};
 use crate::core::validate::nullable;
 use crate::http::pagination::list_type;
 
@@ -31,12 +33,16 @@ pub struct Customer {
 #[serde(deny_unknown_fields)]
 #[schema(example = examples::create)]
 pub struct CreateCustomer {
-    /// Full name, 1 to 200 characters.
-    pub name: String,
-    pub email: Option<String>,
-    /// As people write it, e.g. `555-0142` or `+1 (555) 014-2000`.
-    pub phone: Option<String>,
-    pub notes: Option<String>,
+    /// Full name.
+    #[schema(inline)]
+    pub name: NonBlankLine<200>,
+    #[schema(inline)]
+    pub email: Option<Email>,
+    #[schema(inline)]
+    pub phone: Option<Phone>,
+    /// Free-form notes for the shop's staff.
+    #[schema(inline)]
+    pub notes: Option<MultiLine<5000>>,
     /// Defaults to the key's location, or the shop's first location for unrestricted keys.
     pub location_id: Option<LocationId>,
 }
@@ -46,16 +52,18 @@ pub struct CreateCustomer {
 #[serde(deny_unknown_fields)]
 #[schema(example = examples::update)]
 pub struct UpdateCustomer {
-    pub name: Option<String>,
+    /// Full name; `null` leaves it unchanged.
+    #[schema(inline)]
+    pub name: Option<NonBlankLine<200>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub email: Option<Option<String>>,
+    #[schema(inline, value_type = Option<Email>)]
+    pub email: Option<Option<Email>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub phone: Option<Option<String>>,
+    #[schema(inline, value_type = Option<Phone>)]
+    pub phone: Option<Option<Phone>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub notes: Option<Option<String>>,
+    #[schema(inline, value_type = Option<MultiLine<5000>>)]
+    pub notes: Option<Option<MultiLine<5000>>>,
     pub location_id: Option<LocationId>,
 }
 
@@ -65,15 +73,15 @@ pub struct UpdateCustomer {
 #[into_params(parameter_in = Query)]
 pub struct ListCustomers {
     /// Page size, 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100, example = 50)]
-    pub limit: Option<u32>,
+    #[param(inline, example = 50)]
+    pub limit: Option<Limit>,
     /// How many results to skip (default 0).
-    #[param(minimum = 0, example = 0)]
-    pub offset: Option<u32>,
+    #[param(inline, example = 0)]
+    pub offset: Option<Offset>,
     /// Case-insensitive search over name, email and phone (phone matches on digits alone, so
     /// `5550142` finds `555-0142`).
-    #[param(example = "chen")]
-    pub q: Option<String>,
+    #[param(inline, example = "chen")]
+    pub q: Option<SingleLine<200>>,
     /// Only customers of this location.
     pub location_id: Option<LocationId>,
 }

@@ -20,29 +20,33 @@ use self::model::{
 use super::jobs::model::JobStatus;
 use super::line_items::{self, LineItems};
 use super::{customers, jobs, vehicles};
-use crate::auth::{Caller, Scope};
+use crate::auth::Caller;
 use crate::core::ids::InvoiceId;
 use crate::core::money;
-use crate::core::validate;
+use crate::core::text::MultiLine;
 use crate::events::{self, EventType};
+use crate::http::body_rules;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
 use crate::http::responses::{
-    BadRequest, EmailDeliveryFailed, Forbidden, InvoiceConflict, InvoiceNotFound,
-    InvoiceReferenceNotFound, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
+    BadRequest, EmailDeliveryFailed, Forbidden, InvoiceCreateConflict, InvoiceNotEditable,
+    InvoiceNotFound, InvoicePayConflict, InvoiceReferenceNotFound, InvoiceSendConflict,
+    InvoiceUpdateNotFound, InvoiceVoidConflict, PaidInTheFuture, PayloadTooLarge, Unauthorized,
+    UnsupportedMediaType,
 };
 use crate::shops;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    let router = OpenApiRouter::new()
         .routes(routes!(create_invoice, list_invoices))
         .routes(routes!(get_invoice, update_invoice))
         .routes(routes!(send_invoice))
         .routes(routes!(pay_invoice))
         .routes(routes!(void_invoice))
-        .route(download::PATH, axum::routing::get(download::invoice_pdf))
+        .route(download::PATH, axum::routing::get(download::invoice_pdf));
+    body_rules::attach::<CreateInvoice, _>(router, model::create_rules())
 }
 
 /// Create an invoice
@@ -61,7 +65,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = InvoiceReferenceNotFound),
-        (status = 409, response = InvoiceConflict),
+        (status = 409, response = InvoiceCreateConflict),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
     ),
@@ -72,12 +76,11 @@ async fn create_invoice(
     caller: Caller,
     ApiJson(body): ApiJson<CreateInvoice>,
 ) -> ApiResult<(StatusCode, Json<Invoice>)> {
-    caller.require(Scope::InvoicesWrite)?;
-    let notes = validate::optional_text("notes", body.notes.as_deref(), 2000)?;
+    let notes = body.notes.and_then(MultiLine::into_option);
     let given_items = body
         .line_items
-        .as_deref()
-        .map(line_items::build)
+        .as_ref()
+        .map(|items| line_items::build(&items.0))
         .transpose()?;
     let mut tx = state.db.begin().await?;
     if let Some(items) = &given_items {
@@ -207,8 +210,7 @@ async fn list_invoices(
     caller: Caller,
     ApiQuery(query): ApiQuery<ListInvoices>,
 ) -> ApiResult<Json<InvoiceList>> {
-    caller.require(Scope::InvoicesRead)?;
-    let page = Page::new(query.limit, query.offset)?;
+    let page = Page::new(query.limit, query.offset);
     let filter = store::Filter {
         status: query.status,
         customer_id: query.customer_id.as_ref(),
@@ -242,7 +244,6 @@ async fn get_invoice(
     caller: Caller,
     ApiPath(id): ApiPath<InvoiceId>,
 ) -> ApiResult<Json<Invoice>> {
-    caller.require(Scope::InvoicesRead)?;
     let mut invoice = find(&mut state.db.acquire().await?, &caller, &id).await?;
     download::attach_link(&state, &mut invoice).await?;
     Ok(Json(invoice))
@@ -268,8 +269,8 @@ pub async fn find(conn: &mut Conn, caller: &Caller, id: &InvoiceId) -> ApiResult
         (status = 400, response = BadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
-        (status = 404, response = InvoiceNotFound),
-        (status = 409, response = InvoiceConflict),
+        (status = 404, response = InvoiceUpdateNotFound),
+        (status = 409, response = InvoiceNotEditable),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
     ),
@@ -281,11 +282,10 @@ async fn update_invoice(
     ApiPath(id): ApiPath<InvoiceId>,
     ApiJson(patch): ApiJson<UpdateInvoice>,
 ) -> ApiResult<Json<Invoice>> {
-    caller.require(Scope::InvoicesWrite)?;
     let items = patch
         .line_items
-        .as_deref()
-        .map(line_items::build)
+        .as_ref()
+        .map(|items| line_items::build(&items.0))
         .transpose()?;
     let mut tx = state.db.begin().await?;
     if let Some(items) = &items {
@@ -301,8 +301,8 @@ async fn update_invoice(
             ),
         ));
     }
-    if let Some(notes) = &patch.notes {
-        invoice.notes = validate::optional_text("notes", notes.as_deref(), 2000)?;
+    if let Some(notes) = patch.notes {
+        invoice.notes = notes.and_then(MultiLine::into_option);
     }
     if let Some(items) = items {
         set_lines(&mut invoice, items)?;
@@ -330,7 +330,7 @@ async fn update_invoice(
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = InvoiceNotFound),
-        (status = 409, response = InvoiceConflict),
+        (status = 409, response = InvoiceSendConflict),
         (status = 502, response = EmailDeliveryFailed),
     ),
     security(("bearer" = ["invoices:write"])),
@@ -340,7 +340,6 @@ async fn send_invoice(
     caller: Caller,
     ApiPath(id): ApiPath<InvoiceId>,
 ) -> ApiResult<Json<Invoice>> {
-    caller.require(Scope::InvoicesWrite)?;
     let sendable = |invoice: &Invoice| {
         if invoice.status.can_move_to(InvoiceStatus::Sent) {
             return Ok(());
@@ -457,9 +456,10 @@ async fn send_invoice(
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = InvoiceNotFound),
-        (status = 409, response = InvoiceConflict),
+        (status = 409, response = InvoicePayConflict),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = PaidInTheFuture),
     ),
     security(("bearer" = ["invoices:write"])),
 )]
@@ -469,17 +469,18 @@ async fn pay_invoice(
     ApiPath(id): ApiPath<InvoiceId>,
     ApiJson(body): ApiJson<PayInvoice>,
 ) -> ApiResult<Json<Invoice>> {
-    caller.require(Scope::InvoicesWrite)?;
     let now = state.now();
-    let paid_at = body.paid_at.unwrap_or(now);
+    let paid_at = body.paid_at.map_or(now, |at| at.0);
     if paid_at > now {
-        return Err(ApiError::invalid(
-            "paid_at",
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "paid_at_in_future",
             format!(
                 "`paid_at` cannot be in the future, got {}",
                 paid_at.to_rfc3339()
             ),
-        ));
+        )
+        .with_param("paid_at"));
     }
     let mut tx = state.db.begin().await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
@@ -492,18 +493,20 @@ async fn pay_invoice(
         };
         return Err(ApiError::conflict("invalid_status_transition", message));
     }
-    if body.amount != invoice.total {
-        return Err(ApiError::invalid(
-            "amount",
+    let amount = body.amount.get();
+    if amount != invoice.total {
+        return Err(ApiError::conflict(
+            "amount_mismatch",
             format!(
-                "`amount` must equal the invoice total {} (minor units of {}), got {}",
-                invoice.total, invoice.currency, body.amount
+                "`amount` must equal the invoice total {} (minor units of {}), got {amount}",
+                invoice.total, invoice.currency
             ),
-        ));
+        )
+        .with_param("amount"));
     }
     invoice.status = InvoiceStatus::Paid;
     invoice.paid_at = Some(paid_at);
-    invoice.amount_paid = Some(body.amount);
+    invoice.amount_paid = Some(amount);
     invoice.payment_method = Some(body.method);
     invoice.updated_at = now;
     store::update(&mut tx, &invoice).await?;
@@ -526,7 +529,7 @@ async fn pay_invoice(
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = InvoiceNotFound),
-        (status = 409, response = InvoiceConflict),
+        (status = 409, response = InvoiceVoidConflict),
     ),
     security(("bearer" = ["invoices:write"])),
 )]
@@ -535,7 +538,6 @@ async fn void_invoice(
     caller: Caller,
     ApiPath(id): ApiPath<InvoiceId>,
 ) -> ApiResult<Json<Invoice>> {
-    caller.require(Scope::InvoicesWrite)?;
     let mut tx = state.db.begin().await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
     if !invoice.status.can_move_to(InvoiceStatus::Void) {

@@ -3,9 +3,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::examples;
-use crate::api::line_items::{LineItem, LineItems, NewLineItem};
+use crate::api::line_items::{LineItem, LineItems, NewLineItems};
+use crate::core::bounded::Int;
+use crate::core::bounded::{Limit, Offset};
 use crate::core::ids::{CustomerId, InvoiceId, JobId, LocationId, VehicleId};
+use crate::core::text::MultiLine;
+use crate::core::time::Timestamp;
 use crate::core::validate::nullable;
+use crate::http::body_rules;
 use crate::http::pagination::list_type;
 
 /// `draft → sent → paid`; `draft` or `sent` invoices can be `void`ed. Only drafts can be edited.
@@ -120,9 +125,20 @@ pub struct CreateInvoice {
     /// Standalone invoices only: one of the customer's vehicles.
     pub vehicle_id: Option<VehicleId>,
     /// Standalone invoices only: up to 100 lines.
-    pub line_items: Option<Vec<NewLineItem>>,
-    /// Printed on the PDF; up to 2000 characters.
-    pub notes: Option<String>,
+    #[schema(inline)]
+    pub line_items: Option<NewLineItems>,
+    /// Printed on the PDF.
+    #[schema(inline)]
+    pub notes: Option<MultiLine<2000>>,
+}
+
+/// `job_id` alone, or `customer_id` with optionally `vehicle_id` and `line_items`.
+pub fn create_rules() -> Vec<serde_json::Value> {
+    vec![body_rules::if_then_else(
+        body_rules::given("job_id"),
+        body_rules::left_out(&["customer_id", "vehicle_id", "line_items"]),
+        body_rules::given("customer_id"),
+    )]
 }
 
 /// A partial update of a draft invoice: only the fields sent change; `line_items`, when sent,
@@ -133,9 +149,11 @@ pub struct CreateInvoice {
 pub struct UpdateInvoice {
     /// `null` or `""` clears it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub notes: Option<Option<String>>,
-    pub line_items: Option<Vec<NewLineItem>>,
+    #[schema(inline, value_type = Option<MultiLine<2000>>)]
+    pub notes: Option<Option<MultiLine<2000>>>,
+    /// Replaces every line; up to 100.
+    #[schema(inline)]
+    pub line_items: Option<NewLineItems>,
 }
 
 /// A payment that settles a sent invoice in full.
@@ -144,10 +162,12 @@ pub struct UpdateInvoice {
 #[schema(example = examples::pay)]
 pub struct PayInvoice {
     /// In minor units; must equal the invoice's `total` (partial payments are not supported).
-    pub amount: i64,
+    #[schema(inline)]
+    pub amount: Int<0, 1_000_000_000_000_000>,
     pub method: PaymentMethod,
     /// When the money was received; defaults to now and cannot be in the future.
-    pub paid_at: Option<DateTime<Utc>>,
+    #[schema(inline)]
+    pub paid_at: Option<Timestamp>,
 }
 
 /// Filters and paging for `GET /invoices`.
@@ -156,11 +176,11 @@ pub struct PayInvoice {
 #[into_params(parameter_in = Query)]
 pub struct ListInvoices {
     /// Page size, 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100, example = 50)]
-    pub limit: Option<u32>,
+    #[param(inline, example = 50)]
+    pub limit: Option<Limit>,
     /// How many results to skip (default 0).
-    #[param(minimum = 0, example = 0)]
-    pub offset: Option<u32>,
+    #[param(inline, example = 0)]
+    pub offset: Option<Offset>,
     /// Only invoices in this status.
     #[param(inline)]
     pub status: Option<InvoiceStatus>,

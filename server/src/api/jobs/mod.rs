@@ -12,27 +12,29 @@ use axum::http::StatusCode;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use self::model::{ChangeJobStatus, CreateJob, Job, JobList, JobStatus, ListJobs, UpdateJob};
-use super::line_items;
+use super::line_items::{self, NewLineItem};
 use super::{Deleted, customers, locations, vehicles};
-use crate::auth::{Caller, Scope};
+use crate::auth::Caller;
 use crate::core::ids::{CustomerId, JobId, VehicleId};
-use crate::core::validate;
+use crate::core::text::MultiLine;
 use crate::events::{self, EventType};
+use crate::http::body_rules;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
 use crate::http::responses::{
-    BadRequest, Forbidden, JobConflict, JobNotFound, JobReferenceNotFound, PayloadTooLarge,
-    Unauthorized, UnsupportedMediaType,
+    BadRequest, Forbidden, JobConflict, JobNotFound, JobReferenceNotFound, JobUpdateConflict,
+    PayloadTooLarge, Unauthorized, UnsupportedMediaType, VehicleOfAnotherCustomer,
 };
 use crate::shops;
 use crate::state::AppState;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    let router = OpenApiRouter::new()
         .routes(routes!(create_job, list_jobs))
         .routes(routes!(get_job, update_job, delete_job))
-        .routes(routes!(change_job_status))
+        .routes(routes!(change_job_status));
+    body_rules::attach::<NewLineItem, _>(router, line_items::rules())
 }
 
 /// Create a job
@@ -49,6 +51,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = JobReferenceNotFound),
+        (status = 409, response = VehicleOfAnotherCustomer),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
     ),
@@ -59,10 +62,9 @@ async fn create_job(
     caller: Caller,
     ApiJson(body): ApiJson<CreateJob>,
 ) -> ApiResult<(StatusCode, Json<Job>)> {
-    caller.require(Scope::JobsWrite)?;
-    let title = validate::required_text("title", &body.title, 200)?;
-    let description = validate::optional_text("description", body.description.as_deref(), 5000)?;
-    let items = line_items::build(&body.line_items)?;
+    let title = body.title.into_inner();
+    let description = body.description.and_then(MultiLine::into_option);
+    let items = line_items::build(&body.line_items.0)?;
     let now = state.now();
     let mut tx = state.db.begin().await?;
     items.check_catalog(&mut tx).await?;
@@ -108,10 +110,11 @@ pub async fn check_vehicle(
         .await?
         .ok_or_else(|| ApiError::not_found("vehicle", vehicle_id).with_param("vehicle_id"))?;
     if &vehicle.customer_id != customer_id {
-        return Err(ApiError::invalid(
-            "vehicle_id",
+        return Err(ApiError::conflict(
+            "vehicle_of_another_customer",
             format!("Vehicle {vehicle_id} belongs to another customer, not {customer_id}"),
-        ));
+        )
+        .with_param("vehicle_id"));
     }
     Ok(())
 }
@@ -136,8 +139,7 @@ async fn list_jobs(
     caller: Caller,
     ApiQuery(query): ApiQuery<ListJobs>,
 ) -> ApiResult<Json<JobList>> {
-    caller.require(Scope::JobsRead)?;
-    let page = Page::new(query.limit, query.offset)?;
+    let page = Page::new(query.limit, query.offset);
     let filter = store::Filter {
         status: query.status,
         customer_id: query.customer_id.as_ref(),
@@ -168,7 +170,6 @@ async fn get_job(
     caller: Caller,
     ApiPath(id): ApiPath<JobId>,
 ) -> ApiResult<Json<Job>> {
-    caller.require(Scope::JobsRead)?;
     find(&mut state.db.acquire().await?, &caller, &id)
         .await
         .map(Json)
@@ -197,7 +198,7 @@ pub async fn find(conn: &mut Conn, caller: &Caller, id: &JobId) -> ApiResult<Job
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = JobReferenceNotFound),
-        (status = 409, response = JobConflict),
+        (status = 409, response = JobUpdateConflict),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
     ),
@@ -209,11 +210,10 @@ async fn update_job(
     ApiPath(id): ApiPath<JobId>,
     ApiJson(patch): ApiJson<UpdateJob>,
 ) -> ApiResult<Json<Job>> {
-    caller.require(Scope::JobsWrite)?;
     let items = patch
         .line_items
-        .as_deref()
-        .map(line_items::build)
+        .as_ref()
+        .map(|items| line_items::build(&items.0))
         .transpose()?;
     let mut tx = state.db.begin().await?;
     if let Some(items) = &items {
@@ -229,11 +229,11 @@ async fn update_job(
             ),
         ));
     }
-    if let Some(title) = &patch.title {
-        job.title = validate::required_text("title", title, 200)?;
+    if let Some(title) = patch.title {
+        job.title = title.into_inner();
     }
-    if let Some(description) = &patch.description {
-        job.description = validate::optional_text("description", description.as_deref(), 5000)?;
+    if let Some(description) = patch.description {
+        job.description = description.and_then(MultiLine::into_option);
     }
     if let Some(vehicle_id) = patch.vehicle_id {
         check_vehicle(&mut tx, &caller, &vehicle_id, &job.customer_id).await?;
@@ -281,7 +281,6 @@ async fn change_job_status(
     ApiPath(id): ApiPath<JobId>,
     ApiJson(body): ApiJson<ChangeJobStatus>,
 ) -> ApiResult<Json<Job>> {
-    caller.require(Scope::JobsWrite)?;
     let mut tx = state.db.begin().await?;
     let mut job = find(&mut tx, &caller, &id).await?;
     let (from, to) = (job.status, body.status);
@@ -344,7 +343,6 @@ async fn delete_job(
     caller: Caller,
     ApiPath(id): ApiPath<JobId>,
 ) -> ApiResult<Json<Deleted>> {
-    caller.require(Scope::JobsWrite)?;
     let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     store::delete(&mut tx, &id).await?;

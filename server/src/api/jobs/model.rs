@@ -3,8 +3,10 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::examples;
-use crate::api::line_items::{LineItem, LineItems, NewLineItem};
+use crate::api::line_items::{LineItem, LineItems, NewLineItems};
+use crate::core::bounded::{Limit, Offset};
 use crate::core::ids::{CustomerId, JobId, LocationId, VehicleId};
+use crate::core::text::{MultiLine, NonBlankLine};
 use crate::core::validate::nullable;
 use crate::http::pagination::list_type;
 
@@ -92,14 +94,16 @@ pub struct CreateJob {
     pub customer_id: CustomerId,
     /// One of the customer's vehicles.
     pub vehicle_id: VehicleId,
-    /// 1 to 200 characters.
-    pub title: String,
-    pub description: Option<String>,
+    #[schema(inline)]
+    pub title: NonBlankLine<200>,
+    #[schema(inline)]
+    pub description: Option<MultiLine<5000>>,
     /// Defaults to the customer's location.
     pub location_id: Option<LocationId>,
     /// Up to 100 lines.
     #[serde(default)]
-    pub line_items: Vec<NewLineItem>,
+    #[schema(inline)]
+    pub line_items: NewLineItems,
 }
 
 /// A partial update of a `pending` or `in-progress` job: only the fields sent change, and
@@ -109,15 +113,18 @@ pub struct CreateJob {
 #[serde(deny_unknown_fields)]
 #[schema(example = examples::update)]
 pub struct UpdateJob {
-    pub title: Option<String>,
+    #[schema(inline)]
+    pub title: Option<NonBlankLine<200>>,
     /// `null` or `""` clears it.
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub description: Option<Option<String>>,
+    #[schema(inline, value_type = Option<MultiLine<5000>>)]
+    pub description: Option<Option<MultiLine<5000>>>,
     /// Another vehicle of the same customer.
     pub vehicle_id: Option<VehicleId>,
     pub location_id: Option<LocationId>,
-    pub line_items: Option<Vec<NewLineItem>>,
+    /// Replaces every line; up to 100.
+    #[schema(inline)]
+    pub line_items: Option<NewLineItems>,
 }
 
 /// A move on the board.
@@ -134,11 +141,11 @@ pub struct ChangeJobStatus {
 #[into_params(parameter_in = Query)]
 pub struct ListJobs {
     /// Page size, 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100, example = 50)]
-    pub limit: Option<u32>,
+    #[param(inline, example = 50)]
+    pub limit: Option<Limit>,
     /// How many results to skip (default 0).
-    #[param(minimum = 0, example = 0)]
-    pub offset: Option<u32>,
+    #[param(inline, example = 0)]
+    pub offset: Option<Offset>,
     /// Only jobs in this status.
     #[param(inline)]
     pub status: Option<JobStatus>,

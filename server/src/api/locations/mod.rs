@@ -9,7 +9,8 @@ use serde_json::{Value, json};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use crate::auth::{Caller, Scope};
+use crate::auth::Caller;
+use crate::core::bounded::{Limit, Offset};
 use crate::core::ids::{LocationId, ShopId};
 use crate::db;
 use crate::http::error::{ApiError, ApiResult};
@@ -54,11 +55,11 @@ list_type!(
 #[into_params(parameter_in = Query)]
 pub struct ListLocations {
     /// Page size, 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    #[param(inline, example = 50)]
+    pub limit: Option<Limit>,
     /// How many results to skip (default 0).
-    #[param(minimum = 0)]
-    pub offset: Option<u32>,
+    #[param(inline, example = 0)]
+    pub offset: Option<Offset>,
 }
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -85,8 +86,7 @@ async fn list_locations(
     caller: Caller,
     ApiQuery(query): ApiQuery<ListLocations>,
 ) -> ApiResult<Json<LocationList>> {
-    caller.require(Scope::LocationsRead)?;
-    let page = Page::new(query.limit, query.offset)?;
+    let page = Page::new(query.limit, query.offset);
     let (data, total) = db::Listing::new("locations", "shop_id = $1 AND ($2 IS NULL OR id = $2)")
         .bind(&caller.shop_id)
         .bind(&caller.location_id)
@@ -123,10 +123,7 @@ pub async fn resolve_for_write(
         None => first_location(conn, &caller.shop_id).await?,
     };
     found.ok_or_else(|| match requested {
-        Some(id) => ApiError::invalid(
-            "location_id",
-            format!("`location_id` names no location of this shop: {id}"),
-        ),
+        Some(id) => ApiError::not_found("location", id).with_param("location_id"),
         None => ApiError::internal(),
     })
 }

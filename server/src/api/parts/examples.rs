@@ -29,10 +29,10 @@ pub fn search() -> Value {
             "vin": "1HGCM82633A004352",
             "vehicle_id": null,
             "make": "Honda",
-            "model": null,
+            "model": "Accord",
             "year": 2003
         },
-        "fitment_basis": "make_year",
+        "fitment_basis": "make_model_year",
         "data": [part()],
         "has_more": false,
         "total": 1

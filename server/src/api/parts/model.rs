@@ -2,7 +2,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::examples;
+use crate::core::bounded::{Limit, Offset};
 use crate::core::ids::{LocationId, PartId, VehicleId};
+use crate::core::text::{SingleLine, Vin};
 
 /// A part of the catalog, with the vehicles it fits and the stock at the caller's locations.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -62,26 +64,28 @@ pub struct StockLevel {
 #[into_params(parameter_in = Query)]
 pub struct SearchParts {
     /// The vehicle's VIN; decoded to make and model year (and model, where the decoder knows
-    /// it). Give this or `vehicle_id`.
-    #[param(example = "1HGCM82633A004352")]
-    pub vin: Option<String>,
+    /// it). Give this or `vehicle_id`, not both (422 otherwise).
+    #[param(inline, example = "1HGCM82633A004352")]
+    pub vin: Option<Vin>,
     /// One of the shop's vehicles; its stored make, model and year are used. Also needs the
-    /// `vehicles:read` scope. Give this or `vin`.
+    /// `vehicles:read` scope. Give this or `vin`, not both (422 otherwise).
     pub vehicle_id: Option<VehicleId>,
-    /// Only parts of this type, e.g. `brake-pads`, `oil-filter`, `spark-plugs`.
+    /// Only parts of this type, e.g. `brake-pads`, `oil-filter`, `spark-plugs`; a type the
+    /// catalog does not have is a 404 that lists the ones it has.
     #[serde(rename = "type")]
-    #[param(rename = "type", example = "brake-pads")]
-    pub part_type: Option<String>,
+    #[param(rename = "type", inline, example = "brake-pads")]
+    pub part_type: Option<SingleLine<100>>,
     /// Words to find in the part's name, brand, part number, OEM numbers or description (each
-    /// word a prefix, all words required), e.g. `ceramic` or `45022`.
-    #[param(example = "ceramic")]
-    pub q: Option<String>,
+    /// word a prefix, all words required), e.g. `ceramic` or `45022`. Words are runs of letters
+    /// and digits; a `q` with none matches no part.
+    #[param(inline, example = "ceramic")]
+    pub q: Option<SingleLine<200>>,
     /// Page size, 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100, example = 50)]
-    pub limit: Option<u32>,
+    #[param(inline, example = 50)]
+    pub limit: Option<Limit>,
     /// How many results to skip (default 0).
-    #[param(minimum = 0, example = 0)]
-    pub offset: Option<u32>,
+    #[param(inline, example = 0)]
+    pub offset: Option<Offset>,
 }
 
 /// The vehicle the search was filtered to.

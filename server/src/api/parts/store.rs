@@ -17,8 +17,8 @@ use crate::http::pagination::Page;
 /// What a search matches on.
 pub struct Criteria<'a> {
     pub make: &'a str,
-    /// `None`: any model of the make.
-    pub model: Option<&'a str>,
+    /// The model's catalog names (see `fitment`); empty: any model of the make.
+    pub models: &'a [String],
     pub year: i32,
     pub part_type: Option<&'a str>,
     /// Folded words (from `words`), each to match as a prefix of a word of the part.
@@ -32,13 +32,14 @@ impl Criteria<'_> {
         let make = name_token(self.make);
         let typed = self.part_type.map(type_infix).unwrap_or_default();
         let year = self.year;
-        match self.model {
-            None => vec![format!("k{make}{typed}y{year}")],
-            Some(model) => vec![
-                format!("m{make}{typed}y{year}"),
-                format!("m{make}x{}{typed}y{year}", name_token(model)),
-            ],
+        if self.models.is_empty() {
+            return vec![format!("k{make}{typed}y{year}")];
         }
+        let mut tokens = vec![format!("m{make}{typed}y{year}")];
+        for model in self.models {
+            tokens.push(format!("m{make}x{}{typed}y{year}", name_token(model)));
+        }
+        tokens
     }
 }
 

@@ -158,15 +158,16 @@ mod tests {
         }];
         let text = Document::text_fields("Front Café Pads", "Akebono", "ACT787", &oem, "");
         let doc = Document::new("brake-pads", &fitments, &text);
-        for (model, year, part_type) in [
-            (None, 2003, None),
-            (Some("ACCORD"), 2004, Some("brake-pads")),
-            (Some("Civic"), 2008, None),
-            (None, 2008, Some("brake-pads")),
+        let (accord, civic) = (["ACCORD".to_owned()], ["Civic".to_owned()]);
+        for (models, year, part_type) in [
+            (&[][..], 2003, None),
+            (&accord[..], 2004, Some("brake-pads")),
+            (&civic[..], 2008, None),
+            (&[][..], 2008, Some("brake-pads")),
         ] {
             let criteria = Criteria {
                 make: "honda",
-                model,
+                models,
                 year,
                 part_type,
                 words: Vec::new(),
@@ -174,12 +175,12 @@ mod tests {
             let tokens = criteria.fit_tokens();
             assert!(
                 tokens.iter().any(|t| doc.lexemes.contains(t)),
-                "{model:?} {year} {part_type:?}"
+                "{models:?} {year} {part_type:?}"
             );
         }
         let miss = Criteria {
             make: "Honda",
-            model: Some("Civic"),
+            models: &civic,
             year: 2003,
             part_type: None,
             words: Vec::new(),

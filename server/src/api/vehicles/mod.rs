@@ -8,36 +8,38 @@ pub mod store;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use chrono::Datelike;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use self::model::{CreateVehicle, ListVehicles, UpdateVehicle, Vehicle, VehicleList};
+use self::model::{CreateVehicle, ListVehicles, Mileage, UpdateVehicle, Vehicle, VehicleList};
 use super::Deleted;
 use super::customers;
-use crate::auth::{Caller, Scope};
+use crate::auth::Caller;
 use crate::core::ids::{CustomerId, VehicleId};
-use crate::core::time;
-use crate::core::validate;
+use crate::core::text::{AnyVin, SingleLine};
+use crate::http::body_rules;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
 use crate::http::responses::{
-    BadRequest, CustomerNotFound, Forbidden, PayloadTooLarge, Unauthorized, UnsupportedMediaType,
-    VehicleNotFound,
+    BadRequest, CustomerNotFound, Forbidden, InvalidVin, PayloadTooLarge, Unauthorized,
+    UnsupportedMediaType, VehicleNotFound,
 };
 use crate::state::AppState;
 use crate::vin::DecodedVin;
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
+    let router = OpenApiRouter::new()
         .routes(routes!(create_vehicle, list_vehicles))
-        .routes(routes!(get_vehicle, update_vehicle, delete_vehicle))
+        .routes(routes!(get_vehicle, update_vehicle, delete_vehicle));
+    let router = body_rules::attach::<CreateVehicle, _>(router, model::vin_rules());
+    body_rules::attach::<UpdateVehicle, _>(router, model::vin_rules())
 }
 
 /// Add a vehicle to a customer
 ///
-/// With a `vin`, the VIN is validated and decoded: year, make, model and trim are filled where
-/// known and where the request leaves them out. Pass `auto_decode: false` to skip that step.
+/// With a `vin`, the VIN is validated and decoded (NHTSA's vPIC data): year, make, model and trim
+/// (vPIC's trim, or its series when it has no trim) are filled where known and where the request
+/// leaves them out. Pass `auto_decode: false` to skip that step.
 /// Requires the `vehicles:write` scope.
 #[utoipa::path(
     post, path = "/customers/{id}/vehicles", tag = "vehicles", operation_id = "create_vehicle",
@@ -51,6 +53,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         (status = 404, response = CustomerNotFound),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = InvalidVin),
     ),
     security(("bearer" = ["vehicles:write"])),
 )]
@@ -60,36 +63,34 @@ async fn create_vehicle(
     ApiPath(customer_id): ApiPath<CustomerId>,
     ApiJson(body): ApiJson<CreateVehicle>,
 ) -> ApiResult<(StatusCode, Json<Vehicle>)> {
-    caller.require(Scope::VehiclesWrite)?;
-    let (vin, decoded) = match body.vin.as_deref() {
+    let (vin, decoded) = match &body.vin {
         Some(raw) => read_vin(&state, raw, body.auto_decode.unwrap_or(true)).await?,
         None => (None, None),
     };
     let decoded = decoded.as_ref();
+    // A field sent (even blank) wins over the decoded value; blank means none.
+    let or_decoded = |sent: Option<SingleLine<80>>, decoded: Option<&String>| match sent {
+        Some(sent) => sent.into_option(),
+        None => decoded.cloned(),
+    };
     let now = state.now();
     let vehicle = Vehicle {
         id: VehicleId::generate(),
         customer_id,
         vin,
-        year: check_year(body.year.or(decoded.and_then(|d| d.model_year)))?,
-        make: text(
-            "make",
-            body.make.or(decoded.and_then(|d| d.make.clone())),
-            80,
-        )?,
-        model: text(
-            "model",
-            body.model.or(decoded.and_then(|d| d.model.clone())),
-            80,
-        )?,
-        trim: text(
-            "trim",
-            body.trim.or(decoded.and_then(|d| d.trim.clone())),
-            80,
-        )?,
-        license_plate: text("license_plate", body.license_plate, 20)?,
-        color: text("color", body.color, 40)?,
-        mileage: check_mileage(body.mileage)?,
+        year: body
+            .year
+            .map(|y| y.get() as i32)
+            .or(decoded.and_then(|d| d.model_year)),
+        make: or_decoded(body.make, decoded.and_then(|d| d.make.as_ref())),
+        model: or_decoded(body.model, decoded.and_then(|d| d.model.as_ref())),
+        trim: or_decoded(
+            body.trim,
+            decoded.and_then(DecodedVin::trim_or_series).as_ref(),
+        ),
+        license_plate: body.license_plate.and_then(SingleLine::into_option),
+        color: body.color.and_then(SingleLine::into_option),
+        mileage: body.mileage.map(Mileage::get),
         livemode: caller.livemode(),
         created_at: now,
         updated_at: now,
@@ -122,8 +123,7 @@ async fn list_vehicles(
     ApiPath(customer_id): ApiPath<CustomerId>,
     ApiQuery(query): ApiQuery<ListVehicles>,
 ) -> ApiResult<Json<VehicleList>> {
-    caller.require(Scope::VehiclesRead)?;
-    let page = Page::new(query.limit, query.offset)?;
+    let page = Page::new(query.limit, query.offset);
     customers::find(&mut state.db.acquire().await?, &caller, &customer_id).await?;
     let (data, total) = store::list_for_customer(&state.db, &customer_id, page).await?;
     Ok(Json(VehicleList::new(data, page, total)))
@@ -149,7 +149,6 @@ async fn get_vehicle(
     caller: Caller,
     ApiPath(id): ApiPath<VehicleId>,
 ) -> ApiResult<Json<Vehicle>> {
-    caller.require(Scope::VehiclesRead)?;
     find(&mut state.db.acquire().await?, &caller, &id)
         .await
         .map(Json)
@@ -178,6 +177,7 @@ async fn find(conn: &mut crate::db::Conn, caller: &Caller, id: &VehicleId) -> Ap
         (status = 404, response = VehicleNotFound),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = InvalidVin),
     ),
     security(("bearer" = ["vehicles:write"])),
 )]
@@ -187,7 +187,6 @@ async fn update_vehicle(
     ApiPath(id): ApiPath<VehicleId>,
     ApiJson(patch): ApiJson<UpdateVehicle>,
 ) -> ApiResult<Json<Vehicle>> {
-    caller.require(Scope::VehiclesWrite)?;
     // Decoding may call a network provider, so it happens before the write lock is taken.
     let decoded = match &patch.vin {
         Some(Some(raw)) => read_vin(&state, raw, patch.auto_decode.unwrap_or(true)).await?,
@@ -202,29 +201,28 @@ async fn update_vehicle(
         vehicle.year = d.model_year.or(vehicle.year);
         vehicle.make = d.make.clone().or(vehicle.make);
         vehicle.model = d.model.clone().or(vehicle.model);
-        vehicle.trim = d.trim.clone().or(vehicle.trim);
+        vehicle.trim = d.trim_or_series().or(vehicle.trim);
     }
     if let Some(year) = patch.year {
-        vehicle.year = check_year(year)?;
+        vehicle.year = year.map(|y| y.get() as i32);
     }
-    for (field, value, max, slot) in [
-        ("make", patch.make, 80, &mut vehicle.make),
-        ("model", patch.model, 80, &mut vehicle.model),
-        ("trim", patch.trim, 80, &mut vehicle.trim),
-        (
-            "license_plate",
-            patch.license_plate,
-            20,
-            &mut vehicle.license_plate,
-        ),
-        ("color", patch.color, 40, &mut vehicle.color),
+    for (value, slot) in [
+        (patch.make, &mut vehicle.make),
+        (patch.model, &mut vehicle.model),
+        (patch.trim, &mut vehicle.trim),
     ] {
         if let Some(value) = value {
-            *slot = text(field, value, max)?;
+            *slot = value.and_then(SingleLine::into_option);
         }
     }
+    if let Some(plate) = patch.license_plate {
+        vehicle.license_plate = plate.and_then(SingleLine::into_option);
+    }
+    if let Some(color) = patch.color {
+        vehicle.color = color.and_then(SingleLine::into_option);
+    }
     if let Some(mileage) = patch.mileage {
-        vehicle.mileage = check_mileage(mileage)?;
+        vehicle.mileage = mileage.map(Mileage::get);
     }
     vehicle.updated_at = state.now();
     store::update(&mut tx, &vehicle).await?;
@@ -253,7 +251,6 @@ async fn delete_vehicle(
     caller: Caller,
     ApiPath(id): ApiPath<VehicleId>,
 ) -> ApiResult<Json<Deleted>> {
-    caller.require(Scope::VehiclesWrite)?;
     let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     store::delete(&mut tx, &id).await?;
@@ -262,52 +259,23 @@ async fn delete_vehicle(
 }
 
 /// The VIN to store and, when decoding, what it decodes to. Without decoding, a VIN is only
-/// upper-cased and checked for shape, since pre-1981 VINs follow no common standard.
+/// checked for shape (1 to 17 letters and digits) and upper-cased, since pre-1981 VINs follow no
+/// common standard.
 async fn read_vin(
     state: &AppState,
-    raw: &str,
+    raw: &AnyVin,
     auto_decode: bool,
 ) -> ApiResult<(Option<String>, Option<DecodedVin>)> {
+    let vin = raw
+        .checked()
+        .map_err(|why| ApiError::bad_request("invalid_vin", why).with_param("vin"))?;
     if auto_decode {
         let decoded = state
             .vin
-            .decode(raw)
+            .decode(vin)
             .await
             .map_err(super::vin::invalid_vin)?;
         return Ok((Some(decoded.vin.clone()), Some(decoded)));
     }
-    let vin = raw.trim().to_ascii_uppercase();
-    if vin.is_empty() || vin.len() > 17 || !vin.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(ApiError::bad_request(
-            "invalid_vin",
-            format!("`vin` must be 1 to 17 letters and digits, got {vin:?}"),
-        )
-        .with_param("vin"));
-    }
-    Ok((Some(vin), None))
-}
-
-fn text(field: &str, value: Option<String>, max: usize) -> ApiResult<Option<String>> {
-    validate::optional_text(field, value.as_deref(), max)
-}
-
-fn check_year(year: Option<i32>) -> ApiResult<Option<i32>> {
-    let latest = time::now().year() + 2;
-    match year {
-        Some(y) if !(1886..=latest).contains(&y) => Err(ApiError::invalid(
-            "year",
-            format!("`year` must be between 1886 and {latest}, got {y}"),
-        )),
-        _ => Ok(year),
-    }
-}
-
-fn check_mileage(mileage: Option<i64>) -> ApiResult<Option<i64>> {
-    match mileage {
-        Some(m) if !(0..=10_000_000).contains(&m) => Err(ApiError::invalid(
-            "mileage",
-            format!("`mileage` must be between 0 and 10000000, got {m}"),
-        )),
-        _ => Ok(mileage),
-    }
+    Ok((Some(vin.to_ascii_uppercase()), None))
 }

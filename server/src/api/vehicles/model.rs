@@ -3,8 +3,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::examples;
+use crate::core::bounded::Int;
+use crate::core::bounded::{Limit, Offset};
 use crate::core::ids::{CustomerId, VehicleId};
+use crate::core::text::{self, AnyVin, SingleLine};
 use crate::core::validate::nullable;
+use crate::http::body_rules;
 use crate::http::pagination::list_type;
 
 /// A customer's vehicle.
@@ -36,14 +40,24 @@ pub struct Vehicle {
 #[serde(deny_unknown_fields)]
 #[schema(example = examples::create)]
 pub struct CreateVehicle {
-    pub vin: Option<String>,
-    pub year: Option<i32>,
-    pub make: Option<String>,
-    pub model: Option<String>,
-    pub trim: Option<String>,
-    pub license_plate: Option<String>,
-    pub color: Option<String>,
-    pub mileage: Option<i64>,
+    #[schema(inline)]
+    pub vin: Option<AnyVin>,
+    /// Model year.
+    #[schema(inline)]
+    pub year: Option<Year>,
+    #[schema(inline)]
+    pub make: Option<SingleLine<80>>,
+    #[schema(inline)]
+    pub model: Option<SingleLine<80>>,
+    #[schema(inline)]
+    pub trim: Option<SingleLine<80>>,
+    #[schema(inline)]
+    pub license_plate: Option<SingleLine<20>>,
+    #[schema(inline)]
+    pub color: Option<SingleLine<40>>,
+    /// Odometer reading.
+    #[schema(inline)]
+    pub mileage: Option<Mileage>,
     /// Set `false` to store the VIN as given, without validating or decoding it (for example a
     /// pre-1981 VIN). Defaults to `true`.
     #[schema(default = true)]
@@ -57,32 +71,47 @@ pub struct CreateVehicle {
 #[schema(example = examples::update)]
 pub struct UpdateVehicle {
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub vin: Option<Option<String>>,
+    #[schema(inline, value_type = Option<AnyVin>)]
+    pub vin: Option<Option<AnyVin>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i32>)]
-    pub year: Option<Option<i32>>,
+    #[schema(inline, value_type = Option<Year>)]
+    pub year: Option<Option<Year>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub make: Option<Option<String>>,
+    #[schema(inline, value_type = Option<SingleLine<80>>)]
+    pub make: Option<Option<SingleLine<80>>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub model: Option<Option<String>>,
+    #[schema(inline, value_type = Option<SingleLine<80>>)]
+    pub model: Option<Option<SingleLine<80>>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub trim: Option<Option<String>>,
+    #[schema(inline, value_type = Option<SingleLine<80>>)]
+    pub trim: Option<Option<SingleLine<80>>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub license_plate: Option<Option<String>>,
+    #[schema(inline, value_type = Option<SingleLine<20>>)]
+    pub license_plate: Option<Option<SingleLine<20>>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub color: Option<Option<String>>,
+    #[schema(inline, value_type = Option<SingleLine<40>>)]
+    pub color: Option<Option<SingleLine<40>>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<i64>)]
-    pub mileage: Option<Option<i64>>,
+    #[schema(inline, value_type = Option<Mileage>)]
+    pub mileage: Option<Option<Mileage>>,
     /// Set `false` to store a new VIN as given, without validating or decoding it.
     #[schema(default = true)]
     pub auto_decode: Option<bool>,
+}
+
+/// A model year: 1886 (the first car) to 2100.
+pub type Year = Int<1886, 2100>;
+/// An odometer reading, 0 to 10 000 000.
+pub type Mileage = Int<0, 10_000_000>;
+
+/// The rule between `vin` and `auto_decode` (both bodies): a VIN that is to be decoded has the
+/// ISO 3779 form.
+pub fn vin_rules() -> Vec<serde_json::Value> {
+    vec![body_rules::if_then_else(
+        serde_json::json!({ "required": ["auto_decode"], "properties": { "auto_decode": { "const": false } } }),
+        serde_json::json!({}),
+        serde_json::json!({ "properties": { "vin": { "pattern": text::VIN } } }),
+    )]
 }
 
 /// Paging for `GET /customers/{id}/vehicles`.
@@ -91,11 +120,11 @@ pub struct UpdateVehicle {
 #[into_params(parameter_in = Query)]
 pub struct ListVehicles {
     /// Page size, 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    #[param(inline, example = 50)]
+    pub limit: Option<Limit>,
     /// How many results to skip (default 0).
-    #[param(minimum = 0)]
-    pub offset: Option<u32>,
+    #[param(inline, example = 0)]
+    pub offset: Option<Offset>,
 }
 
 list_type!(

@@ -52,7 +52,7 @@ async fn list_webhook_deliveries(
     ApiQuery(query): ApiQuery<ListDeliveries>,
 ) -> ApiResult<Json<WebhookDeliveryList>> {
     authorize(&caller)?;
-    let page = Page::new(query.limit, query.offset)?;
+    let page = Page::new(query.limit, query.offset);
     find(&mut state.db.acquire().await?, &caller, &id).await?;
     let filter = store::DeliveryFilter {
         endpoint_id: &id,

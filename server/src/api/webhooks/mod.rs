@@ -16,12 +16,12 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use self::model::{
     CreateWebhookEndpoint, DisabledReason, ListEndpoints, MAX_ENDPOINTS, UpdateWebhookEndpoint,
-    WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret, WebhookTestResult,
+    WebhookEndpoint, WebhookEndpointList, WebhookEndpointWithSecret, WebhookTestResult, WebhookUrl,
 };
 use super::Deleted;
-use crate::auth::{Caller, Scope};
+use crate::auth::Caller;
 use crate::core::ids::WebhookEndpointId;
-use crate::core::validate;
+use crate::core::text::SingleLine;
 use crate::dispatcher::{attempt, queue};
 use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
@@ -29,7 +29,7 @@ use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
 use crate::http::responses::{
     Forbidden, PayloadTooLarge, Unauthorized, UnsupportedMediaType, WebhookBadRequest,
-    WebhookEndpointNotFound,
+    WebhookEndpointLimit, WebhookEndpointNotFound, WebhookUrlRefused,
 };
 use crate::state::AppState;
 
@@ -62,7 +62,6 @@ fn new_secret() -> String {
 /// Webhooks are shop-wide (they carry every location's changes), so only keys that are not
 /// limited to a location may manage them or read their logs.
 pub(crate) fn authorize(caller: &Caller) -> ApiResult<()> {
-    caller.require(Scope::WebhooksManage)?;
     match &caller.location_id {
         None => Ok(()),
         Some(location) => Err(ApiError::forbidden(
@@ -87,8 +86,10 @@ pub(crate) fn authorize(caller: &Caller) -> ApiResult<()> {
         (status = 400, response = WebhookBadRequest),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
+        (status = 409, response = WebhookEndpointLimit),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = WebhookUrlRefused),
     ),
     security(("bearer" = ["webhooks:manage"])),
 )]
@@ -100,7 +101,7 @@ async fn create_webhook_endpoint(
     authorize(&caller)?;
     let url = check_url(&state, &body.url).await?;
     let events = check_events(&body.events)?;
-    let description = validate::optional_text("description", body.description.as_deref(), 500)?;
+    let description = body.description.and_then(SingleLine::into_option);
     let now = state.now();
     let endpoint = WebhookEndpoint {
         id: WebhookEndpointId::generate(),
@@ -118,7 +119,7 @@ async fn create_webhook_endpoint(
     let secret = new_secret();
     let mut tx = state.db.begin().await?;
     if store::count(&mut tx, &caller).await? >= MAX_ENDPOINTS {
-        return Err(ApiError::bad_request(
+        return Err(ApiError::conflict(
             "webhook_endpoint_limit",
             format!(
                 "A shop can register at most {MAX_ENDPOINTS} webhook endpoints per mode; delete one first"
@@ -133,22 +134,39 @@ async fn create_webhook_endpoint(
     ))
 }
 
-async fn check_url(state: &AppState, raw: &str) -> ApiResult<String> {
-    state
-        .webhooks
-        .client
-        .check_url(raw.trim())
+/// A URL of the wrong shape is a 400; one whose host is not public (as written or after DNS),
+/// which no pattern can tell, is a 422.
+async fn check_url(state: &AppState, url: &WebhookUrl) -> ApiResult<String> {
+    let client = &state.webhooks.client;
+    let invalid = |status, why| ApiError::new(status, "invalid_webhook_url", why).with_param("url");
+    client
+        .policy()
+        .check_shape(&url.0)
+        .map_err(|why| invalid(StatusCode::BAD_REQUEST, why))?;
+    client
+        .check_url(&url.0)
         .await
         .map(String::from)
-        .map_err(|why| ApiError::bad_request("invalid_webhook_url", why).with_param("url"))
+        .map_err(|why| invalid(StatusCode::UNPROCESSABLE_ENTITY, why))
 }
 
 /// Event names, deduplicated: every name must be a subscribable event, or the list is `["*"]`.
+/// The list is at most as long as there are names (the schema's `maxItems`).
 fn check_events(events: &[String]) -> ApiResult<Vec<String>> {
     if events.is_empty() {
         return Err(ApiError::invalid(
             "events",
             "`events` must name at least one event type, or be [\"*\"] for all",
+        ));
+    }
+    if events.len() > EventType::SUBSCRIBABLE.len() + 1 {
+        return Err(ApiError::invalid(
+            "events",
+            format!(
+                "`events` has {} items; there are {} event names and `*`",
+                events.len(),
+                EventType::SUBSCRIBABLE.len()
+            ),
         ));
     }
     if events.iter().any(|e| e == "*") {
@@ -208,7 +226,7 @@ async fn list_webhook_endpoints(
     ApiQuery(query): ApiQuery<ListEndpoints>,
 ) -> ApiResult<Json<WebhookEndpointList>> {
     authorize(&caller)?;
-    let page = Page::new(query.limit, query.offset)?;
+    let page = Page::new(query.limit, query.offset);
     let (data, total) = store::list(&state.db, &caller, page).await?;
     Ok(Json(WebhookEndpointList::new(data, page, total)))
 }
@@ -266,6 +284,7 @@ async fn get_webhook_endpoint(
         (status = 404, response = WebhookEndpointNotFound),
         (status = 413, response = PayloadTooLarge),
         (status = 415, response = UnsupportedMediaType),
+        (status = 422, response = WebhookUrlRefused),
     ),
     security(("bearer" = ["webhooks:manage"])),
 )]
@@ -289,8 +308,8 @@ async fn update_webhook_endpoint(
     if let Some(events) = &patch.events {
         endpoint.events = check_events(events)?;
     }
-    if let Some(description) = &patch.description {
-        endpoint.description = validate::optional_text("description", description.as_deref(), 500)?;
+    if let Some(description) = patch.description {
+        endpoint.description = description.and_then(SingleLine::into_option);
     }
     match patch.active {
         Some(true) if !endpoint.active => {

@@ -1,11 +1,14 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+use utoipa::openapi::schema::{Array, ArrayBuilder, ObjectBuilder, OneOfBuilder, Type};
 use utoipa::openapi::{RefOr, Schema};
 use utoipa::{IntoParams, ToSchema};
 
 use super::examples;
+use crate::core::bounded::{Limit, Offset};
 use crate::core::ids::{DeliveryId, EventId, WebhookEndpointId};
+use crate::core::ssrf;
+use crate::core::text::SingleLine;
 use crate::core::validate::nullable;
 use crate::events::EventType;
 use crate::http::pagination::list_type;
@@ -73,24 +76,70 @@ impl DisabledReason {
     }
 }
 
-/// `events`: an array of event type names, or `["*"]`.
-fn event_names_schema() -> impl Into<RefOr<Schema>> {
+/// `events`: an array of event type names, or `["*"]` (`*` stands alone).
+fn event_names_schema() -> Array {
     let names: Vec<&str> = EventType::SUBSCRIBABLE
         .iter()
         .map(|e| e.as_str())
         .chain(["*"])
         .collect();
-    ArrayBuilder::new()
+    let distinct = names.len();
+    let mut schema = ArrayBuilder::new()
         .items(
             ObjectBuilder::new()
                 .schema_type(Type::String)
                 .enum_values(Some(names)),
         )
         .min_items(Some(1))
+        .max_items(Some(distinct))
         .description(Some(
-            "Event type names (`customer.created`, …), or `[\"*\"]` for every event.",
+            "Event type names (`customer.created`, …; a name given twice counts once), or \
+             `[\"*\"]` for every event.",
         ))
         .examples([serde_json::json!(["customer.created", "customer.updated"])])
+        .build();
+    let star_alone = serde_json::json!([{
+        "if": { "contains": { "const": "*" } },
+        "then": { "maxItems": 1 }
+    }]);
+    schema.extensions = Some([("allOf", star_alone)].into_iter().collect());
+    schema
+}
+
+/// `events` of an update: the same, or `null` to leave them as they are.
+fn optional_event_names_schema() -> impl Into<RefOr<Schema>> {
+    OneOfBuilder::new()
+        .item(event_names_schema())
+        .item(ObjectBuilder::new().schema_type(Type::Null))
+}
+
+/// A receiver's URL: the shape the spec states (`https://`, a public host, …). Whether the host
+/// is public is checked by the handler, after DNS.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub struct WebhookUrl(pub String);
+
+impl utoipa::PartialSchema for WebhookUrl {
+    fn schema() -> RefOr<Schema> {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(ssrf::URL_PATTERN))
+            .max_length(Some(ssrf::MAX_URL_LEN))
+            .description(Some(
+                "A public HTTPS URL: `https://`, a host name or IPv4 address, an optional port, \
+                 path, query and fragment. A host that is or resolves to a private, loopback or \
+                 other internal address is refused (422), and so is an `http://` loopback URL, \
+                 which only a server run for local development (`--allow-local-webhooks`) takes.",
+            ))
+            .examples([serde_json::json!("https://yourapp.com/webhooks/vinsnap")])
+            .into()
+    }
+}
+
+impl ToSchema for WebhookUrl {
+    fn name() -> std::borrow::Cow<'static, str> {
+        crate::core::text::must_be_inline("WebhookUrl")
+    }
 }
 
 /// A new endpoint, with its signing secret. Store the secret now: it is never shown again
@@ -109,12 +158,13 @@ pub struct WebhookEndpointWithSecret {
 #[serde(deny_unknown_fields)]
 #[schema(example = examples::create)]
 pub struct CreateWebhookEndpoint {
-    /// A public HTTPS URL (private, loopback and other internal addresses are refused).
-    pub url: String,
+    #[schema(inline)]
+    pub url: WebhookUrl,
     #[schema(schema_with = event_names_schema)]
     pub events: Vec<String>,
-    /// A label, up to 500 characters.
-    pub description: Option<String>,
+    /// A label.
+    #[schema(inline)]
+    pub description: Option<SingleLine<500>>,
 }
 
 /// A partial update: only the fields sent change; `null` or `""` clears `description`.
@@ -122,12 +172,13 @@ pub struct CreateWebhookEndpoint {
 #[serde(deny_unknown_fields)]
 #[schema(example = examples::update)]
 pub struct UpdateWebhookEndpoint {
-    pub url: Option<String>,
-    #[schema(schema_with = event_names_schema)]
+    #[schema(inline)]
+    pub url: Option<WebhookUrl>,
+    #[schema(schema_with = optional_event_names_schema)]
     pub events: Option<Vec<String>>,
     #[serde(default, deserialize_with = "nullable")]
-    #[schema(value_type = Option<String>)]
-    pub description: Option<Option<String>>,
+    #[schema(inline, value_type = Option<SingleLine<500>>)]
+    pub description: Option<Option<SingleLine<500>>>,
     /// `false` stops deliveries; `true` re-enables the endpoint and resets
     /// `consecutive_failures`.
     pub active: Option<bool>,
@@ -139,11 +190,11 @@ pub struct UpdateWebhookEndpoint {
 #[into_params(parameter_in = Query)]
 pub struct ListEndpoints {
     /// Page size, 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    #[param(inline, example = 50)]
+    pub limit: Option<Limit>,
     /// How many results to skip (default 0).
-    #[param(minimum = 0)]
-    pub offset: Option<u32>,
+    #[param(inline, example = 0)]
+    pub offset: Option<Offset>,
 }
 
 list_type!(
@@ -230,11 +281,11 @@ pub struct WebhookAttempt {
 #[into_params(parameter_in = Query)]
 pub struct ListDeliveries {
     /// Page size, 1 to 100 (default 50).
-    #[param(minimum = 1, maximum = 100)]
-    pub limit: Option<u32>,
+    #[param(inline, example = 50)]
+    pub limit: Option<Limit>,
     /// How many results to skip (default 0).
-    #[param(minimum = 0)]
-    pub offset: Option<u32>,
+    #[param(inline, example = 0)]
+    pub offset: Option<Offset>,
     /// Only deliveries in this state.
     pub status: Option<DeliveryStatus>,
     /// Only deliveries of this event type.

@@ -29,6 +29,10 @@ use crate::state::AppState;
 pub const HEADER: &str = "idempotency-key";
 pub const REPLAYED: &str = "idempotent-replayed";
 pub const MAX_KEY_LEN: usize = 255;
+/// What a key may be, as the spec states it: printable ASCII (spaces and tabs inside), no
+/// surrounding white space. It is what `parse_key` takes: a header value as HTTP delivers it
+/// (no surrounding white space) that reads as visible ASCII.
+pub const KEY_PATTERN: &str = r"^[\x21-\x7e](?:[\x20-\x7e\t]*[\x21-\x7e])?$";
 const KEPT_HEADERS: [HeaderName; 2] = [header::CONTENT_TYPE, header::LOCATION];
 
 pub async fn middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {

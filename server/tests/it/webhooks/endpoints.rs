@@ -194,7 +194,7 @@ async fn at_most_ten_endpoints_per_shop_and_mode() {
         json!({ "url": "https://yourapp.com/x", "events": ["*"] }),
     )
     .await
-    .expect_error(400, "webhook_endpoint_limit");
+    .expect_error(409, "webhook_endpoint_limit");
     // The other mode has its own ten.
     app.post(
         "/webhooks",

@@ -38,6 +38,14 @@ async fn every_internal_address_class_is_refused() {
         ("ftp://93.184.216.34/hook", "HTTPS"),
     ];
     for (url, why) in refused {
+        // A URL outside the spec's shape (not https, an IPv6 or numeric host) is a 400; a
+        // well-formed one whose address is not public, which no pattern can tell, a 422.
+        let well_formed =
+            url.starts_with("https://") && !url.contains('[') && !url.contains("2130706433");
+        let (status, why) = match well_formed {
+            true => (422, why),
+            false => (400, "https://"),
+        };
         let reply = app
             .post(
                 "/webhooks",
@@ -45,10 +53,18 @@ async fn every_internal_address_class_is_refused() {
                 json!({ "url": url, "events": ["*"] }),
             )
             .await
-            .expect_error(400, "invalid_webhook_url");
+            .expect_error(status, "invalid_webhook_url");
         assert!(reply.message().contains(why), "{url}: {}", reply.message());
         assert_eq!(reply.body["error"]["param"], "url");
     }
+    // An http:// loopback URL has the spec's shape (local development servers take it); this
+    // server, without the allowance, refuses it by policy.
+    let local = json!({ "url": "http://127.0.0.1:9000/hook", "events": ["*"] });
+    let reply = app
+        .post("/webhooks", &app.test_key, local)
+        .await
+        .expect_error(422, "invalid_webhook_url");
+    assert!(reply.message().contains("loopback"), "{}", reply.message());
     app.post(
         "/webhooks",
         &app.test_key,
@@ -67,7 +83,7 @@ async fn every_internal_address_class_is_refused() {
         json!({ "url": "https://10.1.1.1/" }),
     )
     .await
-    .expect_error(400, "invalid_webhook_url");
+    .expect_error(422, "invalid_webhook_url");
 }
 
 #[tokio::test]
@@ -86,10 +102,12 @@ async fn the_local_development_allowance_covers_loopback_only() {
         .await
         .expect(201);
     }
-    for url in [
-        "http://10.0.0.1/hook",
-        "https://192.168.0.10/hook",
-        "http://[::ffff:127.0.0.1]/",
+    // Loopback alone: other http:// URLs are outside the spec's shape (400), and a private
+    // address is refused by the policy (422).
+    for (url, status) in [
+        ("http://10.0.0.1/hook", 400),
+        ("https://192.168.0.10/hook", 422),
+        ("http://[::ffff:127.0.0.1]/", 400),
     ] {
         app.post(
             "/webhooks",
@@ -97,7 +115,7 @@ async fn the_local_development_allowance_covers_loopback_only() {
             json!({ "url": url, "events": ["*"] }),
         )
         .await
-        .expect_error(400, "invalid_webhook_url");
+        .expect_error(status, "invalid_webhook_url");
     }
 }
 
@@ -113,7 +131,7 @@ async fn a_hostname_resolving_to_a_private_address_is_refused_at_registration() 
             json!({ "url": "https://intranet.yourapp.com/hook", "events": ["*"] }),
         )
         .await
-        .expect_error(400, "invalid_webhook_url");
+        .expect_error(422, "invalid_webhook_url");
     assert!(
         reply.message().contains("10.0.3.7 is a private address"),
         "{}",

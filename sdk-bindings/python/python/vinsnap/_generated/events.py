@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar, Dict, List, Literal, Optional, Tuple, Type, Union, cast
 
 from .._models import JsonValue, Model, decode_any_of, parse_date, parse_datetime
-from .models import *  # noqa: F403
+from .models import Customer, EventId, Invoice, Job
 
 __all__ = [
     "CustomerCreatedEvent",
@@ -410,7 +410,7 @@ class PingEvent(Model):
 
     created_at: datetime
     """When the change happened."""
-    data: PingData
+    data: JsonValue
     id: EventId
     livemode: bool
     """`true` for production events (made with a live key), `false` for sandbox ones."""
@@ -420,7 +420,7 @@ class PingEvent(Model):
         self,
         *,
         created_at: datetime,
-        data: PingData,
+        data: JsonValue,
         id: EventId,
         livemode: bool,
         type: Literal["ping"],
@@ -435,7 +435,7 @@ class PingEvent(Model):
     def _from_json(cls, d: Any) -> PingEvent:
         self = cls.__new__(cls)
         self.created_at = parse_datetime(d["created_at"])
-        self.data = PingData._from_json(d["data"])
+        self.data = d.get("data")
         self.id = d["id"]
         self.livemode = d["livemode"]
         self.type = d["type"]

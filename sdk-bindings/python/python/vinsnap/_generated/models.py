@@ -25,6 +25,7 @@ __all__ = [
     "Customer",
     "CustomerId",
     "CustomerList",
+    "DecodeSource",
     "DecodedVin",
     "Deleted",
     "DeliveryId",
@@ -228,9 +229,11 @@ class CreateApiKey(Model):
     location_id: Optional[LocationId]
     """Limit the key to one location. Defaults to the calling key's location, if it has one."""
     name: Optional[str]
-    """A label, up to 100 characters."""
+    """A label to tell keys apart."""
     scopes: Optional[List[Scope]]
-    """Defaults to the calling key's scopes."""
+    """Defaults to the calling key's scopes; at least one, and no more items than there are
+    scopes.
+    """
 
     def __init__(
         self,
@@ -265,13 +268,18 @@ class CreateCustomer(Model):
     )
 
     email: Optional[str]
+    """An email address such as `s.chen@email.com` (ASCII, no spaces), at most 254 characters; `""` means none."""
     location_id: Optional[LocationId]
     """Defaults to the key's location, or the shop's first location for unrestricted keys."""
     name: str
-    """Full name, 1 to 200 characters."""
+    """Full name.
+
+    One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed.
+    """
     notes: Optional[str]
+    """Free-form notes for the shop's staff."""
     phone: Optional[str]
-    """As people write it, e.g. `555-0142` or `+1 (555) 014-2000`."""
+    """As people write it, e.g. `555-0142` or `+1 (555) 014-2000`: digits, spaces and `+ - . ( ) x`, at least three digits, at most 40 characters; `""` means none."""
 
     def __init__(
         self,
@@ -320,7 +328,7 @@ class CreateInvoice(Model):
     line_items: Optional[List[NewLineItem]]
     """Standalone invoices only: up to 100 lines."""
     notes: Optional[str]
-    """Printed on the PDF; up to 2000 characters."""
+    """Printed on the PDF."""
     vehicle_id: Optional[VehicleId]
     """Standalone invoices only: one of the customer's vehicles."""
 
@@ -365,12 +373,13 @@ class CreateJob(Model):
 
     customer_id: CustomerId
     description: Optional[str]
+    """Free text: line breaks and tabs allowed, no other control characters; surrounding white space is trimmed, and a blank value means none."""
     line_items: Optional[List[NewLineItem]]
     """Up to 100 lines."""
     location_id: Optional[LocationId]
     """Defaults to the customer's location."""
     title: str
-    """1 to 200 characters."""
+    """One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed."""
     vehicle_id: VehicleId
     """One of the customer's vehicles."""
 
@@ -426,13 +435,21 @@ class CreateVehicle(Model):
     pre-1981 VIN). Defaults to `true`.
     """
     color: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     license_plate: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     make: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     mileage: Optional[int]
+    """Odometer reading."""
     model: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     trim: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     vin: Optional[str]
+    """1 to 17 letters and digits. Unless `auto_decode` is `false`, a 17-character ISO 3779 VIN (no I, O or Q), which is then decoded."""
     year: Optional[int]
+    """Model year."""
 
     def __init__(
         self,
@@ -483,11 +500,11 @@ class CreateWebhookEndpoint(Model):
     )
 
     description: Optional[str]
-    """A label, up to 500 characters."""
+    """A label."""
     events: List[Literal["customer.created", "customer.updated", "job.created", "job.status_changed", "job.completed", "invoice.created", "invoice.sent", "invoice.paid", "*"]]
-    """Event type names (`customer.created`, …), or `["*"]` for every event."""
+    """Event type names (`customer.created`, …; a name given twice counts once), or `["*"]` for every event."""
     url: str
-    """A public HTTPS URL (private, loopback and other internal addresses are refused)."""
+    """A public HTTPS URL: `https://`, a host name or IPv4 address, an optional port, path, query and fragment. A host that is or resolves to a private, loopback or other internal address is refused (422), and so is an `http://` loopback URL, which only a server run for local development (`--allow-local-webhooks`) takes."""
 
     def __init__(
         self,
@@ -687,38 +704,54 @@ class CustomerList(Model):
         return self
 
 
+DecodeSource = Literal["vpic", "wmi_table"]
+"""What the decode is based on."""
+
+
 class DecodedVin(Model):
-    """A VIN decoded into its ISO 3779 parts, with what the offline WMI table
-    knows about its manufacturer and, when an online provider is configured,
-    model details. Fields that cannot be known are `null`.
+    """A VIN decoded into its ISO 3779 parts and, from NHTSA's vPIC data, the
+    vehicle it describes: make, model, model year, trim, body, engine and plant.
+    `source` says which data answered. Fields that cannot be known are `null`.
     """
 
-    __slots__ = ("body_class", "check_digit", "check_digit_required", "check_digit_valid", "country", "expected_check_digit", "make", "manufacturer", "model", "model_year", "model_year_basis", "plant_code", "region", "serial_number", "small_manufacturer_code", "trim", "vds", "vin", "vis", "wmi")
+    __slots__ = ("body_class", "check_digit", "check_digit_required", "check_digit_valid", "country", "drive_type", "engine_cylinders", "engine_displacement_l", "expected_check_digit", "fuel_type", "make", "manufacturer", "model", "model_year", "model_year_basis", "plant_city", "plant_code", "plant_country", "plant_state", "region", "serial_number", "series", "small_manufacturer_code", "source", "trim", "vds", "vehicle_type", "vin", "vis", "wmi")
     _fields: ClassVar[Tuple[Tuple[str, str, bool], ...]] = (
         ("body_class", "body_class", False),
         ("check_digit", "check_digit", True),
         ("check_digit_required", "check_digit_required", True),
         ("check_digit_valid", "check_digit_valid", True),
         ("country", "country", False),
+        ("drive_type", "drive_type", False),
+        ("engine_cylinders", "engine_cylinders", False),
+        ("engine_displacement_l", "engine_displacement_l", False),
         ("expected_check_digit", "expected_check_digit", True),
+        ("fuel_type", "fuel_type", False),
         ("make", "make", False),
         ("manufacturer", "manufacturer", False),
         ("model", "model", False),
         ("model_year", "model_year", False),
         ("model_year_basis", "model_year_basis", False),
+        ("plant_city", "plant_city", False),
         ("plant_code", "plant_code", True),
+        ("plant_country", "plant_country", False),
+        ("plant_state", "plant_state", False),
         ("region", "region", True),
         ("serial_number", "serial_number", True),
+        ("series", "series", False),
         ("small_manufacturer_code", "small_manufacturer_code", False),
+        ("source", "source", True),
         ("trim", "trim", False),
         ("vds", "vds", True),
+        ("vehicle_type", "vehicle_type", False),
         ("vin", "vin", True),
         ("vis", "vis", True),
         ("wmi", "wmi", True),
     )
 
     body_class: Optional[str]
-    """Body class, e.g. "Sedan/Saloon"; needs an online provider."""
+    """Body class, e.g. "Coupe" or "Sport Utility Vehicle (SUV)/Multi-Purpose
+    Vehicle (MPV)" (vPIC).
+    """
     check_digit: str
     """Position 9 as it appears in the VIN."""
     check_digit_required: bool
@@ -730,30 +763,52 @@ class DecodedVin(Model):
     """Whether `check_digit` equals `expected_check_digit`."""
     country: Optional[str]
     """Country the WMI was allocated to (ISO 3780 ranges), e.g. "United States"."""
+    drive_type: Optional[str]
+    """Drive type, e.g. "AWD/All-Wheel Drive" (vPIC; the published data has it
+    for few models).
+    """
+    engine_cylinders: Optional[int]
+    """Number of engine cylinders (vPIC)."""
+    engine_displacement_l: Optional[float]
+    """Engine displacement in litres, to one decimal (vPIC)."""
     expected_check_digit: str
     """The check digit the other 16 characters compute to (`0`-`9` or `X`),
     using the North American transliteration and weights, mod 11.
     """
+    fuel_type: Optional[str]
+    """Primary fuel type, e.g. "Gasoline", "Electric" (vPIC)."""
     make: Optional[str]
-    """Make (brand) from the embedded WMI table, e.g. "Honda"."""
+    """Make (brand), e.g. "Honda": vPIC's make of the decoded model (or of the
+    WMI when it has one make only), else the embedded WMI table's.
+    """
     manufacturer: Optional[str]
-    """Company group that owns the make (for Chinese joint ventures, the joint
-    venture), e.g. "Honda Motor Co., Ltd."; `null` when the table has no
-    unambiguous owner.
+    """Manufacturer: the company vPIC registers the WMI to (e.g. "AMERICAN HONDA
+    MOTOR CO., INC."); with `wmi_table`, the company group that owns the make,
+    e.g. "Honda Motor Co., Ltd." (`null` when not unambiguous).
     """
     model: Optional[str]
-    """Model name; needs an online provider."""
+    """Model, e.g. "Accord" (vPIC)."""
     model_year: Optional[int]
     """Model year from position 10. The code repeats every 30 years; see
-    `model_year_basis` for how the cycle was chosen. Some manufacturers
-    kept a digit in position 7 after 2010, which this rule reads as the
-    1980-2009 cycle; an online provider corrects that when configured.
-    `null` if position 10 is not a year code (U, Z, 0).
+    `model_year_basis` for how the cycle was chosen. `null` if position 10
+    is not a year code (U, Z, 0).
     """
     model_year_basis: Optional[ModelYearBasis]
-    """How `model_year` was resolved; `null` when there is no model year."""
+    """How `model_year` was resolved; `null` when there is no model year.
+    `position_7`: position 7 a digit means 1980-2009, a letter 2010-2039
+    (passenger cars and MPVs). `most_recent_cycle`: the VIN has no cycle
+    marker and the later reading is too far ahead. `vpic_schemas`: vPIC
+    decoded both 30-year readings (trucks, buses, motorcycles, trailers) or
+    found schemas for only one, and kept the one that decodes.
+    """
+    plant_city: Optional[str]
+    """City of the assembly plant, e.g. "MARYSVILLE" (vPIC)."""
     plant_code: str
     """Assembly plant code, position 11 (manufacturer-specific)."""
+    plant_country: Optional[str]
+    """Country of the assembly plant, e.g. "UNITED STATES (USA)" (vPIC)."""
+    plant_state: Optional[str]
+    """State or province of the assembly plant, e.g. "OHIO" (vPIC)."""
     region: str
     """Region of the first character (ISO 3780): North America, South
     America, Europe, Asia, Africa or Oceania.
@@ -762,17 +817,29 @@ class DecodedVin(Model):
     """Production sequence, positions 12-17. For small manufacturers (WMI
     third character `9`) positions 12-14 identify the manufacturer instead.
     """
+    series: Optional[str]
+    """Series, e.g. "1500" for a pickup line (vPIC)."""
     small_manufacturer_code: Optional[str]
     """Positions 12-14 when the WMI's third character is `9`: the code that,
     with the WMI, identifies a manufacturer building fewer than 1,000
     vehicles a year.
     """
+    source: DecodeSource
+    """What the decode is based on. `vpic`: NHTSA's vPIC pattern tables (an
+    offline copy) decoded the vehicle. `wmi_table`: only the embedded WMI
+    table answered, because the server runs without the vPIC data or vPIC
+    does not know this WMI; make, manufacturer, country and model year come
+    from positions 1-3 and 10, and `model`, `trim` and the other vehicle
+    fields are `null`.
+    """
     trim: Optional[str]
-    """Trim or series; needs an online provider."""
+    """Trim, e.g. "EX-V6" (vPIC)."""
     vds: str
     """Vehicle Descriptor Section, positions 4-8 (manufacturer-specific
     model, body and engine codes).
     """
+    vehicle_type: Optional[str]
+    """Vehicle type, e.g. "Passenger Car", "Truck", "Motorcycle" (vPIC)."""
     vin: str
     """The VIN as decoded: trimmed and uppercased, always 17 characters."""
     vis: str
@@ -792,37 +859,57 @@ class DecodedVin(Model):
         plant_code: str,
         region: str,
         serial_number: str,
+        source: DecodeSource,
         vds: str,
         vin: str,
         vis: str,
         wmi: str,
         body_class: Optional[str] = None,
         country: Optional[str] = None,
+        drive_type: Optional[str] = None,
+        engine_cylinders: Optional[int] = None,
+        engine_displacement_l: Optional[float] = None,
+        fuel_type: Optional[str] = None,
         make: Optional[str] = None,
         manufacturer: Optional[str] = None,
         model: Optional[str] = None,
         model_year: Optional[int] = None,
         model_year_basis: Optional[ModelYearBasis] = None,
+        plant_city: Optional[str] = None,
+        plant_country: Optional[str] = None,
+        plant_state: Optional[str] = None,
+        series: Optional[str] = None,
         small_manufacturer_code: Optional[str] = None,
         trim: Optional[str] = None,
+        vehicle_type: Optional[str] = None,
     ) -> None:
         self.body_class = body_class
         self.check_digit = check_digit
         self.check_digit_required = check_digit_required
         self.check_digit_valid = check_digit_valid
         self.country = country
+        self.drive_type = drive_type
+        self.engine_cylinders = engine_cylinders
+        self.engine_displacement_l = engine_displacement_l
         self.expected_check_digit = expected_check_digit
+        self.fuel_type = fuel_type
         self.make = make
         self.manufacturer = manufacturer
         self.model = model
         self.model_year = model_year
         self.model_year_basis = model_year_basis
+        self.plant_city = plant_city
         self.plant_code = plant_code
+        self.plant_country = plant_country
+        self.plant_state = plant_state
         self.region = region
         self.serial_number = serial_number
+        self.series = series
         self.small_manufacturer_code = small_manufacturer_code
+        self.source = source
         self.trim = trim
         self.vds = vds
+        self.vehicle_type = vehicle_type
         self.vin = vin
         self.vis = vis
         self.wmi = wmi
@@ -835,18 +922,28 @@ class DecodedVin(Model):
         self.check_digit_required = d["check_digit_required"]
         self.check_digit_valid = d["check_digit_valid"]
         self.country = d.get("country")
+        self.drive_type = d.get("drive_type")
+        self.engine_cylinders = d.get("engine_cylinders")
+        self.engine_displacement_l = d.get("engine_displacement_l")
         self.expected_check_digit = d["expected_check_digit"]
+        self.fuel_type = d.get("fuel_type")
         self.make = d.get("make")
         self.manufacturer = d.get("manufacturer")
         self.model = d.get("model")
         self.model_year = d.get("model_year")
         self.model_year_basis = d.get("model_year_basis")
+        self.plant_city = d.get("plant_city")
         self.plant_code = d["plant_code"]
+        self.plant_country = d.get("plant_country")
+        self.plant_state = d.get("plant_state")
         self.region = d["region"]
         self.serial_number = d["serial_number"]
+        self.series = d.get("series")
         self.small_manufacturer_code = d.get("small_manufacturer_code")
+        self.source = d["source"]
         self.trim = d.get("trim")
         self.vds = d["vds"]
+        self.vehicle_type = d.get("vehicle_type")
         self.vin = d["vin"]
         self.vis = d["vis"]
         self.wmi = d["wmi"]
@@ -1584,7 +1681,7 @@ Mode = Literal["test", "live"]
 """Which data set a key works on: `test` (sandbox) or `live` (production)."""
 
 
-ModelYearBasis = Literal["position_7", "most_recent_cycle", "provider"]
+ModelYearBasis = Literal["position_7", "most_recent_cycle", "vpic_schemas"]
 """How `model_year` was chosen among the years its position-10 code can mean."""
 
 
@@ -1605,18 +1702,18 @@ class NewLineItem(Model):
     )
 
     description: str
-    """1 to 500 characters."""
+    """One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed."""
     hours: Optional[str]
     """Labor: hours as a decimal string with at most two decimals, `"0.01"` to `"1000"`."""
     kind: LineItemKind
     part_id: Optional[PartId]
     """Part: a catalog part id (`prt_…`). Leave out for a free-text part."""
     quantity: Optional[int]
-    """Part: 1 to 10 000."""
+    """Part: how many."""
     rate: Optional[int]
-    """Labor: hourly rate in minor units, 0 to 10 000 000."""
+    """Labor: hourly rate in minor units."""
     unit_price: Optional[int]
-    """Part: price of one in minor units, 0 to 100 000 000."""
+    """Part: price of one in minor units."""
 
     def __init__(
         self,
@@ -1947,10 +2044,14 @@ class UpdateCustomer(Model):
     )
 
     email: Optional[str]
+    """An email address such as `s.chen@email.com` (ASCII, no spaces), at most 254 characters; `""` means none."""
     location_id: Optional[LocationId]
     name: Optional[str]
+    """Full name; `null` leaves it unchanged."""
     notes: Optional[str]
+    """Free text: line breaks and tabs allowed, no other control characters; surrounding white space is trimmed, and a blank value means none."""
     phone: Optional[str]
+    """As people write it, e.g. `555-0142` or `+1 (555) 014-2000`: digits, spaces and `+ - . ( ) x`, at least three digits, at most 40 characters; `""` means none."""
 
     def __init__(
         self,
@@ -1990,6 +2091,7 @@ class UpdateInvoice(Model):
     )
 
     line_items: Optional[List[NewLineItem]]
+    """Replaces every line; up to 100."""
     notes: Optional[str]
     """`null` or `""` clears it."""
 
@@ -2028,8 +2130,10 @@ class UpdateJob(Model):
     description: Optional[str]
     """`null` or `""` clears it."""
     line_items: Optional[List[NewLineItem]]
+    """Replaces every line; up to 100."""
     location_id: Optional[LocationId]
     title: Optional[str]
+    """One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed."""
     vehicle_id: Optional[VehicleId]
     """Another vehicle of the same customer."""
 
@@ -2080,12 +2184,18 @@ class UpdateVehicle(Model):
     auto_decode: Optional[bool]
     """Set `false` to store a new VIN as given, without validating or decoding it."""
     color: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     license_plate: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     make: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     mileage: Optional[int]
     model: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     trim: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     vin: Optional[str]
+    """1 to 17 letters and digits. Unless `auto_decode` is `false`, a 17-character ISO 3779 VIN (no I, O or Q), which is then decoded."""
     year: Optional[int]
 
     def __init__(
@@ -2142,9 +2252,11 @@ class UpdateWebhookEndpoint(Model):
     `consecutive_failures`.
     """
     description: Optional[str]
+    """One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none."""
     events: Optional[List[Literal["customer.created", "customer.updated", "job.created", "job.status_changed", "job.completed", "invoice.created", "invoice.sent", "invoice.paid", "*"]]]
-    """Event type names (`customer.created`, …), or `["*"]` for every event."""
+    """Event type names (`customer.created`, …; a name given twice counts once), or `["*"]` for every event."""
     url: Optional[str]
+    """A public HTTPS URL: `https://`, a host name or IPv4 address, an optional port, path, query and fragment. A host that is or resolves to a private, loopback or other internal address is refused (422), and so is an `http://` loopback URL, which only a server run for local development (`--allow-local-webhooks`) takes."""
 
     def __init__(
         self,
@@ -2571,7 +2683,7 @@ class WebhookEndpoint(Model):
     disabled_reason: Optional[DisabledReason]
     """Why a disabled endpoint is disabled."""
     events: List[Literal["customer.created", "customer.updated", "job.created", "job.status_changed", "job.completed", "invoice.created", "invoice.sent", "invoice.paid", "*"]]
-    """Event type names (`customer.created`, …), or `["*"]` for every event."""
+    """Event type names (`customer.created`, …; a name given twice counts once), or `["*"]` for every event."""
     id: WebhookEndpointId
     livemode: bool
     """`true` for endpoints receiving production events (live keys), `false` for sandbox ones."""
@@ -2700,7 +2812,7 @@ class WebhookEndpointWithSecret(Model):
     disabled_reason: Optional[DisabledReason]
     """Why a disabled endpoint is disabled."""
     events: List[Literal["customer.created", "customer.updated", "job.created", "job.status_changed", "job.completed", "invoice.created", "invoice.sent", "invoice.paid", "*"]]
-    """Event type names (`customer.created`, …), or `["*"]` for every event."""
+    """Event type names (`customer.created`, …; a name given twice counts once), or `["*"]` for every event."""
     id: WebhookEndpointId
     livemode: bool
     """`true` for endpoints receiving production events (live keys), `false` for sandbox ones."""

@@ -18,7 +18,7 @@ __all__ = [
 
 class _NewLineItemParamRequired(TypedDict):
     description: str
-    """1 to 500 characters."""
+    """One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed."""
     kind: LineItemKind
 
 
@@ -31,8 +31,8 @@ class NewLineItemParam(_NewLineItemParamRequired, total=False):
     part_id: Optional[PartId]
     """Part: a catalog part id (`prt_…`). Leave out for a free-text part."""
     quantity: Optional[int]
-    """Part: 1 to 10 000."""
+    """Part: how many."""
     rate: Optional[int]
-    """Labor: hourly rate in minor units, 0 to 10 000 000."""
+    """Labor: hourly rate in minor units."""
     unit_price: Optional[int]
-    """Part: price of one in minor units, 0 to 100 000 000."""
+    """Part: price of one in minor units."""

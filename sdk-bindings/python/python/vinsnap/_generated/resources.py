@@ -96,8 +96,9 @@ class ApiKeysResource:
 
         Args:
             location_id: Limit the key to one location. Defaults to the calling key's location, if it has one.
-            name: A label, up to 100 characters.
-            scopes: Defaults to the calling key's scopes.
+            name: A label to tell keys apart.
+            scopes: Defaults to the calling key's scopes; at least one, and no more items than there are
+                scopes.
 
         `POST /api-keys` (`create_api_key`)
         """
@@ -169,9 +170,13 @@ class CustomersResource:
         `customers:write` scope.
 
         Args:
-            name: Full name, 1 to 200 characters.
+            name: Full name.
+
+                One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed.
+            email: An email address such as `s.chen@email.com` (ASCII, no spaces), at most 254 characters; `""` means none.
             location_id: Defaults to the key's location, or the shop's first location for unrestricted keys.
-            phone: As people write it, e.g. `555-0142` or `+1 (555) 014-2000`.
+            notes: Free-form notes for the shop's staff.
+            phone: As people write it, e.g. `555-0142` or `+1 (555) 014-2000`: digits, spaces and `+ - . ( ) x`, at least three digits, at most 40 characters; `""` means none.
 
         `POST /customers` (`create_customer`)
         """
@@ -213,6 +218,10 @@ class CustomersResource:
 
         Args:
             id: The customer's id.
+            email: An email address such as `s.chen@email.com` (ASCII, no spaces), at most 254 characters; `""` means none.
+            name: Full name; `null` leaves it unchanged.
+            notes: Free text: line breaks and tabs allowed, no other control characters; surrounding white space is trimmed, and a blank value means none.
+            phone: As people write it, e.g. `555-0142` or `+1 (555) 014-2000`: digits, spaces and `+ - . ( ) x`, at least three digits, at most 40 characters; `""` means none.
 
         `PUT /customers/{id}` (`update_customer`)
         """
@@ -284,14 +293,23 @@ class VehiclesResource:
     ) -> Vehicle:
         """Add a vehicle to a customer
 
-        With a `vin`, the VIN is validated and decoded: year, make, model and trim are filled where
-        known and where the request leaves them out. Pass `auto_decode: false` to skip that step.
+        With a `vin`, the VIN is validated and decoded (NHTSA's vPIC data): year, make, model and trim
+        (vPIC's trim, or its series when it has no trim) are filled where known and where the request
+        leaves them out. Pass `auto_decode: false` to skip that step.
         Requires the `vehicles:write` scope.
 
         Args:
             id: The owner's customer id.
             auto_decode: Set `false` to store the VIN as given, without validating or decoding it (for example a
                 pre-1981 VIN). Defaults to `true`.
+            color: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            license_plate: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            make: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            mileage: Odometer reading.
+            model: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            trim: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            vin: 1 to 17 letters and digits. Unless `auto_decode` is `false`, a 17-character ISO 3779 VIN (no I, O or Q), which is then decoded.
+            year: Model year.
 
         `POST /customers/{id}/vehicles` (`create_vehicle`)
         """
@@ -339,6 +357,12 @@ class VehiclesResource:
         Args:
             id: The vehicle's id.
             auto_decode: Set `false` to store a new VIN as given, without validating or decoding it.
+            color: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            license_plate: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            make: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            model: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            trim: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            vin: 1 to 17 letters and digits. Unless `auto_decode` is `false`, a 17-character ISO 3779 VIN (no I, O or Q), which is then decoded.
 
         `PUT /vehicles/{id}` (`update_vehicle`)
         """
@@ -417,7 +441,7 @@ class InvoicesResource:
             customer_id: Standalone invoices only.
             job_id: Invoice this job: copies its customer, vehicle, location and line items.
             line_items: Standalone invoices only: up to 100 lines.
-            notes: Printed on the PDF; up to 2000 characters.
+            notes: Printed on the PDF.
             vehicle_id: Standalone invoices only: one of the customer's vehicles.
 
         `POST /invoices` (`create_invoice`)
@@ -458,6 +482,7 @@ class InvoicesResource:
 
         Args:
             id: The invoice's id.
+            line_items: Replaces every line; up to 100.
             notes: `null` or `""` clears it.
 
         `PUT /invoices/{id}` (`update_invoice`)
@@ -581,8 +606,9 @@ class JobsResource:
         `jobs:write` scope.
 
         Args:
-            title: 1 to 200 characters.
+            title: One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed.
             vehicle_id: One of the customer's vehicles.
+            description: Free text: line breaks and tabs allowed, no other control characters; surrounding white space is trimmed, and a blank value means none.
             line_items: Up to 100 lines.
             location_id: Defaults to the customer's location.
 
@@ -629,6 +655,8 @@ class JobsResource:
         Args:
             id: The job's id.
             description: `null` or `""` clears it.
+            line_items: Replaces every line; up to 100.
+            title: One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed.
             vehicle_id: Another vehicle of the same customer.
 
         `PUT /jobs/{id}` (`update_job`)
@@ -726,23 +754,27 @@ class PartsResource:
     ) -> SearchPartsPage:
         """Search parts for a vehicle
 
-        Finds the catalog's parts that fit the vehicle given by `vin` (decoded to make and model
-        year, and model where known) or `vehicle_id` (its stored make, model and year), optionally
+        Finds the catalog's parts that fit the vehicle given by `vin` (decoded with NHTSA's vPIC data
+        to make, model and model year) or `vehicle_id` (its stored make, model and year), optionally
         only of one `type` and matching the words in `q`. A part fits when one of its fitments names
-        the vehicle's make, covers its year and names its model (or every model). When the model is
-        unknown, `fitment_basis` is `make_year`: the parts fit some model of that make and year.
+        the vehicle's make, covers its year and names its model (or every model); a model also goes by
+        the names catalogs use for it (vPIC's `328i` is a `3 Series`). `fitment_basis` is
+        `make_model_year` then; when the model is unknown (a VIN vPIC cannot decode to a model, or a
+        vehicle without one) it is `make_year`: the parts fit some model of that make and year.
         Each part carries its OEM cross-references and the stock at the caller's locations. Paged
         with `limit`/`offset`, in catalog order. Requires the `parts:read` scope (and `vehicles:read`
         with `vehicle_id`).
 
         Args:
             vin: The vehicle's VIN; decoded to make and model year (and model, where the decoder knows
-                it). Give this or `vehicle_id`.
+                it). Give this or `vehicle_id`, not both (422 otherwise).
             vehicle_id: One of the shop's vehicles; its stored make, model and year are used. Also needs the
-                `vehicles:read` scope. Give this or `vin`.
-            type: Only parts of this type, e.g. `brake-pads`, `oil-filter`, `spark-plugs`.
+                `vehicles:read` scope. Give this or `vin`, not both (422 otherwise).
+            type: Only parts of this type, e.g. `brake-pads`, `oil-filter`, `spark-plugs`; a type the
+                catalog does not have is a 404 that lists the ones it has.
             q: Words to find in the part's name, brand, part number, OEM numbers or description (each
-                word a prefix, all words required), e.g. `ceramic` or `45022`.
+                word a prefix, all words required), e.g. `ceramic` or `45022`. Words are runs of letters
+                and digits; a `q` with none matches no part.
             limit: Page size, 1 to 100 (default 50).
             offset: How many results to skip (default 0).
 
@@ -767,9 +799,12 @@ class VinResource:
         """Decode a VIN
 
         Validates the VIN's structure (ISO 3779: 17 characters, no I, O or Q; the check digit at
-        position 9 where it is mandatory) and decodes what the VIN itself says: manufacturer, make
-        and country from the WMI, model year, plant code and serial number. Requires the
-        `vin:decode` scope.
+        position 9 where it is mandatory) and decodes it with NHTSA's vPIC data (an offline copy):
+        make, model, model year, trim, series, body class, vehicle type, drive type, engine, fuel,
+        plant and manufacturer, plus the VIN's own structure (WMI country, plant code, serial
+        number). Fields the data does not give are `null`; `source` says whether vPIC answered or,
+        when the server runs without the data or vPIC does not know the WMI, the embedded WMI table
+        alone. Requires the `vin:decode` scope.
 
         Args:
             vin: The VIN to decode (case-insensitive).
@@ -859,9 +894,9 @@ class WebhooksResource:
         response only. Requires the `webhooks:manage` scope.
 
         Args:
-            events: Event type names (`customer.created`, …), or `["*"]` for every event.
-            url: A public HTTPS URL (private, loopback and other internal addresses are refused).
-            description: A label, up to 500 characters.
+            events: Event type names (`customer.created`, …; a name given twice counts once), or `["*"]` for every event.
+            url: A public HTTPS URL: `https://`, a host name or IPv4 address, an optional port, path, query and fragment. A host that is or resolves to a private, loopback or other internal address is refused (422), and so is an `http://` loopback URL, which only a server run for local development (`--allow-local-webhooks`) takes.
+            description: A label.
 
         `POST /webhooks` (`create_webhook_endpoint`)
         """
@@ -892,7 +927,7 @@ class WebhooksResource:
         *,
         active: Union[Optional[bool], NotGiven] = NOT_GIVEN,
         description: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        events: Union[List[Literal["customer.created", "customer.updated", "job.created", "job.status_changed", "job.completed", "invoice.created", "invoice.sent", "invoice.paid", "*"]], NotGiven] = NOT_GIVEN,
+        events: Union[Optional[List[Literal["customer.created", "customer.updated", "job.created", "job.status_changed", "job.completed", "invoice.created", "invoice.sent", "invoice.paid", "*"]]], NotGiven] = NOT_GIVEN,
         url: Union[Optional[str], NotGiven] = NOT_GIVEN,
     ) -> WebhookEndpoint:
         """Update a webhook endpoint
@@ -905,7 +940,9 @@ class WebhooksResource:
             id: The endpoint's id.
             active: `false` stops deliveries; `true` re-enables the endpoint and resets
                 `consecutive_failures`.
-            events: Event type names (`customer.created`, …), or `["*"]` for every event.
+            description: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            events: Event type names (`customer.created`, …; a name given twice counts once), or `["*"]` for every event.
+            url: A public HTTPS URL: `https://`, a host name or IPv4 address, an optional port, path, query and fragment. A host that is or resolves to a private, loopback or other internal address is refused (422), and so is an `http://` loopback URL, which only a server run for local development (`--allow-local-webhooks`) takes.
 
         `PUT /webhooks/{id}` (`update_webhook_endpoint`)
         """
@@ -1054,8 +1091,9 @@ class AsyncApiKeysResource:
 
         Args:
             location_id: Limit the key to one location. Defaults to the calling key's location, if it has one.
-            name: A label, up to 100 characters.
-            scopes: Defaults to the calling key's scopes.
+            name: A label to tell keys apart.
+            scopes: Defaults to the calling key's scopes; at least one, and no more items than there are
+                scopes.
 
         `POST /api-keys` (`create_api_key`)
         """
@@ -1127,9 +1165,13 @@ class AsyncCustomersResource:
         `customers:write` scope.
 
         Args:
-            name: Full name, 1 to 200 characters.
+            name: Full name.
+
+                One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed.
+            email: An email address such as `s.chen@email.com` (ASCII, no spaces), at most 254 characters; `""` means none.
             location_id: Defaults to the key's location, or the shop's first location for unrestricted keys.
-            phone: As people write it, e.g. `555-0142` or `+1 (555) 014-2000`.
+            notes: Free-form notes for the shop's staff.
+            phone: As people write it, e.g. `555-0142` or `+1 (555) 014-2000`: digits, spaces and `+ - . ( ) x`, at least three digits, at most 40 characters; `""` means none.
 
         `POST /customers` (`create_customer`)
         """
@@ -1171,6 +1213,10 @@ class AsyncCustomersResource:
 
         Args:
             id: The customer's id.
+            email: An email address such as `s.chen@email.com` (ASCII, no spaces), at most 254 characters; `""` means none.
+            name: Full name; `null` leaves it unchanged.
+            notes: Free text: line breaks and tabs allowed, no other control characters; surrounding white space is trimmed, and a blank value means none.
+            phone: As people write it, e.g. `555-0142` or `+1 (555) 014-2000`: digits, spaces and `+ - . ( ) x`, at least three digits, at most 40 characters; `""` means none.
 
         `PUT /customers/{id}` (`update_customer`)
         """
@@ -1242,14 +1288,23 @@ class AsyncVehiclesResource:
     ) -> Vehicle:
         """Add a vehicle to a customer
 
-        With a `vin`, the VIN is validated and decoded: year, make, model and trim are filled where
-        known and where the request leaves them out. Pass `auto_decode: false` to skip that step.
+        With a `vin`, the VIN is validated and decoded (NHTSA's vPIC data): year, make, model and trim
+        (vPIC's trim, or its series when it has no trim) are filled where known and where the request
+        leaves them out. Pass `auto_decode: false` to skip that step.
         Requires the `vehicles:write` scope.
 
         Args:
             id: The owner's customer id.
             auto_decode: Set `false` to store the VIN as given, without validating or decoding it (for example a
                 pre-1981 VIN). Defaults to `true`.
+            color: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            license_plate: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            make: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            mileage: Odometer reading.
+            model: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            trim: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            vin: 1 to 17 letters and digits. Unless `auto_decode` is `false`, a 17-character ISO 3779 VIN (no I, O or Q), which is then decoded.
+            year: Model year.
 
         `POST /customers/{id}/vehicles` (`create_vehicle`)
         """
@@ -1297,6 +1352,12 @@ class AsyncVehiclesResource:
         Args:
             id: The vehicle's id.
             auto_decode: Set `false` to store a new VIN as given, without validating or decoding it.
+            color: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            license_plate: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            make: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            model: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            trim: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            vin: 1 to 17 letters and digits. Unless `auto_decode` is `false`, a 17-character ISO 3779 VIN (no I, O or Q), which is then decoded.
 
         `PUT /vehicles/{id}` (`update_vehicle`)
         """
@@ -1375,7 +1436,7 @@ class AsyncInvoicesResource:
             customer_id: Standalone invoices only.
             job_id: Invoice this job: copies its customer, vehicle, location and line items.
             line_items: Standalone invoices only: up to 100 lines.
-            notes: Printed on the PDF; up to 2000 characters.
+            notes: Printed on the PDF.
             vehicle_id: Standalone invoices only: one of the customer's vehicles.
 
         `POST /invoices` (`create_invoice`)
@@ -1416,6 +1477,7 @@ class AsyncInvoicesResource:
 
         Args:
             id: The invoice's id.
+            line_items: Replaces every line; up to 100.
             notes: `null` or `""` clears it.
 
         `PUT /invoices/{id}` (`update_invoice`)
@@ -1539,8 +1601,9 @@ class AsyncJobsResource:
         `jobs:write` scope.
 
         Args:
-            title: 1 to 200 characters.
+            title: One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed.
             vehicle_id: One of the customer's vehicles.
+            description: Free text: line breaks and tabs allowed, no other control characters; surrounding white space is trimmed, and a blank value means none.
             line_items: Up to 100 lines.
             location_id: Defaults to the customer's location.
 
@@ -1587,6 +1650,8 @@ class AsyncJobsResource:
         Args:
             id: The job's id.
             description: `null` or `""` clears it.
+            line_items: Replaces every line; up to 100.
+            title: One line of text with at least one character that is not white space: no control characters or line breaks; surrounding white space is trimmed.
             vehicle_id: Another vehicle of the same customer.
 
         `PUT /jobs/{id}` (`update_job`)
@@ -1684,23 +1749,27 @@ class AsyncPartsResource:
     ) -> AsyncSearchPartsPage:
         """Search parts for a vehicle
 
-        Finds the catalog's parts that fit the vehicle given by `vin` (decoded to make and model
-        year, and model where known) or `vehicle_id` (its stored make, model and year), optionally
+        Finds the catalog's parts that fit the vehicle given by `vin` (decoded with NHTSA's vPIC data
+        to make, model and model year) or `vehicle_id` (its stored make, model and year), optionally
         only of one `type` and matching the words in `q`. A part fits when one of its fitments names
-        the vehicle's make, covers its year and names its model (or every model). When the model is
-        unknown, `fitment_basis` is `make_year`: the parts fit some model of that make and year.
+        the vehicle's make, covers its year and names its model (or every model); a model also goes by
+        the names catalogs use for it (vPIC's `328i` is a `3 Series`). `fitment_basis` is
+        `make_model_year` then; when the model is unknown (a VIN vPIC cannot decode to a model, or a
+        vehicle without one) it is `make_year`: the parts fit some model of that make and year.
         Each part carries its OEM cross-references and the stock at the caller's locations. Paged
         with `limit`/`offset`, in catalog order. Requires the `parts:read` scope (and `vehicles:read`
         with `vehicle_id`).
 
         Args:
             vin: The vehicle's VIN; decoded to make and model year (and model, where the decoder knows
-                it). Give this or `vehicle_id`.
+                it). Give this or `vehicle_id`, not both (422 otherwise).
             vehicle_id: One of the shop's vehicles; its stored make, model and year are used. Also needs the
-                `vehicles:read` scope. Give this or `vin`.
-            type: Only parts of this type, e.g. `brake-pads`, `oil-filter`, `spark-plugs`.
+                `vehicles:read` scope. Give this or `vin`, not both (422 otherwise).
+            type: Only parts of this type, e.g. `brake-pads`, `oil-filter`, `spark-plugs`; a type the
+                catalog does not have is a 404 that lists the ones it has.
             q: Words to find in the part's name, brand, part number, OEM numbers or description (each
-                word a prefix, all words required), e.g. `ceramic` or `45022`.
+                word a prefix, all words required), e.g. `ceramic` or `45022`. Words are runs of letters
+                and digits; a `q` with none matches no part.
             limit: Page size, 1 to 100 (default 50).
             offset: How many results to skip (default 0).
 
@@ -1725,9 +1794,12 @@ class AsyncVinResource:
         """Decode a VIN
 
         Validates the VIN's structure (ISO 3779: 17 characters, no I, O or Q; the check digit at
-        position 9 where it is mandatory) and decodes what the VIN itself says: manufacturer, make
-        and country from the WMI, model year, plant code and serial number. Requires the
-        `vin:decode` scope.
+        position 9 where it is mandatory) and decodes it with NHTSA's vPIC data (an offline copy):
+        make, model, model year, trim, series, body class, vehicle type, drive type, engine, fuel,
+        plant and manufacturer, plus the VIN's own structure (WMI country, plant code, serial
+        number). Fields the data does not give are `null`; `source` says whether vPIC answered or,
+        when the server runs without the data or vPIC does not know the WMI, the embedded WMI table
+        alone. Requires the `vin:decode` scope.
 
         Args:
             vin: The VIN to decode (case-insensitive).
@@ -1817,9 +1889,9 @@ class AsyncWebhooksResource:
         response only. Requires the `webhooks:manage` scope.
 
         Args:
-            events: Event type names (`customer.created`, …), or `["*"]` for every event.
-            url: A public HTTPS URL (private, loopback and other internal addresses are refused).
-            description: A label, up to 500 characters.
+            events: Event type names (`customer.created`, …; a name given twice counts once), or `["*"]` for every event.
+            url: A public HTTPS URL: `https://`, a host name or IPv4 address, an optional port, path, query and fragment. A host that is or resolves to a private, loopback or other internal address is refused (422), and so is an `http://` loopback URL, which only a server run for local development (`--allow-local-webhooks`) takes.
+            description: A label.
 
         `POST /webhooks` (`create_webhook_endpoint`)
         """
@@ -1850,7 +1922,7 @@ class AsyncWebhooksResource:
         *,
         active: Union[Optional[bool], NotGiven] = NOT_GIVEN,
         description: Union[Optional[str], NotGiven] = NOT_GIVEN,
-        events: Union[List[Literal["customer.created", "customer.updated", "job.created", "job.status_changed", "job.completed", "invoice.created", "invoice.sent", "invoice.paid", "*"]], NotGiven] = NOT_GIVEN,
+        events: Union[Optional[List[Literal["customer.created", "customer.updated", "job.created", "job.status_changed", "job.completed", "invoice.created", "invoice.sent", "invoice.paid", "*"]]], NotGiven] = NOT_GIVEN,
         url: Union[Optional[str], NotGiven] = NOT_GIVEN,
     ) -> WebhookEndpoint:
         """Update a webhook endpoint
@@ -1863,7 +1935,9 @@ class AsyncWebhooksResource:
             id: The endpoint's id.
             active: `false` stops deliveries; `true` re-enables the endpoint and resets
                 `consecutive_failures`.
-            events: Event type names (`customer.created`, …), or `["*"]` for every event.
+            description: One line of text: no control characters or line breaks; surrounding white space is trimmed, and a blank value means none.
+            events: Event type names (`customer.created`, …; a name given twice counts once), or `["*"]` for every event.
+            url: A public HTTPS URL: `https://`, a host name or IPv4 address, an optional port, path, query and fragment. A host that is or resolves to a private, loopback or other internal address is refused (422), and so is an `http://` loopback URL, which only a server run for local development (`--allow-local-webhooks`) takes.
 
         `PUT /webhooks/{id}` (`update_webhook_endpoint`)
         """

@@ -1,0 +1,153 @@
+//! Where requests run: a tokio runtime per process, blocking calls that Ctrl-C interrupts, and
+//! awaitables resolved on the caller's event loop.
+//!
+//! After `os.fork()` the child has none of the parent's threads: a runtime inherited from the
+//! parent would never run a task again, and its I/O registrations are shared with the parent's.
+//! So the runtime belongs to the process that made it; a child makes its own on first use and
+//! never touches (or drops) the parent's.
+
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::mpsc::{RecvTimeoutError, sync_channel};
+use std::time::Duration;
+
+use arc_swap::ArcSwapOption;
+use pyo3::prelude::*;
+use tokio::runtime::Runtime;
+use tokio::task::AbortHandle;
+
+use crate::errors::Failed;
+
+struct ProcessRuntime {
+    pid: u32,
+    runtime: &'static Runtime,
+}
+
+static RUNTIME: ArcSwapOption<ProcessRuntime> = ArcSwapOption::const_empty();
+
+/// This process's runtime, started on first use.
+pub fn runtime() -> PyResult<&'static Runtime> {
+    let pid = std::process::id();
+    if let Some(current) = RUNTIME.load().as_ref()
+        && current.pid == pid
+    {
+        return Ok(current.runtime);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("vinsnap")
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            Failed::new("connection", format!("cannot start the I/O runtime: {e}")).into_pyerr()
+        })?;
+    // Never dropped: dropping a runtime waits for its threads, which a forked child does not
+    // have.
+    let runtime: &'static Runtime = Box::leak(Box::new(runtime));
+    let fresh = Arc::new(ProcessRuntime { pid, runtime });
+    // Another thread of this process may have started one meanwhile: keep that one (ours then
+    // stays idle), and replace any runtime of a parent process.
+    RUNTIME.rcu(|current| match current {
+        Some(current) if current.pid == pid => Some(current.clone()),
+        _ => Some(fresh.clone()),
+    });
+    Ok(RUNTIME
+        .load()
+        .as_ref()
+        .map(|current| current.runtime)
+        .unwrap_or(runtime))
+}
+
+/// Runs `call` on the runtime and waits for it with the GIL released, waking every 50 ms to
+/// let Python handle signals: Ctrl-C raises `KeyboardInterrupt` here and cancels the request.
+pub fn block<T: Send + 'static>(
+    py: Python<'_>,
+    call: impl Future<Output = T> + Send + 'static,
+) -> PyResult<T> {
+    let (tx, rx) = sync_channel(1);
+    let task = runtime()?.spawn(async move {
+        let _ = tx.send(call.await);
+    });
+    let mut rx = rx;
+    loop {
+        // The receiver moves in and out: `detach` wants what it borrows to be `Sync`.
+        let (received, back) = py.detach(move || (rx.recv_timeout(Duration::from_millis(50)), rx));
+        rx = back;
+        match received {
+            Ok(value) => return Ok(value),
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(interrupt) = py.check_signals() {
+                    task.abort();
+                    return Err(interrupt);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(Failed::new("connection", "the request was cancelled").into_pyerr());
+            }
+        }
+    }
+}
+
+/// Runs `call` on the runtime and answers an `asyncio.Future` of the running loop, resolved
+/// with `finish(py, result)` on that loop. Cancelling the future cancels the request.
+pub fn spawn_awaitable<'py, T: Send + 'static>(
+    py: Python<'py>,
+    call: impl Future<Output = T> + Send + 'static,
+    finish: impl FnOnce(Python<'_>, T) -> Result<Py<PyAny>, PyErr> + Send + 'static,
+) -> PyResult<Bound<'py, PyAny>> {
+    let asyncio = py.import("asyncio")?;
+    let event_loop = asyncio.call_method0("get_running_loop")?;
+    let future = event_loop.call_method0("create_future")?;
+    let resolve = py
+        .import("vinsnap._native")?
+        .getattr("resolve_future")?
+        .unbind();
+    let (loop_ref, future_ref) = (event_loop.unbind(), future.clone().unbind());
+    let task = runtime()?.spawn(async move {
+        let result = call.await;
+        Python::attach(|py| {
+            let (ok, value) = match finish(py, result) {
+                Ok(value) => (true, value),
+                Err(error) => (false, error.into_value(py).into_any()),
+            };
+            // Fails only when the loop is closed, and then nobody awaits the future.
+            let _ =
+                loop_ref.call_method1(py, "call_soon_threadsafe", (resolve, future_ref, ok, value));
+        });
+    });
+    future.call_method1("add_done_callback", (CancelOnDone(task.abort_handle()),))?;
+    Ok(future)
+}
+
+/// Sets an `asyncio.Future`'s result or exception, unless it was cancelled meanwhile.
+#[pyfunction]
+pub fn resolve_future(
+    future: &Bound<'_, PyAny>,
+    ok: bool,
+    value: &Bound<'_, PyAny>,
+) -> PyResult<()> {
+    if future.call_method0("done")?.is_truthy()? {
+        return Ok(());
+    }
+    if ok {
+        future.call_method1("set_result", (value,))?;
+    } else {
+        future.call_method1("set_exception", (value,))?;
+    }
+    Ok(())
+}
+
+/// A done-callback aborting the request when its future is cancelled (after it completed,
+/// aborting is a no-op).
+#[pyclass(frozen)]
+struct CancelOnDone(AbortHandle);
+
+#[pymethods]
+impl CancelOnDone {
+    fn __call__(&self, future: &Bound<'_, PyAny>) -> PyResult<()> {
+        if future.call_method0("cancelled")?.is_truthy()? {
+            self.0.abort();
+        }
+        Ok(())
+    }
+}
