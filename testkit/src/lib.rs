@@ -45,6 +45,8 @@ pub struct Options {
     pub rate_limits: Option<RateLimits>,
     /// Decode VINs from the WMI table alone, as a server that could not fetch the vPIC data.
     pub without_vpic: bool,
+    /// Count rate limits in this Redis (`serve --redis`) instead of in the server.
+    pub redis: Option<String>,
 }
 
 impl Options {
@@ -230,12 +232,14 @@ impl TestServer {
         } else {
             VinDecoder::new().with_provider(vpic().await)
         };
-        let mut state = AppState::with_config(pool.clone(), config)
-            .with_vin(vin)
-            .with_rate_limits(
-                options.rate_limits.unwrap_or_default(),
-                limiter_clock.clone(),
-            );
+        let limits = options.rate_limits.unwrap_or_default();
+        let mut state = AppState::with_config(pool.clone(), config).with_vin(vin);
+        state = match &options.redis {
+            None => state.with_rate_limits(limits, limiter_clock.clone()),
+            Some(url) => state
+                .with_shared_rate_limits(url, limits, limiter_clock.clone())
+                .expect("a redis:// URL"),
+        };
         if let Some(webhooks) = options.webhooks {
             state = state.with_webhooks(webhooks);
         }

@@ -1,0 +1,143 @@
+//! 1,000 webhook events created across three replicas are all delivered while one replica is
+//! SIGKILLed mid-run: the others take over its leased deliveries (none lost), and the only
+//! deliveries sent twice are ones the dead replica had in flight (at least once; the live
+//! replicas never send the same delivery at the same time).
+
+use reqwest::Method;
+use serde_json::json;
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::task::JoinSet;
+
+use super::Replicas;
+use super::receiver::{Answer, Receiver};
+
+const EVENTS: usize = 1000;
+/// Requests in flight at once while creating the events.
+const CLIENTS: usize = 12;
+
+/// Creates customers `numbers` round-robin on `on`, and returns their ids.
+async fn create(
+    replicas: &Arc<Replicas>,
+    numbers: std::ops::Range<usize>,
+    on: &[usize],
+) -> Vec<String> {
+    let mut tasks = JoinSet::new();
+    let numbers: Vec<usize> = numbers.collect();
+    for chunk in numbers.chunks(numbers.len().div_ceil(CLIENTS)) {
+        let (replicas, chunk, on) = (replicas.clone(), chunk.to_vec(), on.to_vec());
+        tasks.spawn(async move {
+            let mut ids = Vec::new();
+            for n in chunk {
+                let body = json!({ "name": format!("Customer {n}") });
+                let (status, _, customer) = replicas
+                    .send(
+                        on[n % on.len()],
+                        Method::POST,
+                        "/customers",
+                        Some(&body),
+                        None,
+                    )
+                    .await;
+                assert_eq!(status, 201, "{customer}");
+                ids.push(customer["id"].as_str().unwrap().to_owned());
+            }
+            ids
+        });
+    }
+    tasks.join_all().await.concat()
+}
+
+#[tokio::test]
+async fn events_from_every_replica_are_all_delivered_when_one_dies() {
+    // Each answer takes a second: the replicas deliver slower than the events are created, so
+    // every replica has attempts in flight (and a backlog waits) when one is killed.
+    let receiver = Receiver::start(
+        Vec::new(),
+        Answer::status(200).delay(Duration::from_secs(1)),
+    )
+    .await;
+    // Writes unlimited in effect: the test measures delivery, not the limiter.
+    let dir = tempfile::tempdir().unwrap();
+    let limits = super::rate_limits(dir.path(), 1_000_000, 1_000_000);
+    let mut replicas = Replicas::start(3, &["--rate-limits", &limits]).await;
+    let (status, _, endpoint) = replicas
+        .send(
+            0,
+            Method::POST,
+            "/webhooks",
+            Some(&json!({ "url": receiver.url, "events": ["customer.created"] })),
+            None,
+        )
+        .await;
+    assert_eq!(status, 201, "{endpoint}");
+
+    let started = Instant::now();
+    let shared = Arc::new(replicas);
+    let mut expected = create(&shared, 0..EVENTS / 2, &[0, 1, 2]).await;
+    replicas = Arc::into_inner(shared).expect("no request in flight");
+    replicas.servers[1].kill().await;
+    let killed_at = Instant::now();
+    let received_before_kill = receiver.received().len();
+    assert!(
+        received_before_kill < EVENTS / 2,
+        "the kill comes mid-run, with deliveries waiting"
+    );
+    let shared = Arc::new(replicas);
+    expected.extend(create(&shared, EVENTS / 2..EVENTS, &[0, 2]).await);
+    assert_eq!(expected.len(), EVENTS);
+
+    let by_customer = |received: &[super::receiver::Received]| {
+        let mut seen: HashMap<String, Vec<(String, Instant)>> = HashMap::new();
+        for r in received {
+            let customer = r.json()["data"]["id"].as_str().unwrap().to_owned();
+            seen.entry(customer)
+                .or_default()
+                .push((r.header("x-vinsnap-delivery").to_owned(), r.at));
+        }
+        seen
+    };
+    let received = loop {
+        let received = receiver.received();
+        let seen = by_customer(&received);
+        if expected.iter().all(|id| seen.contains_key(id)) {
+            break received;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(150),
+            "{} of {EVENTS} events delivered",
+            expected.iter().filter(|id| seen.contains_key(*id)).count()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    let all_delivered = started.elapsed();
+    let seen = by_customer(&received);
+    assert_eq!(seen.len(), EVENTS, "only the expected events were sent");
+    let mut duplicates = 0;
+    for (customer, receipts) in &seen {
+        // One delivery per event: every receipt of it carries the same delivery id.
+        assert!(
+            receipts.iter().all(|(d, _)| *d == receipts[0].0),
+            "{customer}"
+        );
+        if receipts.len() > 1 {
+            duplicates += receipts.len() - 1;
+            let first = receipts.iter().map(|(_, at)| *at).min().unwrap();
+            assert!(
+                first < killed_at,
+                "{customer} was sent twice, first after the kill: only the dead replica's \
+                 attempts may be repeated"
+            );
+        }
+    }
+    eprintln!(
+        "replicas: {EVENTS} events created on 3 replicas, replica 1 SIGKILLed after {} \
+         deliveries; all delivered in {:.1} s ({:.1} s after the kill), {} receipts, \
+         {duplicates} duplicates (deliveries the dead replica had in flight)",
+        received_before_kill,
+        all_delivered.as_secs_f64(),
+        (Instant::now() - killed_at).as_secs_f64(),
+        received.len(),
+    );
+}
