@@ -2,11 +2,14 @@
 //! claims due deliveries from the database, sends them, and records every attempt.
 //!
 //! Nothing lives only in memory: a delivery is a row from the moment its event commits, an
-//! attempt in flight holds a lease, and a restart makes leased deliveries due again, so every
-//! delivery is attempted at least once whatever happens to the process.
+//! attempt in flight holds a lease in this dispatcher's name, and the leases of a dispatcher
+//! that stopped renewing its heartbeat are made due again by any other (or by the next start),
+//! so every delivery is attempted at least once whatever happens to a process. Replicas on one
+//! database share the queue (see `replicas`).
 
 pub mod attempt;
 pub mod queue;
+pub mod replicas;
 pub mod retention;
 
 use crate::db::Db;
@@ -30,7 +33,8 @@ const RECORD_BATCH: usize = 128;
 /// The longest the dispatcher sleeps without looking at the queue, as a safety net for wake-ups
 /// it did not get.
 const POLL: Duration = Duration::from_millis(500);
-const RETENTION_SWEEP: Duration = Duration::from_secs(3600);
+/// How often a replica asks whether the retention sweep is its turn (`retention::EVERY`).
+const RETENTION_CHECK: Duration = Duration::from_secs(300);
 
 /// The webhook machinery handlers and the dispatcher share.
 pub struct Webhooks {
@@ -80,14 +84,9 @@ pub fn spawn(db: Db, webhooks: Arc<Webhooks>) -> Dispatcher {
 }
 
 async fn run(db: Db, webhooks: Arc<Webhooks>, mut stopped: watch::Receiver<bool>) {
-    match queue::recover(&db).await {
-        Ok(0) => {}
-        Ok(n) => tracing::info!(
-            deliveries = n,
-            "resuming deliveries interrupted by a restart"
-        ),
-        Err(err) => tracing::error!(error = %err, "could not recover leased deliveries"),
-    }
+    let replica = format!("dsp_{}", ulid::Ulid::new().to_string().to_lowercase());
+    keep_alive_once(&db, &replica).await;
+    let alive = tokio::spawn(keep_alive(db.clone(), replica.clone()));
     let retention = tokio::spawn(sweep_retention(db.clone()));
     let (attempted, outcomes) = mpsc::channel(RECORD_QUEUE);
     let recorder = tokio::spawn(record_attempts(db.clone(), webhooks.schedule, outcomes));
@@ -100,10 +99,12 @@ async fn run(db: Db, webhooks: Arc<Webhooks>, mut stopped: watch::Receiver<bool>
         woken.as_mut().enable();
         let free = slots.available_permits();
         let claimed = if free > 0 {
-            queue::claim(&db, free).await.unwrap_or_else(|err| {
-                tracing::error!(error = %err, "could not claim deliveries");
-                Vec::new()
-            })
+            queue::claim(&db, &replica, free)
+                .await
+                .unwrap_or_else(|err| {
+                    tracing::error!(error = %err, "could not claim deliveries");
+                    Vec::new()
+                })
         } else {
             Vec::new()
         };
@@ -144,6 +145,34 @@ async fn run(db: Db, webhooks: Arc<Webhooks>, mut stopped: watch::Receiver<bool>
     .await;
     drop(attempted);
     let _ = tokio::time::timeout(Duration::from_secs(5), recorder).await;
+    alive.abort();
+    if let Err(err) = replicas::deregister(&db, &replica, time::now().timestamp_millis()).await {
+        tracing::error!(error = %err, "could not release this dispatcher's leases");
+    }
+}
+
+/// Renews this dispatcher's heartbeat, and makes the deliveries of dead ones due.
+async fn keep_alive_once(db: &Db, replica: &str) {
+    let now = time::now().timestamp_millis();
+    if let Err(err) = replicas::beat(db, replica, now).await {
+        tracing::error!(error = %err, "could not renew the dispatcher's heartbeat");
+        return;
+    }
+    match replicas::release_dead(db, now).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(
+            deliveries = n,
+            "resuming deliveries whose dispatcher stopped (a crash, a kill or a lost replica)"
+        ),
+        Err(err) => tracing::error!(error = %err, "could not release a dead dispatcher's leases"),
+    }
+}
+
+async fn keep_alive(db: Db, replica: String) {
+    loop {
+        tokio::time::sleep(replicas::HEARTBEAT).await;
+        keep_alive_once(&db, &replica).await;
+    }
 }
 
 /// Records finished attempts, as many per transaction as have arrived.
@@ -162,14 +191,23 @@ async fn record_attempts(
     }
 }
 
+/// Runs the retention sweep when it is this replica's turn: once per `retention::EVERY` across
+/// all replicas.
 async fn sweep_retention(db: Db) {
     loop {
-        let cutoff = time::now().timestamp_millis() - retention::RETENTION.as_millis() as i64;
-        match retention::purge(&db, cutoff).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(events = n, "deleted webhook logs older than 30 days"),
-            Err(err) => tracing::error!(error = %err, "could not delete old webhook logs"),
+        let now = time::now().timestamp_millis();
+        match retention::take_turn(&db, now).await {
+            Ok(false) => {}
+            Ok(true) => {
+                let cutoff = now - retention::RETENTION.as_millis() as i64;
+                match retention::purge(&db, cutoff).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(events = n, "deleted webhook logs older than 30 days"),
+                    Err(err) => tracing::error!(error = %err, "could not delete old webhook logs"),
+                }
+            }
+            Err(err) => tracing::error!(error = %err, "could not schedule the retention sweep"),
         }
-        tokio::time::sleep(RETENTION_SWEEP).await;
+        tokio::time::sleep(RETENTION_CHECK).await;
     }
 }

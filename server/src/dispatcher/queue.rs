@@ -15,32 +15,23 @@ use crate::core::time;
 use crate::events::EventType;
 
 /// How long a claimed delivery is held by an attempt (longer than any request may take). If the
-/// process dies mid-attempt the delivery becomes due again after this, or at the next start.
+/// process dies mid-attempt, another replica (or the next start) makes the delivery due again
+/// once the process has missed its heartbeats (`replicas::DEAD_AFTER`), or this lapses.
 const LEASE: Duration = Duration::from_secs(60);
-
-/// Deliveries leased by a previous run of the process are due now: their attempts died with it.
-pub async fn recover(db: &Db) -> sqlx::Result<u64> {
-    let now = time::now().timestamp_millis();
-    db::query(
-        "UPDATE webhook_deliveries SET leased = FALSE, next_attempt_ms = $1 WHERE leased = TRUE",
-    )
-    .bind(now)
-    .execute(db)
-    .await
-}
 
 /// Leases up to `limit` due deliveries and returns what is needed to send them. Deliveries of
 /// an endpoint that is no longer active are failed instead.
-pub async fn claim(db: &Db, limit: usize) -> sqlx::Result<Vec<Outbound>> {
+pub async fn claim(db: &Db, replica: &str, limit: usize) -> sqlx::Result<Vec<Outbound>> {
     let now = time::now().timestamp_millis();
     let lease_until = now + LEASE.as_millis() as i64;
     let ids: Vec<DeliveryId> = db::query(db::PerEngine {
-        sqlite: "UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1
+        sqlite: "UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1, leased_by = $4
                  WHERE id IN (SELECT id FROM webhook_deliveries
                               WHERE next_attempt_ms <= $2 ORDER BY next_attempt_ms LIMIT $3)
                  RETURNING id",
         // Rows another replica is claiming right now are skipped, not waited for.
-        postgres: "UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1
+        postgres:
+            "UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1, leased_by = $4
                    WHERE id IN (SELECT id FROM webhook_deliveries
                                 WHERE next_attempt_ms <= $2 ORDER BY next_attempt_ms LIMIT $3
                                 FOR UPDATE SKIP LOCKED)
@@ -49,6 +40,7 @@ pub async fn claim(db: &Db, limit: usize) -> sqlx::Result<Vec<Outbound>> {
     .bind(lease_until)
     .bind(now)
     .bind(limit as i64)
+    .bind(replica)
     .fetch_scalars(db)
     .await?;
     if ids.is_empty() {

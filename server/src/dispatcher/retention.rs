@@ -17,3 +17,22 @@ pub async fn purge(db: &Db, cutoff_ms: i64) -> sqlx::Result<u64> {
     .execute(db)
     .await
 }
+
+/// How often the sweep runs, across all replicas together.
+pub const EVERY: Duration = Duration::from_secs(3600);
+
+/// Whether the caller runs this turn's sweep: true for the first replica to ask once [`EVERY`]
+/// has passed since the last sweep anywhere, false for every other (one atomic statement, so
+/// replicas asking at once cannot both win).
+pub async fn take_turn(db: &Db, now_ms: i64) -> sqlx::Result<bool> {
+    let won = db::query(
+        "INSERT INTO scheduled_runs (task, last_run_ms) VALUES ('webhook_retention', $1)
+         ON CONFLICT (task) DO UPDATE SET last_run_ms = $1
+         WHERE scheduled_runs.last_run_ms <= $1 - $2",
+    )
+    .bind(now_ms)
+    .bind(EVERY.as_millis() as i64)
+    .execute(db)
+    .await?;
+    Ok(won == 1)
+}

@@ -98,11 +98,11 @@ async fn events_from_every_replica_are_all_delivered_when_one_dies() {
         }
         seen
     };
-    let received = loop {
+    loop {
         let received = receiver.received();
         let seen = by_customer(&received);
         if expected.iter().all(|id| seen.contains_key(id)) {
-            break received;
+            break;
         }
         assert!(
             started.elapsed() < Duration::from_secs(150),
@@ -110,8 +110,29 @@ async fn events_from_every_replica_are_all_delivered_when_one_dies() {
             expected.iter().filter(|id| seen.contains_key(*id)).count()
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
-    };
+    }
     let all_delivered = started.elapsed();
+    // And recorded: the dead replica's attempts (which may have reached the receiver) are
+    // attempted again by the others, and every delivery ends succeeded.
+    let db = shared.database.connect().await;
+    loop {
+        let unsettled: i64 = vinsnap_server::db::query(
+            "SELECT COUNT(*) FROM webhook_deliveries WHERE status <> 'succeeded'",
+        )
+        .fetch_scalar(&db)
+        .await
+        .unwrap();
+        if unsettled == 0 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(150),
+            "{unsettled} deliveries still unsettled"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let all_settled = started.elapsed();
+    let received = receiver.received();
     let seen = by_customer(&received);
     assert_eq!(seen.len(), EVENTS, "only the expected events were sent");
     let mut duplicates = 0;
@@ -133,10 +154,11 @@ async fn events_from_every_replica_are_all_delivered_when_one_dies() {
     }
     eprintln!(
         "replicas: {EVENTS} events created on 3 replicas, replica 1 SIGKILLed after {} \
-         deliveries; all delivered in {:.1} s ({:.1} s after the kill), {} receipts, \
-         {duplicates} duplicates (deliveries the dead replica had in flight)",
+         deliveries; all delivered in {:.1} s, all recorded in {:.1} s ({:.1} s after the \
+         kill); {} receipts, {duplicates} duplicates (deliveries the dead replica had in flight)",
         received_before_kill,
         all_delivered.as_secs_f64(),
+        all_settled.as_secs_f64(),
         (Instant::now() - killed_at).as_secs_f64(),
         received.len(),
     );

@@ -43,7 +43,7 @@ pub struct Replicas {
     pub servers: Vec<ServerProcess>,
     pub key: String,
     pub http: reqwest::Client,
-    _database: TestDatabase,
+    pub database: TestDatabase,
     _turn: MutexGuard<'static, ()>,
 }
 
@@ -64,7 +64,7 @@ impl Replicas {
             servers,
             key,
             http: reqwest::Client::new(),
-            _database: database,
+            database,
             _turn: turn,
         }
     }
