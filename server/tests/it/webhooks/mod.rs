@@ -5,6 +5,7 @@ mod crash;
 mod delivery;
 mod endpoints;
 mod receiver;
+mod replicas;
 mod ssrf;
 
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
