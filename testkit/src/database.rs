@@ -6,7 +6,9 @@
 //!   (`./scripts/test` starts a throwaway one). A PostgreSQL test database is copied from a
 //!   template migrated once per schema (named after the migrations' checksums, so a changed
 //!   migration makes a new one), which takes milliseconds, and is dropped when the test ends.
-//! - `VINSNAP_TEST_REDIS`: the URL of a Redis server, for the tests of shared rate limits.
+//! - `VINSNAP_TEST_REDIS`: the URL of a Redis server, for the tests of shared rate limits. On
+//!   PostgreSQL the whole suite counts its rate limits there too (as replicas in production do),
+//!   so every rate-limit test also checks the Redis script against the same expectations.
 
 use sqlx::{Connection, Executor, PgConnection};
 use std::path::PathBuf;
@@ -40,6 +42,15 @@ pub fn redis_url() -> String {
              (./scripts/test starts a throwaway one and sets it)"
         )
     })
+}
+
+/// The Redis a [`crate::TestServer`] counts its rate limits in by default: this run's, when the
+/// suite runs on PostgreSQL; none (limits in the server) on SQLite.
+pub fn suite_redis() -> Option<String> {
+    match engine() {
+        Engine::Postgres => std::env::var("VINSNAP_TEST_REDIS").ok(),
+        Engine::Sqlite => None,
+    }
 }
 
 /// A database of its own for one test: a SQLite file in a temporary directory, or a PostgreSQL

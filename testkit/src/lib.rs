@@ -45,7 +45,8 @@ pub struct Options {
     pub rate_limits: Option<RateLimits>,
     /// Decode VINs from the WMI table alone, as a server that could not fetch the vPIC data.
     pub without_vpic: bool,
-    /// Count rate limits in this Redis (`serve --redis`) instead of in the server.
+    /// Count rate limits in this Redis (`serve --redis`) instead of in the server (by default:
+    /// [`database::suite_redis`]).
     pub redis: Option<String>,
 }
 
@@ -234,10 +235,10 @@ impl TestServer {
         };
         let limits = options.rate_limits.unwrap_or_default();
         let mut state = AppState::with_config(pool.clone(), config).with_vin(vin);
-        state = match &options.redis {
+        state = match options.redis.or_else(database::suite_redis) {
             None => state.with_rate_limits(limits, limiter_clock.clone()),
             Some(url) => state
-                .with_shared_rate_limits(url, limits, limiter_clock.clone())
+                .with_shared_rate_limits(&url, limits, limiter_clock.clone())
                 .expect("a redis:// URL"),
         };
         if let Some(webhooks) = options.webhooks {
