@@ -227,8 +227,10 @@ def main():
     parser.add_argument("--limits", required=True, help="a --rate-limits file that never refuses")
     parser.add_argument("--work", required=True)
     parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--events", type=int, default=2500)
-    parser.add_argument("--endpoints", type=int, default=4)
+    parser.add_argument("--events", type=int, default=1000)
+    # Many endpoints, so the per-endpoint caps on attempts in flight leave room for every
+    # replica's slots: the figure is the replicas', not one endpoint's.
+    parser.add_argument("--endpoints", type=int, default=16)
     args = parser.parse_args()
     bench = Bench(args)
     bench.requests("SQLite, 1 server", bench.fresh_sqlite("bench_requests"), 1, False)
