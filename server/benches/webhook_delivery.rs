@@ -171,7 +171,7 @@ async fn main() {
 
     create_customers(&base, &key, 1, Duration::ZERO).await;
     let started = Instant::now();
-    let running = dispatcher::spawn(pool.clone(), shared);
+    let running = dispatcher::spawn(pool.clone(), shared, Default::default());
     wait_for(&arrivals, EVENTS).await;
     let drain = started.elapsed();
     println!(

@@ -35,7 +35,11 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let dispatcher = dispatcher::spawn(state.db.clone(), state.webhooks.clone());
+    let dispatcher = dispatcher::spawn(
+        state.db.clone(),
+        state.webhooks.clone(),
+        state.metrics.clone(),
+    );
     let served = axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await;

@@ -161,7 +161,12 @@ enum PartsCommand {
 #[derive(clap::Args)]
 struct DbArg {
     /// A SQLite file (created if missing), or a PostgreSQL URL: postgres://user:pass@host/db.
-    #[arg(id = "db", long = "db", env = "VINSNAP_DB", default_value = "vinsnap.db")]
+    #[arg(
+        id = "db",
+        long = "db",
+        env = "VINSNAP_DB",
+        default_value = "vinsnap.db"
+    )]
     location: String,
 }
 

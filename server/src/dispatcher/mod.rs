@@ -20,6 +20,7 @@ use tokio::sync::{Notify, Semaphore, mpsc, watch};
 use tokio::task::JoinHandle;
 
 use crate::core::http_client::{Outcome, SystemResolver, WebhookClient};
+use crate::core::metrics::Metrics;
 use crate::core::retry::Schedule;
 use crate::core::ssrf::Policy;
 use crate::core::time;
@@ -77,19 +78,30 @@ impl Dispatcher {
     }
 }
 
-pub fn spawn(db: Db, webhooks: Arc<Webhooks>) -> Dispatcher {
+/// Starts the dispatcher; `metrics` counts its attempts, deliveries and sweeps.
+pub fn spawn(db: Db, webhooks: Arc<Webhooks>, metrics: Metrics) -> Dispatcher {
     let (stop, stopped) = watch::channel(false);
-    let task = tokio::spawn(run(db, webhooks, stopped));
+    let task = tokio::spawn(run(db, webhooks, metrics, stopped));
     Dispatcher { stop, task }
 }
 
-async fn run(db: Db, webhooks: Arc<Webhooks>, mut stopped: watch::Receiver<bool>) {
+async fn run(
+    db: Db,
+    webhooks: Arc<Webhooks>,
+    metrics: Metrics,
+    mut stopped: watch::Receiver<bool>,
+) {
     let replica = format!("dsp_{}", ulid::Ulid::new().to_string().to_lowercase());
     keep_alive_once(&db, &replica).await;
     let alive = tokio::spawn(keep_alive(db.clone(), replica.clone()));
-    let retention = tokio::spawn(sweep_retention(db.clone()));
+    let retention = tokio::spawn(sweep_retention(db.clone(), metrics.clone()));
     let (attempted, outcomes) = mpsc::channel(RECORD_QUEUE);
-    let recorder = tokio::spawn(record_attempts(db.clone(), webhooks.schedule, outcomes));
+    let recorder = tokio::spawn(record_attempts(
+        db.clone(),
+        webhooks.schedule,
+        outcomes,
+        metrics,
+    ));
     let slots = Arc::new(Semaphore::new(CONCURRENCY));
     let freed = Arc::new(Notify::new());
     while !*stopped.borrow() {
@@ -180,12 +192,31 @@ async fn record_attempts(
     db: Db,
     schedule: Schedule,
     mut outcomes: mpsc::Receiver<(attempt::Outbound, Outcome)>,
+    metrics: Metrics,
 ) {
     let mut batch = Vec::with_capacity(RECORD_BATCH);
     while outcomes.recv_many(&mut batch, RECORD_BATCH).await > 0 {
-        if let Err(err) = queue::record_batch(&db, &schedule, &batch).await {
-            // The leases expire and the deliveries are attempted again: at least once.
-            tracing::error!(error = %err, attempts = batch.len(), "could not record attempts");
+        match queue::record_batch(&db, &schedule, &batch).await {
+            Ok(statuses) => {
+                for ((_, outcome), status) in batch.iter().zip(statuses) {
+                    let attempt = if outcome.succeeded() {
+                        "succeeded"
+                    } else {
+                        "failed"
+                    };
+                    metrics.webhook_attempts.with_label_values(&[attempt]).inc();
+                    if let Some(settled @ ("succeeded" | "failed")) = status {
+                        metrics
+                            .webhook_deliveries
+                            .with_label_values(&[settled])
+                            .inc();
+                    }
+                }
+            }
+            // The leases are released and the deliveries attempted again: at least once.
+            Err(err) => {
+                tracing::error!(error = %err, attempts = batch.len(), "could not record attempts")
+            }
         }
         batch.clear();
     }
@@ -193,12 +224,13 @@ async fn record_attempts(
 
 /// Runs the retention sweep when it is this replica's turn: once per `retention::EVERY` across
 /// all replicas.
-async fn sweep_retention(db: Db) {
+async fn sweep_retention(db: Db, metrics: Metrics) {
     loop {
         let now = time::now().timestamp_millis();
         match retention::take_turn(&db, now).await {
             Ok(false) => {}
             Ok(true) => {
+                metrics.retention_sweeps.inc();
                 let cutoff = now - retention::RETENTION.as_millis() as i64;
                 match retention::purge(&db, cutoff).await {
                     Ok(0) => {}

@@ -160,17 +160,20 @@ async fn log_attempt(
 }
 
 /// Records dispatcher attempts in one transaction (one write-lock round trip for many
-/// attempts keeps the lock free for the API's own writes and for claiming).
+/// attempts keeps the lock free for the API's own writes and for claiming). Returns each
+/// delivery's status after its attempt (`None`: the delivery is gone).
 pub async fn record_batch(
     db: &Db,
     schedule: &Schedule,
     attempts: &[(Outbound, Outcome)],
-) -> sqlx::Result<()> {
+) -> sqlx::Result<Vec<Option<&'static str>>> {
     let mut tx = db.begin().await?;
+    let mut statuses = Vec::with_capacity(attempts.len());
     for (outbound, outcome) in attempts {
-        record(&mut tx, schedule, outbound, outcome).await?;
+        statuses.push(record(&mut tx, schedule, outbound, outcome).await?);
     }
-    tx.commit().await
+    tx.commit().await?;
+    Ok(statuses)
 }
 
 /// Records a dispatcher attempt and decides what follows: success resets the endpoint's
@@ -182,7 +185,7 @@ async fn record(
     schedule: &Schedule,
     outbound: &Outbound,
     outcome: &Outcome,
-) -> sqlx::Result<()> {
+) -> sqlx::Result<Option<&'static str>> {
     let now = time::now();
     #[derive(sqlx::FromRow)]
     struct Current {
@@ -200,16 +203,21 @@ async fn record(
     .fetch_optional(&mut *tx)
     .await?;
     let Some(current) = current else {
-        return Ok(());
+        return Ok(None);
     };
     log_attempt(tx, &outbound.delivery_id, now, outcome).await?;
     let attempts = current.attempt_count + 1;
     let endpoint = &current.endpoint_id;
     let (status, next_ms) = if outcome.succeeded() {
-        db::query("UPDATE webhook_endpoints SET consecutive_failures = 0 WHERE id = $1")
-            .bind(endpoint)
-            .execute(&mut *tx)
-            .await?;
+        // Only when there is something to reset: the endpoint's row stays unlocked, so replicas
+        // recording successes to one endpoint do not queue behind each other.
+        db::query(
+            "UPDATE webhook_endpoints SET consecutive_failures = 0
+             WHERE id = $1 AND consecutive_failures <> 0",
+        )
+        .bind(endpoint)
+        .execute(&mut *tx)
+        .await?;
         ("succeeded", None)
     } else {
         let failures: i64 = db::query(
@@ -271,8 +279,8 @@ async fn record(
     .bind(now)
     .bind(&outbound.delivery_id)
     .execute(&mut *tx)
-    .await
-    .map(drop)
+    .await?;
+    Ok(Some(status))
 }
 
 /// Records a test ping's single attempt: it settles at once and never touches the endpoint's

@@ -716,3 +716,36 @@ async fn job_and_invoice_changes_arrive_as_their_events() {
     assert_eq!(events[6].1["status"], "paid");
     assert_eq!(events[6].1["amount_paid"], paid["amount_paid"]);
 }
+
+#[tokio::test]
+async fn metrics_count_attempts_and_settled_deliveries() {
+    let app = local_app(0.001).await;
+    // The first attempt fails, the retry (after 60 ms at this scale) succeeds.
+    let receiver = Receiver::start(vec![Answer::status(500)], Answer::status(200)).await;
+    let (endpoint, _) = register(&app, &receiver.url, json!(["customer.created"])).await;
+    app.customer("Ann").await;
+    let list = deliveries(&app, &endpoint, "").await;
+    settled(&app, list["data"][0]["id"].as_str().unwrap(), WAIT).await;
+    let metrics = app
+        .raw(reqwest::Method::GET, "/metrics")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for series in [
+        r#"vinsnap_webhook_attempts_total{outcome="failed"} 1"#,
+        r#"vinsnap_webhook_attempts_total{outcome="succeeded"} 1"#,
+        r#"vinsnap_webhook_deliveries_total{outcome="succeeded"} 1"#,
+    ] {
+        assert!(
+            metrics.lines().any(|line| line == series),
+            "{series}\n{metrics}"
+        );
+    }
+    assert!(
+        !metrics.contains(r#"vinsnap_webhook_deliveries_total{outcome="failed"}"#),
+        "{metrics}"
+    );
+}

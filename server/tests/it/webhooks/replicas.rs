@@ -35,6 +35,7 @@ async fn a_starting_dispatcher_leaves_a_live_ones_leases_alone() {
             Schedule::new(0.001).unwrap(),
             Arc::new(SystemResolver),
         )),
+        Default::default(),
     );
     tokio::time::sleep(Duration::from_secs(4)).await;
     assert_eq!(
