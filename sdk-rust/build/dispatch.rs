@@ -202,7 +202,7 @@ pub fn dispatch(spec: &serde_json::Value, client: &syn::File) -> proc_macro2::To
             client: &crate::Client,
             operation_id: &str,
             mut args: crate::dispatch::Args,
-        ) -> Result<serde_json::Value, crate::Error> {
+        ) -> Result<bytes::Bytes, crate::Error> {
             match operation_id {
                 #(#arms)*
                 other => Err(crate::Error::InvalidRequest(format!("unknown operation {other:?}"))),

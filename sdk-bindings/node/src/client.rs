@@ -55,13 +55,13 @@ impl NativeClient {
         body: Option<String>,
     ) -> napi::Result<String> {
         let args = arguments(&params, body.as_deref())?;
-        let value = self
+        let body = self
             .client
-            .call(&operation_id, args)
+            .call_json(&operation_id, args)
             .await
             .map_err(|e| Failure::from(e).into_napi())?;
-        serde_json::to_string(&value).map_err(|e| {
-            Failure::new("decode", format!("cannot write the response: {e}")).into_napi()
+        String::from_utf8(body.to_vec()).map_err(|e| {
+            Failure::new("decode", format!("the response is not UTF-8: {e}")).into_napi()
         })
     }
 

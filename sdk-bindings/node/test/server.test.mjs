@@ -11,12 +11,12 @@ import { startReceiver } from './support/receiver.mjs';
 import { startServer } from './support/servers.mjs';
 import {
   AuthenticationError,
-  BadRequestError,
   ConflictError,
   InvalidRequestError,
   NotFoundError,
   Page,
   PermissionDeniedError,
+  UnprocessableEntityError,
   Vinsnap,
   verifyWebhook,
   WebhookVerificationError,
@@ -162,16 +162,17 @@ test('invoices: from a completed job, edited, sent, paid; another one voided', a
 });
 
 test('parts.search: a page with the searched vehicle, iterated past the first page', async () => {
-  const page = await client.parts.search({ vin: VIN, type: 'brake-pads', limit: 2 });
+  // The catalog has few brake pads for this model: pages of one make several pages.
+  const page = await client.parts.search({ vin: VIN, type: 'brake-pads', limit: 1 });
   assert.ok(page instanceof Page);
   assert.equal(page.vehicle.make, 'Honda');
-  assert.equal(page.fitment_basis, 'make_year');
-  assert.ok(page.total > 2 && page.has_more);
+  assert.equal(page.fitment_basis, 'make_model_year');
+  assert.ok(page.total > 1 && page.has_more, `${page.total} parts`);
   const next = await page.getNextPage();
   assert.equal(next.vehicle.make, 'Honda', 'every page carries the response fields');
   assert.notDeepEqual(next.data.map((p) => p.id), page.data.map((p) => p.id));
   let count = 0;
-  for await (const part of client.parts.search({ vin: VIN, type: 'brake-pads', limit: 7 })) {
+  for await (const part of client.parts.search({ vin: VIN, type: 'brake-pads', limit: 1 })) {
     assert.equal(part.type, 'brake-pads');
     count += 1;
   }
@@ -274,9 +275,10 @@ test('errors from the real server have their class, code and request id', async 
   assert.equal(missing.code, 'customer_not_found');
   assert.match(missing.requestId, /^req_/);
 
+  // Well-formed, so the SDK sends it; its check digit is wrong, which only the server knows.
   const badVin = await client.vin.decode('1HGCM82633A004353').catch((e) => e);
-  assert.ok(badVin instanceof BadRequestError, String(badVin));
-  assert.equal(badVin.status, 400);
+  assert.ok(badVin instanceof UnprocessableEntityError, String(badVin));
+  assert.equal(badVin.status, 422);
 
   const stranger = new Vinsnap({ apiKey: 'vsk_test_notarealkey000000000000000', baseUrl: server.baseUrl });
   const unauthenticated = await stranger.locations.list().catch((e) => e);

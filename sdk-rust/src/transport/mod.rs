@@ -4,13 +4,16 @@
 //! everything that depends on the call happens here, per logical call: the `Idempotency-Key`
 //! (made once, so every retry carries the same one), the retry loop, rate-limit capture, tracing
 //! spans, buffering an error response's body so it can become a typed [`crate::Error`]
-//! without another await, and the JSON body edits that let a call send an explicit `null`.
+//! without another await, the JSON body edits that let a call send an explicit `null`, and
+//! keeping a response's body as sent for the dispatch entry point.
 
+mod capture;
 mod nulls;
 mod retry;
 
 use std::sync::{Arc, Mutex};
 
+use bytes::Bytes;
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use rand::Rng;
 use reqwest::header::{HeaderName, HeaderValue};
@@ -21,6 +24,7 @@ use crate::error::ApiError;
 use crate::generated::progenitor::Client as Generated;
 use crate::rate_limit::RateLimit;
 
+pub(crate) use capture::capturing;
 pub use nulls::with_explicit_nulls;
 pub(crate) use nulls::{BodyEdit, with_body_edit};
 use retry::Outcome;
@@ -178,18 +182,25 @@ fn record(span: &Span, response: &Response) {
 async fn settle(response: Response) -> reqwest::Result<Response> {
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
-        return Ok(response);
+        return capture::keep(response).await;
     }
+    let (mut response, body) = buffered(response).await?;
+    let error = ApiError::from_response(status, response.headers(), &body);
+    response.extensions_mut().insert(error);
+    Ok(response)
+}
+
+/// `response` with its body read into memory, and that body.
+async fn buffered(response: Response) -> reqwest::Result<(Response, Bytes)> {
+    let status = response.status();
     let version = response.version();
     let headers = response.headers().clone();
     let body = response.bytes().await?;
-    let error = ApiError::from_response(status, &headers, &body);
-    let mut rebuilt = http::Response::new(body);
+    let mut rebuilt = http::Response::new(body.clone());
     *rebuilt.status_mut() = status;
     *rebuilt.version_mut() = version;
     *rebuilt.headers_mut() = headers;
-    rebuilt.extensions_mut().insert(error);
-    Ok(Response::from(rebuilt))
+    Ok((Response::from(rebuilt), body))
 }
 
 fn new_idempotency_key() -> HeaderValue {
