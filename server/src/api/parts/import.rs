@@ -72,6 +72,36 @@ pub async fn import_csv(
         }
         None => Vec::new(),
     };
+    if db.engine() == Engine::Postgres {
+        // A search's index has no pending list (migration 0006); an import fills one instead,
+        // merged into the index in bulk (64 MB at a time) rather than entry by entry, and
+        // emptied at the end. Searches meanwhile read the list too, so they stay correct.
+        db::query(
+            "ALTER INDEX part_search_doc SET (fastupdate = on, gin_pending_list_limit = 65536)",
+        )
+        .execute(db)
+        .await?;
+    }
+    let imported = import_rows(db, csv, &locations).await;
+    if db.engine() == Engine::Postgres {
+        db::query("SELECT gin_clean_pending_list('part_search_doc')::bigint")
+            .fetch_scalar::<i64>(db)
+            .await?;
+        db::query("ALTER INDEX part_search_doc SET (fastupdate = off)")
+            .execute(db)
+            .await?;
+        db::query("ALTER INDEX part_search_doc RESET (gin_pending_list_limit)")
+            .execute(db)
+            .await?;
+    }
+    imported
+}
+
+async fn import_rows(
+    db: &Db,
+    csv: impl std::io::Read,
+    locations: &[LocationId],
+) -> anyhow::Result<Imported> {
     let mut reader = csv::Reader::from_reader(csv);
     let mut imported = Imported::default();
     let mut chunk = Chunk::default();
@@ -80,10 +110,10 @@ pub async fn import_csv(
     for (index, record) in reader.deserialize::<Row>().enumerate() {
         let line = index + 2;
         let row = record.with_context(|| format!("line {line}"))?;
-        let part = CatalogPart::parse(&row, &locations)
+        let part = CatalogPart::parse(&row, locations)
             .with_context(|| format!("line {line} ({} {})", row.brand, row.part_number))?;
         if chunk.parts.len() == CHUNK || chunk.has(&part) {
-            chunk.write(&mut tx, &locations, &mut imported).await?;
+            chunk.write(&mut tx, locations, &mut imported).await?;
             chunks_in_tx += 1;
             if chunks_in_tx == CHUNKS_PER_TX {
                 tx.commit().await?;
@@ -93,7 +123,7 @@ pub async fn import_csv(
         }
         chunk.push(part);
     }
-    chunk.write(&mut tx, &locations, &mut imported).await?;
+    chunk.write(&mut tx, locations, &mut imported).await?;
     if tx.engine() == Engine::Sqlite {
         // New words become searchable as prefixes; the search falls back to FTS5's own prefix
         // query for a word with no known completions, so a search during the import still
