@@ -21,9 +21,9 @@ const guidesDir = join(here, 'guides');
 // section's folder is a language that section does not offer (yet); the docs tests list which.
 export const LANGUAGES = [
   { file: 'curl.sh', label: 'curl', fence: 'sh' },
-  { file: 'rust.rs', label: 'Rust', fence: 'rust' },
   { file: 'python.py', label: 'Python', fence: 'python' },
   { file: 'typescript.ts', label: 'TypeScript', fence: 'typescript' },
+  { file: 'rust.rs', label: 'Rust', fence: 'rust' },
   { file: 'node.js', label: 'Node', fence: 'javascript' },
   { file: 'php.php', label: 'PHP', fence: 'php' },
   { file: 'ruby.rb', label: 'Ruby', fence: 'ruby' },
@@ -45,7 +45,8 @@ function fenced(relative) {
 /// - `<!-- include: path -->`: that file, fenced;
 /// - `<!-- languages: folder -->`: each language's file in that folder, under a heading
 ///   per language (`### Rust`);
-/// - `<!-- error-codes -->`: the table of every error code the spec documents.
+/// - `<!-- error-codes -->`: the table of every error code the API answers with (the spec's
+///   `x-error-codes`, with the operations' examples).
 function expand(markdown, spec) {
   return markdown
     .replace(/<!-- include: (\S+) -->/g, (_, path) => fenced(path))
@@ -59,7 +60,7 @@ function expand(markdown, spec) {
 function errorTable(spec) {
   const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const rows = errorCodes(spec).map((e) =>
-    `| \`${e.code}\` | ${e.status} | ${cell(e.meaning)} | ${cell(e.message)} |`);
+    `| \`${e.code}\` | ${e.status} | ${cell(e.meaning)} | ${e.message ? cell(e.message) : '—'} |`);
   return ['| code | status | meaning | example message |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 

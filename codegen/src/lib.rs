@@ -15,6 +15,7 @@
 //! package's TypeScript layer); [`samples`] writes the docs' per-operation code samples
 //! (`docs-spec`), not committed.
 
+pub mod layout;
 pub mod model;
 pub mod naming;
 pub mod node;

@@ -208,6 +208,9 @@ pub struct Parameter {
     pub required: bool,
     pub description: Option<String>,
     pub constraints: Constraints,
+    /// The documented example: the parameter's own (`example`, or the first of `examples`),
+    /// else, for a required one, its schema's. The docs' samples call with it.
+    pub example: Option<Value>,
 }
 
 /// Where a keyword argument of a call goes.
@@ -237,6 +240,8 @@ pub struct Body {
     pub required: bool,
     /// The object's properties, when the body is an object (each becomes a keyword argument).
     pub fields: Option<Object>,
+    /// The documented example (the media type's `example`, or the first of `examples`).
+    pub example: Option<Value>,
 }
 
 /// A list operation: pages with `limit` and `offset`, answers `{data: [Item], has_more, ...}`.
@@ -705,11 +710,13 @@ impl Walker<'_> {
                 let param_name = p["name"].as_str()?.to_owned();
                 let empty = Value::Object(Default::default());
                 let schema = p.get("schema").unwrap_or(&empty);
+                let required = location == Location::Path || p["required"] == true;
                 Some(Parameter {
                     ty: self.ty(&format!("{id}_{param_name}"), schema),
-                    required: location == Location::Path || p["required"] == true,
+                    required,
                     description: text(p, "description"),
                     constraints: Constraints::of(self.spec.resolve(schema)),
+                    example: self.parameter_example(p, required),
                     name: param_name,
                     location,
                 })
@@ -724,6 +731,7 @@ impl Walker<'_> {
             fields: self.object_of(&ty),
             ty,
             required,
+            example: op.request_example(None).cloned(),
         });
         let (success, response) = success_response(op);
         let response = response.map(|schema| self.ty(&format!("{id}_response"), schema));
@@ -762,6 +770,30 @@ impl Walker<'_> {
             }
         }
         Ok(operation)
+    }
+
+    /// A parameter's example: its own `example` (or first of `examples`), else, when
+    /// `required`, its schema's (following `$ref`s): an optional parameter without an example
+    /// of its own is one a call leaves out.
+    fn parameter_example(&self, param: &Value, required: bool) -> Option<Value> {
+        if let Some(example) = param.get("example") {
+            return Some(example.clone());
+        }
+        if let Some(first) = param
+            .get("examples")
+            .and_then(Value::as_object)
+            .and_then(|m| m.values().next())
+        {
+            return self.spec.resolve(first).get("value").cloned();
+        }
+        if !required {
+            return None;
+        }
+        let schema = self.spec.resolve(param.get("schema")?);
+        schema
+            .get("example")
+            .or_else(|| schema.pointer("/examples/0"))
+            .cloned()
     }
 
     /// The object behind a body type (named, hoisted or aliased), for its keyword arguments.

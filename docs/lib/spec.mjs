@@ -31,11 +31,23 @@ function responseExamples(spec, response) {
   return out;
 }
 
-/// Every error code the spec documents: `{ code, status, meaning, message, operations }`,
-/// sorted by status then code. The meaning is the description of the most specific response
-/// documenting it (the one with the fewest codes).
+/// Every error code the API answers with: `{ code, status, meaning, message, operations }`,
+/// sorted by status then code. The list is the spec's `x-error-codes` (the server's list of
+/// every code, with what each means), joined with the operations' error responses: their
+/// example message, and the operations that document the code. A code an operation documents
+/// but the list lacks is still shown, with its response's description as its meaning.
 export function errorCodes(spec) {
   const found = new Map();
+  const entry = (code, status) => {
+    const key = `${code} ${status}`;
+    if (!found.has(key)) found.set(key, { code, status: String(status), meaning: '', message: '', specificity: Infinity, operations: new Set() });
+    return found.get(key);
+  };
+  for (const listed of spec['x-error-codes'] ?? []) {
+    const e = entry(listed.code, listed.status);
+    e.meaning = listed.description ?? '';
+    e.listed = true;
+  }
   for (const { operation } of operations(spec)) {
     for (const [status, reference] of Object.entries(operation.responses ?? {})) {
       const response = resolve(spec, reference);
@@ -43,19 +55,19 @@ export function errorCodes(spec) {
         .map((e) => e?.error?.code && { code: e.error.code, message: e.error.message ?? '' })
         .filter(Boolean);
       for (const { code, message } of codes) {
-        const key = `${code} ${status}`;
-        const entry = found.get(key) ?? { code, status, meaning: '', message, specificity: Infinity, operations: new Set() };
-        if (codes.length < entry.specificity) {
-          entry.specificity = codes.length;
-          entry.meaning = response.description ?? '';
-          entry.message = message;
+        const e = entry(code, status);
+        // The example of the most specific response documenting it (the one with the fewest
+        // codes) says it best.
+        if (codes.length < e.specificity) {
+          e.specificity = codes.length;
+          e.message = message;
+          if (!e.listed) e.meaning = response.description ?? '';
         }
-        entry.operations.add(operation.operationId);
-        found.set(key, entry);
+        e.operations.add(operation.operationId);
       }
     }
   }
   return [...found.values()]
-    .map(({ specificity, ...e }) => ({ ...e, operations: [...e.operations] }))
+    .map(({ specificity, listed, ...e }) => ({ ...e, operations: [...e.operations] }))
     .sort((a, b) => a.status.localeCompare(b.status) || a.code.localeCompare(b.code));
 }

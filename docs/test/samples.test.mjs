@@ -1,17 +1,20 @@
 // Every sample of the built site runs: each operation's samples against the sandbox mock, the
 // quickstarts against the reference server, the webhook verification samples against the
 // shared signature vectors with each language's own toolchain. A language without a runner
-// here, or an operation or guide without a sample in a required language, fails.
+// here, or an operation or guide without a sample in a required language, fails. Python and
+// TypeScript samples run on the packages installed as a user installs them (packages.mjs),
+// after passing `mypy --strict` and `tsc --strict`.
 //
 // Adding a language: a runner in OPERATION_RUNNERS (and QUICKSTART_RUNNERS), and its samples
 // appear in the site through vinsnap-codegen's samples module (and docs/guides/quickstart/).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { builtDocument, guideSamples, operationSamples, ROOT } from './site.mjs';
+import { checkPython, compileTypeScript, installNode, installPython } from './packages.mjs';
 import { startMock, startServer } from './processes.mjs';
 
 const WORK = join(ROOT, 'target', 'docs-samples');
@@ -45,13 +48,42 @@ function rust(name, api) {
   return run(RUST_BINARY, [name], withApi(api)).stdout;
 }
 
+// Python samples are type-checked with `mypy --strict` together, once (see
+// checkPythonSamples), against the package installed in a virtual environment (installPython);
+// a sample with a diagnostic fails, the others run as scripts, from a folder outside the
+// repository.
+let python;
+let pythonChecked;
+function runPython(name, api) {
+  const errors = pythonChecked.diagnostics[name];
+  assert.ok(errors, `${name} was not checked`);
+  assert.deepEqual(errors, [], `${name} does not type-check with mypy --strict:\n${errors.join('\n')}`);
+  const file = pythonChecked.paths[name];
+  return run(python, [file], { cwd: dirname(file), ...withApi(api) }).stdout;
+}
+
+// TypeScript samples are type-checked with `tsc --strict` together, once (see
+// compileTypeScriptSamples), against the installed Node package; a sample with a diagnostic
+// fails, the others run with node as the ES modules tsc made of them.
+let typescript;
+function runTypeScript(name, api) {
+  const errors = typescript.diagnostics[name];
+  assert.ok(errors, `${name} was not compiled`);
+  assert.deepEqual(errors, [], `${name} does not type-check with tsc --strict:\n${errors.join('\n')}`);
+  return run(process.execPath, [typescript.compiled[name]], { cwd: typescript.dir, ...withApi(api) }).stdout;
+}
+
 const OPERATION_RUNNERS = {
   curl: (sample, api) => JSON.parse(curl(sample.source, api)),
+  Python: (sample, api) => runPython(`op_${sample.operationId}`, api),
+  TypeScript: (sample, api) => runTypeScript(`op_${sample.operationId}`, api),
   Rust: (sample, api) => rust(`op:${sample.operationId}`, api),
 };
 
 const QUICKSTART_RUNNERS = {
   'quickstart/curl.sh': (sample, api) => curl(sample.source, api),
+  'quickstart/python.py': (sample, api) => runPython('quickstart', api),
+  'quickstart/typescript.ts': (sample, api) => runTypeScript('quickstart', api),
   'quickstart/rust.rs': (sample, api) => rust('quickstart', api),
 };
 
@@ -120,10 +152,55 @@ function compileRust() {
   });
 }
 
+/// Every Python sample of the site, checked by one `mypy --strict` run.
+function checkPythonSamples() {
+  const files = {};
+  for (const s of samples.filter((s) => s.label === 'Python')) files[`op_${s.operationId}`] = s.source;
+  for (const g of guides.filter((g) => g.path === 'quickstart/python.py')) files.quickstart = g.source;
+  // Proof that a sample which does not type-check is caught: a wrong argument type.
+  files.check_wrong_type = 'import vinsnap\n\nclient = vinsnap.Client("k")\nclient.customers.get(42)\n';
+  const result = checkPython(join(WORK, 'python'), python, files);
+  assert.deepEqual(result.other, [], `mypy reports problems outside the samples:\n${result.other.join('\n')}`);
+  return result;
+}
+
+/// Every TypeScript sample of the site as a module of one project, checked and compiled by one
+/// `tsc --strict` run.
+function compileTypeScriptSamples() {
+  const project = installNode(join(WORK, 'typescript'));
+  const files = {};
+  for (const s of samples.filter((s) => s.label === 'TypeScript')) files[`op_${s.operationId}`] = s.source;
+  for (const g of guides.filter((g) => g.path === 'quickstart/typescript.ts')) files.quickstart = g.source;
+  // Proof that a sample which does not type-check is caught: a wrong argument type.
+  files.check_wrong_type = "import { Vinsnap } from 'vinsnap';\nconst client = new Vinsnap({ apiKey: 'k' });\nawait client.customers.get(42);\n";
+  const result = compileTypeScript(project, files);
+  assert.deepEqual(result.other, [], `tsc reports problems outside the samples:\n${result.other.join('\n')}`);
+  return { ...result, dir: project.dir };
+}
+
 before(() => {
-  const started = Date.now();
+  let started = Date.now();
   compileRust();
   console.log(`# Rust samples compiled in ${Date.now() - started} ms`);
+  started = Date.now();
+  python = installPython(join(WORK, 'python'));
+  pythonChecked = checkPythonSamples();
+  console.log(`# Python package installed and samples checked in ${Date.now() - started} ms`);
+  started = Date.now();
+  typescript = compileTypeScriptSamples();
+  console.log(`# Node package installed and TypeScript samples compiled in ${Date.now() - started} ms`);
+});
+
+test('a Python sample that does not type-check is reported', () => {
+  const errors = pythonChecked.diagnostics.check_wrong_type;
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /^samples\/check_wrong_type\.py:4: error: .*\[arg-type\]/);
+});
+
+test('a TypeScript sample that does not type-check is reported', () => {
+  const errors = typescript.diagnostics.check_wrong_type;
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /^src\/check_wrong_type\.ts\(3,\d+\): error TS2345/);
 });
 
 describe('every operation has a sample in every language', () => {

@@ -121,10 +121,8 @@ describe('the site in Chromium, from file://', () => {
       const sample = samples.find((s) => s.operationId === operationId && s.label === label);
       const firstLine = sample.source.split('\n').find((l) => l.trim()).trim();
       assert.ok(shown.includes(firstLine), `after choosing ${label}, the panel shows:\n${shown}`);
-      if (label === 'Rust') {
-        mkdirSync(SCREENSHOTS, { recursive: true });
-        await view.page.screenshot({ path: join(SCREENSHOTS, `${operationId}-${label.toLowerCase()}.png`) });
-      }
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await view.page.screenshot({ path: join(SCREENSHOTS, `${operationId}-${label.toLowerCase()}.png`) });
     }
   });
 

@@ -4,11 +4,14 @@
 //! runtime (`_models.py`, `_client.py`, `_pagination.py`, ...), which the generated modules
 //! import. The native module stays generic (one `call(operation_id, params, body)`); every
 //! type and method a user sees is written here from the [`Api`] model.
+//!
+//! [`samples::call`] writes a call the way these methods take it, for the docs' Python samples.
 
 mod events;
 mod models;
 mod params;
 mod resources;
+pub mod samples;
 mod types;
 mod writer;
 

@@ -1,10 +1,11 @@
-//! What one operation's sample does, in no particular language.
+//! What one operation's sample does, in no particular language: the [`model`] operation and
+//! the documented example of each input it is called with.
 
 use serde_json::Value;
-use vinsnap_openapi::{Method, Operation, Spec};
 
 use super::SampleError;
-use crate::naming::{OperationName, pascal};
+use crate::model::{Api, Location, Operation, Ty};
+use crate::naming::pascal;
 
 /// One parameter of a sample call and the documented example value it is given.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,23 +16,18 @@ pub struct Param {
 
 /// One call of an operation with its documented example inputs.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Call {
-    /// The operation and where it lives on a client (`client.<resource>.<method>`).
-    pub name: OperationName,
-    pub method: Method,
-    /// The path template, as in the spec (`/customers/{id}`).
-    pub path: String,
+pub struct Call<'a> {
+    /// The operation as every generator sees it (its name, arguments, paging).
+    pub op: &'a Operation,
     /// Every path parameter, in the order they appear in the path.
     pub path_params: Vec<Param>,
     /// The query parameters the operation documents an example for, and the required ones.
     pub query: Vec<Param>,
-    /// The request body's example and the name of its schema (the SDK's type for it).
+    /// The request body's example and the name of the Rust SDK's type for it.
     pub body: Option<Body>,
-    /// The operation lists a collection (`{"data", "has_more", ...}`), so it can be paged.
-    pub paginated: bool,
 }
 
-/// A request body: its example and the schema's name.
+/// A request body: its example and the Rust SDK's type name for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Body {
     /// `CreateCustomer` for a `$ref` to `#/components/schemas/CreateCustomer`; for an inline
@@ -40,77 +36,66 @@ pub struct Body {
     pub example: Value,
 }
 
-impl Call {
-    pub fn from_operation(op: &Operation<'_>, name: OperationName) -> Result<Call, SampleError> {
-        let spec = op.spec();
+impl<'a> Call<'a> {
+    pub fn new(api: &Api, op: &'a Operation) -> Result<Call<'a>, SampleError> {
         let missing = |what: String| SampleError::MissingExample {
-            operation_id: name.operation_id.clone(),
+            operation_id: op.id().to_owned(),
             what,
         };
-        let params = op.parameters();
         let mut path_params = Vec::new();
-        for placeholder in placeholders(op.path()) {
-            let param = params
-                .iter()
-                .find(|p| p["in"] == "path" && p["name"] == placeholder)
+        for placeholder in placeholders(&op.path) {
+            let param = op
+                .path_parameters()
+                .into_iter()
+                .find(|p| p.name == placeholder)
                 .ok_or_else(|| missing(format!("path parameter `{placeholder}` (undeclared)")))?;
-            let value = param_example(spec, param, true)
+            let value = param
+                .example
+                .clone()
                 .ok_or_else(|| missing(format!("path parameter `{placeholder}`")))?;
             path_params.push(Param {
                 name: placeholder.to_owned(),
-                value: value.clone(),
+                value,
             });
         }
         let mut query = Vec::new();
-        for param in params.iter().filter(|p| p["in"] == "query") {
-            let required = param["required"] == true;
-            let Some(value) = param_example(spec, param, required) else {
-                if required {
-                    return Err(missing(format!("query parameter {}", param["name"])));
+        for param in op
+            .parameters
+            .iter()
+            .filter(|p| p.location == Location::Query)
+        {
+            match &param.example {
+                Some(value) => query.push(Param {
+                    name: param.name.clone(),
+                    value: value.clone(),
+                }),
+                None if param.required => {
+                    return Err(missing(format!("query parameter \"{}\"", param.name)));
                 }
-                continue;
-            };
-            query.push(Param {
-                name: param["name"].as_str().unwrap_or_default().to_owned(),
-                value: value.clone(),
-            });
-        }
-        let body = match op.request_body() {
-            None => None,
-            Some(body) => {
-                let example = op
-                    .request_example(None)
-                    .ok_or_else(|| missing("the request body".into()))?;
-                let schema = body
-                    .pointer("/content/application~1json/schema")
-                    .or_else(|| body["content"].as_object()?.values().next()?.get("schema"));
-                let type_name = schema
-                    .and_then(|s| s.get("$ref"))
-                    .and_then(Value::as_str)
-                    .and_then(|r| r.rsplit('/').next())
-                    .map(pascal_ident)
-                    .unwrap_or_else(|| format!("{}Body", pascal(&name.operation_id)));
-                Some(Body {
-                    type_name,
-                    example: example.clone(),
-                })
+                None => {}
             }
+        }
+        let body = match &op.body {
+            None => None,
+            Some(body) => Some(Body {
+                type_name: rust_type_name(api, op, &body.ty),
+                example: body
+                    .example
+                    .clone()
+                    .ok_or_else(|| missing("the request body".into()))?,
+            }),
         };
-        let paginated = op.method() == Method::Get && lists_a_collection(op);
         Ok(Call {
-            name,
-            method: op.method(),
-            path: op.path().to_owned(),
+            op,
             path_params,
             query,
             body,
-            paginated,
         })
     }
 
     /// The path with every parameter's example in place, percent-encoded.
     pub fn concrete_path(&self) -> String {
-        let mut path = self.path.clone();
+        let mut path = self.op.path.clone();
         for param in &self.path_params {
             path = path.replace(
                 &format!("{{{}}}", param.name),
@@ -134,6 +119,30 @@ impl Call {
             .collect::<Vec<_>>()
             .join("&")
     }
+
+    /// Every input by its spec name (path parameters, query parameters, then the body's
+    /// fields, or `body` for a body that is not an object): what the bindings' call writers
+    /// take.
+    pub fn values(&self) -> serde_json::Map<String, Value> {
+        let mut values: serde_json::Map<String, Value> = self
+            .path_params
+            .iter()
+            .chain(&self.query)
+            .map(|p| (p.name.clone(), p.value.clone()))
+            .collect();
+        if let Some(body) = &self.body {
+            let fields = self.op.body.as_ref().and_then(|b| b.fields.as_ref());
+            match (&body.example, fields) {
+                (Value::Object(example), Some(_)) => {
+                    values.extend(example.iter().map(|(k, v)| (k.clone(), v.clone())));
+                }
+                (example, _) => {
+                    values.insert("body".into(), example.clone());
+                }
+            }
+        }
+        values
+    }
 }
 
 /// A scalar example as it is written in a URL: strings bare, numbers and booleans as JSON.
@@ -141,6 +150,15 @@ pub fn scalar_text(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
         other => other.to_string(),
+    }
+}
+
+/// The Rust SDK's name for a body type: a schema's name in PascalCase; an inline schema (named
+/// by the model, not by the spec) is progenitor's `<OperationId>Body`.
+fn rust_type_name(api: &Api, op: &Operation, ty: &Ty) -> String {
+    match ty {
+        Ty::Named(name) if !api.named(name).is_some_and(|t| t.inline) => pascal_ident(name),
+        _ => format!("{}Body", pascal(op.id())),
     }
 }
 
@@ -152,44 +170,7 @@ fn placeholders(path: &str) -> Vec<&str> {
         .collect()
 }
 
-/// A parameter's example: its own `example` (or first of `examples`), else, when `fallback`,
-/// its schema's (following `$ref`s).
-fn param_example<'a>(spec: &'a Spec, param: &'a Value, fallback: bool) -> Option<&'a Value> {
-    if let Some(example) = param.get("example") {
-        return Some(example);
-    }
-    if let Some(first) = param
-        .get("examples")
-        .and_then(Value::as_object)
-        .and_then(|m| m.values().next())
-    {
-        return spec.resolve(first).get("value");
-    }
-    if !fallback {
-        return None;
-    }
-    let schema = spec.resolve(param.get("schema")?);
-    schema
-        .get("example")
-        .or_else(|| schema.pointer("/examples/0"))
-}
-
-/// The success answer is a page: an object with a `data` array and `has_more`.
-fn lists_a_collection(op: &Operation<'_>) -> bool {
-    let spec = op.spec();
-    op.documented_statuses()
-        .into_iter()
-        .filter(|s| s.starts_with('2'))
-        .filter_map(|s| op.response(s))
-        .filter_map(|r| r.pointer("/content/application~1json/schema"))
-        .map(|schema| spec.resolve(schema))
-        .any(|schema| {
-            let props = &schema["properties"];
-            props["data"]["type"] == "array" && props.get("has_more").is_some()
-        })
-}
-
-/// A schema name as a Rust/TypeScript type name: already PascalCase names stay as they are.
+/// A schema name as a Rust type name: already PascalCase names stay as they are.
 fn pascal_ident(name: &str) -> String {
     if name.contains(['_', '-', '.']) || name.starts_with(|c: char| c.is_ascii_lowercase()) {
         pascal(&name.replace(['-', '.'], "_"))
@@ -211,6 +192,14 @@ fn percent_encode(text: &str) -> String {
     out
 }
 
+/// The committed spec's model and one of its operations, for the languages' tests.
+#[cfg(test)]
+pub(crate) fn committed_op(id: &str) -> (Api, usize) {
+    let api = crate::model::build(vinsnap_openapi::Spec::committed()).unwrap();
+    let index = api.operations.iter().position(|o| o.id() == id).unwrap();
+    (api, index)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,5 +214,24 @@ mod tests {
     fn percent_encoding_keeps_unreserved() {
         assert_eq!(percent_encode("brake pads/ü"), "brake%20pads%2F%C3%BC");
         assert_eq!(percent_encode("cus_01-x.y~z"), "cus_01-x.y~z");
+    }
+
+    #[test]
+    fn a_call_takes_the_documented_examples() {
+        let (api, i) = committed_op("list_customers");
+        let call = Call::new(&api, &api.operations[i]).unwrap();
+        assert_eq!(call.query_string(), "limit=50&offset=0&q=chen");
+        assert!(call.body.is_none());
+        let (api, i) = committed_op("create_vehicle");
+        let call = Call::new(&api, &api.operations[i]).unwrap();
+        assert!(call.concrete_path().starts_with("/customers/cus_"));
+        let body = call.body.as_ref().unwrap();
+        assert_eq!(body.type_name, "CreateVehicle");
+        assert_eq!(call.values()["vin"], body.example["vin"]);
+        assert_eq!(call.values()["id"], call.path_params[0].value);
+        assert_eq!(
+            call.values().len(),
+            body.example.as_object().unwrap().len() + 1
+        );
     }
 }

@@ -1,8 +1,6 @@
 //! curl: one command, the JSON body inline. `--fail-with-body` makes an error answer a failed
 //! command that still prints the error envelope.
 
-use vinsnap_openapi::Method;
-
 use super::Call;
 
 pub fn sample(call: &Call) -> String {
@@ -11,8 +9,8 @@ pub fn sample(call: &Call) -> String {
     if !query.is_empty() {
         url = format!("{url}?{query}");
     }
-    let mut lines = vec![match call.method {
-        Method::Get => format!("curl --fail-with-body -sS \"{url}\""),
+    let mut lines = vec![match call.op.method.as_str() {
+        "GET" => format!("curl --fail-with-body -sS \"{url}\""),
         method => format!("curl --fail-with-body -sS -X {method} \"{url}\""),
     }];
     lines.push("  -H \"Authorization: Bearer $VINSNAP_API_KEY\"".into());
@@ -26,44 +24,28 @@ pub fn sample(call: &Call) -> String {
 
 #[cfg(test)]
 mod tests {
-    use serde_json::json;
-
     use super::*;
-    use crate::naming::name;
-    use crate::samples::call::{Body, Param};
+    use crate::samples::call::committed_op;
 
-    fn call(method: Method, body: Option<serde_json::Value>) -> Call {
-        Call {
-            name: name("create_customer", "customers").unwrap(),
-            method,
-            path: "/customers/{id}".into(),
-            path_params: vec![Param {
-                name: "id".into(),
-                value: json!("cus_1"),
-            }],
-            query: vec![Param {
-                name: "q".into(),
-                value: json!("o'brien & co"),
-            }],
-            body: body.map(|example| Body {
-                type_name: "CreateCustomer".into(),
-                example,
-            }),
-            paginated: false,
-        }
+    fn sample_of(id: &str) -> String {
+        let (api, i) = committed_op(id);
+        sample(&Call::new(&api, &api.operations[i]).unwrap())
     }
 
     #[test]
     fn a_get_has_the_url_and_key() {
         assert_eq!(
-            sample(&call(Method::Get, None)),
-            "curl --fail-with-body -sS \"$VINSNAP_BASE_URL/customers/cus_1?q=o%27brien%20%26%20co\" \\\n  -H \"Authorization: Bearer $VINSNAP_API_KEY\"\n"
+            sample_of("list_customers"),
+            "curl --fail-with-body -sS \"$VINSNAP_BASE_URL/customers?limit=50&offset=0&q=chen\" \\\n  -H \"Authorization: Bearer $VINSNAP_API_KEY\"\n"
         );
     }
 
     #[test]
     fn a_body_is_quoted_for_the_shell() {
-        let text = sample(&call(Method::Post, Some(json!({"name": "O'Brien"}))));
+        let (api, i) = committed_op("create_customer");
+        let mut call = Call::new(&api, &api.operations[i]).unwrap();
+        call.body.as_mut().unwrap().example = serde_json::json!({"name": "O'Brien"});
+        let text = sample(&call);
         assert!(text.starts_with("curl --fail-with-body -sS -X POST "));
         assert!(text.contains("-H \"Content-Type: application/json\""));
         assert!(text.contains(

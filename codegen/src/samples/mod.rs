@@ -1,9 +1,10 @@
 //! Code samples for the reference docs: one runnable program per operation and language,
 //! generated from the operation's documented example.
 //!
-//! [`call`] reads what every language needs from the spec once (the operation's name by the
-//! [`naming`](crate::naming) rule, its path and query parameters, its request body example);
-//! each language's module turns that [`Call`] into source text. [`with_code_samples`] puts the
+//! [`call`] takes each operation of the [`model`](crate::model) (the one walk of the spec, shared
+//! with the bindings' generators) with the documented example of every input it needs; each
+//! language's module turns that [`Call`] into source text, Python and TypeScript through their
+//! binding target's call writer, so a sample calls the methods those packages have. [`with_code_samples`] puts the
 //! samples into a copy of the spec as Redoc's `x-codeSamples`, which is how they reach the site;
 //! the committed `openapi/openapi.json` never carries them.
 //!
@@ -13,7 +14,9 @@
 
 mod call;
 mod curl;
+mod python;
 mod rust;
+mod typescript;
 
 use std::fmt;
 
@@ -22,23 +25,32 @@ use vinsnap_openapi::Spec;
 
 pub use call::{Call, Param};
 
-use crate::naming::{self, NamingError};
+use crate::model::{self, ModelError};
 
 /// A language the reference shows a sample in, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Language {
     Curl,
+    Python,
+    TypeScript,
     Rust,
 }
 
 impl Language {
     /// Every language, in the order the tabs appear.
-    pub const ALL: [Language; 2] = [Language::Curl, Language::Rust];
+    pub const ALL: [Language; 4] = [
+        Language::Curl,
+        Language::Python,
+        Language::TypeScript,
+        Language::Rust,
+    ];
 
     /// The `lang` Redoc highlights the sample as (a Prism language name).
     pub fn lang(self) -> &'static str {
         match self {
             Language::Curl => "Shell",
+            Language::Python => "Python",
+            Language::TypeScript => "TypeScript",
             Language::Rust => "Rust",
         }
     }
@@ -47,6 +59,8 @@ impl Language {
     pub fn label(self) -> &'static str {
         match self {
             Language::Curl => "curl",
+            Language::Python => "Python",
+            Language::TypeScript => "TypeScript",
             Language::Rust => "Rust",
         }
     }
@@ -54,6 +68,8 @@ impl Language {
     fn sample(self, call: &Call) -> String {
         match self {
             Language::Curl => curl::sample(call),
+            Language::Python => python::sample(call),
+            Language::TypeScript => typescript::sample(call),
             Language::Rust => rust::sample(call),
         }
     }
@@ -70,18 +86,16 @@ pub struct Sample {
 /// Why the spec cannot be turned into samples.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SampleError {
-    Naming(NamingError),
+    /// The spec cannot be modelled (a naming or argument clash).
+    Model(ModelError),
     /// An operation lacks an example a sample needs (a path parameter, a request body).
-    MissingExample {
-        operation_id: String,
-        what: String,
-    },
+    MissingExample { operation_id: String, what: String },
 }
 
 impl fmt::Display for SampleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SampleError::Naming(e) => e.fmt(f),
+            SampleError::Model(e) => e.fmt(f),
             SampleError::MissingExample { operation_id, what } => write!(
                 f,
                 "operation {operation_id} has no example for {what}: document one in the server's annotations"
@@ -92,20 +106,20 @@ impl fmt::Display for SampleError {
 
 impl std::error::Error for SampleError {}
 
-impl From<NamingError> for SampleError {
-    fn from(e: NamingError) -> Self {
-        SampleError::Naming(e)
+impl From<ModelError> for SampleError {
+    fn from(e: ModelError) -> Self {
+        SampleError::Model(e)
     }
 }
 
 /// Every operation's sample in every language, operations in the spec's order.
 pub fn samples(spec: &Spec) -> Result<Vec<Sample>, SampleError> {
-    let names = naming::operation_names(spec)?;
+    let api = model::build(spec)?;
     let mut out = Vec::new();
-    for (op, name) in spec.operations().zip(names) {
-        let call = Call::from_operation(&op, name)?;
+    for op in &api.operations {
+        let call = Call::new(&api, op)?;
         out.extend(Language::ALL.into_iter().map(|language| Sample {
-            operation_id: call.name.operation_id.clone(),
+            operation_id: op.id().to_owned(),
             language,
             source: language.sample(&call),
         }));

@@ -26,7 +26,7 @@ pub fn sample(call: &Call) -> String {
             json_macro(&body.example, 1)
         );
     }
-    if call.paginated {
+    if call.op.paging.is_some() {
         out.push_str(
             "    // One page; `.stream()` instead of `.send()` yields every item of every page.\n",
         );
@@ -34,7 +34,7 @@ pub fn sample(call: &Call) -> String {
     let _ = writeln!(
         out,
         "    let response = client\n        .{}()",
-        call.name.operation_id
+        call.op.id()
     );
     for param in call.path_params.iter().chain(&call.query) {
         let _ = writeln!(

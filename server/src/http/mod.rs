@@ -3,6 +3,7 @@
 
 pub mod body_rules;
 pub mod error;
+pub mod error_codes;
 pub mod extract;
 pub mod idempotency;
 pub mod pagination;

@@ -2,7 +2,8 @@
 //! every handler's annotations (through `api::router`), the behaviours middleware gives every
 //! operation (`policies`) and the `webhooks` section (`webhooks`); then, on the finished JSON,
 //! inline fields' annotations folded into their schemas (`inline_fields`) and the `links` derived
-//! from the ids (`links`). Nothing below `spec` imports it; it reads the resources' schemas and
+//! from the ids (`links`), and every error code the API answers with (`x-error-codes`, from
+//! `http::error_codes`). Nothing below `spec` imports it; it reads the resources' schemas and
 //! examples.
 
 pub mod document;
@@ -28,6 +29,7 @@ pub fn assemble() -> (Router<AppState>, Value) {
     let mut doc = serde_json::to_value(&spec).expect("the spec serializes");
     inline_fields::fold(&mut doc);
     links::derive(&mut doc);
+    doc["x-error-codes"] = crate::http::error_codes::spec_extension();
     (routes, doc)
 }
 

@@ -98,3 +98,45 @@ fn operation_ids_are_unique_snake_case() {
         }
     }
 }
+
+/// The codes the operations' error responses show are in the server's list of error codes (the
+/// spec's `x-error-codes`), at the same status.
+#[test]
+fn every_documented_error_code_is_in_the_list() {
+    let spec = spec();
+    let listed: Vec<(String, String)> = spec["x-error-codes"]
+        .as_array()
+        .expect("the spec lists its error codes")
+        .iter()
+        .map(|c| {
+            (
+                c["code"].as_str().unwrap().to_owned(),
+                c["status"].to_string(),
+            )
+        })
+        .collect();
+    let mut missing = std::collections::BTreeSet::new();
+    for item in spec["paths"].as_object().unwrap().values() {
+        for op in item.as_object().unwrap().values() {
+            for (status, response) in op["responses"].as_object().into_iter().flatten() {
+                let media = &resolve(&spec, response)["content"]["application/json"];
+                for example in media["examples"]
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(_, e)| e)
+                {
+                    if let Some(code) = resolve(&spec, example)["value"]["error"]["code"].as_str()
+                        && !listed.contains(&(code.to_owned(), status.clone()))
+                    {
+                        missing.insert(format!("{code} {status}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "add to server/src/http/error_codes.rs: {missing:?}"
+    );
+}
