@@ -165,6 +165,7 @@ struct DbArg {
         id = "db",
         long = "db",
         env = "VINSNAP_DB",
+        hide_env_values = true,
         default_value = "vinsnap.db"
     )]
     location: String,
