@@ -60,9 +60,11 @@ class Bench:
         out = run(self.args.server, "shops", "create", "--name", "Bench Auto", "--tier", "enterprise",
                   "--db", db)
         shop = re.search(r"^shop (\S+)", out, re.M).group(1)
-        key = run(self.args.server, "keys", "create", "--shop", shop, "--mode", "test", "--name",
-                  "bench", "--db", db).strip().splitlines()[-1]
-        return shop, key
+        return shop, self.key(db, shop, "test")
+
+    def key(self, db, shop, mode):
+        return run(self.args.server, "keys", "create", "--shop", shop, "--mode", mode, "--name",
+                   "bench", "--db", db).strip().splitlines()[-1]
 
     # -- servers --------------------------------------------------------------------------------
 
@@ -139,31 +141,33 @@ class Bench:
     def deliveries(self, label, count):
         db = self.fresh_postgres(f"bench_deliveries_{count}")
         shop, key = self.seed(db)
+        keys = [key, self.key(db, shop, "live")]
         receiver = Receiver()
         servers = self.start(db, 1, True)
         try:
+            # A shop has at most 10 endpoints per mode: half of them in each mode.
             for i in range(self.args.endpoints):
-                self.call(servers[0][1], key, "POST", "/webhooks",
+                self.call(servers[0][1], keys[i % 2], "POST", "/webhooks",
                           {"url": f"{receiver.url}/e{i}", "events": ["customer.created"]})
         finally:
             self.stop(servers)
-        # The backlog, written while no dispatcher runs: events, and one delivery of each event
-        # to every endpoint, due now.
+        # The backlog, written while no dispatcher runs: events in both modes, and one delivery
+        # of each event to every endpoint of its mode, due now.
         events = self.args.events
-        payload = json.dumps({"type": "customer.created", "livemode": False,
-                              "data": {"name": "Bench customer"}})
+        payload = json.dumps({"type": "customer.created", "data": {"name": "Bench customer"}})
         self.psql(f"""
             INSERT INTO events (id, shop_id, livemode, type, payload, created_at, created_ms)
-            SELECT 'evt_' || lpad(to_hex(g), 26, '0'), '{shop}', FALSE, 'customer.created',
+            SELECT 'evt_' || lpad(to_hex(g), 26, '0'), '{shop}', g % 2 = 0, 'customer.created',
                    '{payload}', now(), (extract(epoch FROM now()) * 1000)::bigint
             FROM generate_series(1, {events}) g;
             INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, next_attempt_ms,
                                             created_at)
             SELECT 'dlv_' || lpad(to_hex(row_number() OVER ()), 26, '0'), w.id, e.id,
                    'customer.created', e.created_ms, now()
-            FROM events e CROSS JOIN webhook_endpoints w;
+            FROM events e JOIN webhook_endpoints w
+                 ON w.shop_id = e.shop_id AND w.livemode = e.livemode;
             ANALYZE;""", url=db)
-        total = events * self.args.endpoints
+        total = events * self.args.endpoints // 2
         servers = self.start(db, count, True)
         try:
             deadline = time.monotonic() + 600
@@ -227,7 +231,7 @@ def main():
     parser.add_argument("--limits", required=True, help="a --rate-limits file that never refuses")
     parser.add_argument("--work", required=True)
     parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--events", type=int, default=1000)
+    parser.add_argument("--events", type=int, default=2000)
     # Many endpoints, so the per-endpoint caps on attempts in flight leave room for every
     # replica's slots: the figure is the replicas', not one endpoint's.
     parser.add_argument("--endpoints", type=int, default=16)

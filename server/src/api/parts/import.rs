@@ -93,6 +93,11 @@ pub async fn import_csv(
         db::query("ALTER INDEX part_search_doc RESET (gin_pending_list_limit)")
             .execute(db)
             .await?;
+        // The rows just written have no hint bits, visibility or statistics yet: without this
+        // the first searches set them (writing as they read) and plan on guesses.
+        db::query("VACUUM (ANALYZE) parts, part_search, part_words, part_stock")
+            .execute(db)
+            .await?;
     }
     imported
 }
