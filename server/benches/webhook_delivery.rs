@@ -10,6 +10,10 @@
 //!    event's `created_at`.
 //! 3. Saturated: 1,000 customers created by 4 clients as fast as the API takes them, so API
 //!    writes and delivery bookkeeping compete for SQLite's single write lock.
+//! 4. Beside a hanging endpoint: the paced run again, with a second endpoint subscribed to
+//!    every event whose receiver accepts connections and never answers (each of its attempts
+//!    waits out the 15 s timeout). The healthy endpoint's latency, next to run 2's, shows what
+//!    the per-endpoint cap and fair claiming keep from it.
 
 use axum::body::Bytes;
 use serde_json::{Value, json};
@@ -153,7 +157,7 @@ async fn main() {
     let state = AppState::new(pool.clone())
         .with_webhooks(webhooks())
         .with_rate_limits(unthrottled(), ApiClock::default());
-    let shared = state.webhooks.clone();
+    let (shared, stopping) = (state.webhooks.clone(), state.stopping.clone());
     tokio::spawn(async move {
         axum::serve(listener, vinsnap_server::router(state))
             .await
@@ -171,7 +175,7 @@ async fn main() {
 
     create_customers(&base, &key, 1, Duration::ZERO).await;
     let started = Instant::now();
-    let running = dispatcher::spawn(pool.clone(), shared, Default::default());
+    let running = dispatcher::spawn(pool.clone(), shared, Default::default(), stopping);
     wait_for(&arrivals, EVENTS).await;
     let drain = started.elapsed();
     println!(
@@ -188,6 +192,32 @@ async fn main() {
         &arrivals,
         4,
         Duration::ZERO,
+    )
+    .await;
+
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let silent_url = format!("http://{}/hook", silent.local_addr().unwrap());
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((connection, _)) = silent.accept().await {
+            held.push(connection);
+        }
+    });
+    let hanging = client
+        .post(format!("{base}/webhooks"))
+        .bearer_auth(&key)
+        .json(&json!({ "url": silent_url, "events": ["*"] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(hanging.status(), 201);
+    live(
+        "paced (100 events/s), beside an endpoint that never answers",
+        &base,
+        &key,
+        &arrivals,
+        1,
+        paced,
     )
     .await;
     running.shutdown().await;

@@ -63,6 +63,10 @@ enum Command {
         /// each replica counts on its own.
         #[arg(long, env = "VINSNAP_REDIS", hide_env_values = true)]
         redis: Option<String>,
+        /// Seconds an idempotency claim holds without renewal: how long a retry waits after a
+        /// process died mid-request.
+        #[arg(long, env = "VINSNAP_IDEMPOTENCY_LEASE", default_value_t = 10.0)]
+        idempotency_lease: f64,
         #[command(flatten)]
         vpic: VpicArgs,
     },
@@ -320,13 +324,20 @@ async fn main() -> anyhow::Result<()> {
             webhooks,
             rate_limits,
             redis,
+            idempotency_lease,
             vpic,
         } => {
-            let limits = Limits {
-                file: rate_limits,
+            anyhow::ensure!(
+                idempotency_lease.is_finite() && idempotency_lease >= 0.1,
+                "--idempotency-lease must be at least 0.1 seconds"
+            );
+            let options = ServeOptions {
+                rate_limits,
                 redis,
+                idempotency_lease: std::time::Duration::from_secs_f64(idempotency_lease),
+                vpic,
             };
-            serve(addr, db, links_and_mail, webhooks.build()?, limits, vpic).await
+            serve(addr, db, links_and_mail, webhooks.build()?, options).await
         }
         Command::Decode { vins, vpic } => {
             let decoder = vpic.decoder().await;
@@ -408,6 +419,21 @@ async fn main() -> anyhow::Result<()> {
                 ModeArg::Test => Mode::Test,
                 ModeArg::Live => Mode::Live,
             };
+            let Some(locations) = shops::locations(&pool, &shop_id).await? else {
+                anyhow::bail!(
+                    "there is no shop {shop_id} in {}",
+                    db::Location::parse(&db.location)
+                );
+            };
+            if let Some(location) = &location_id
+                && !locations.contains(location)
+            {
+                let theirs: Vec<String> = locations.iter().map(ToString::to_string).collect();
+                anyhow::bail!(
+                    "location {location} is not a location of shop {shop_id} (its locations: {})",
+                    theirs.join(", ")
+                );
+            }
             let mut conn = pool.acquire().await?;
             let new = NewKey {
                 shop_id: &shop_id,
@@ -418,7 +444,7 @@ async fn main() -> anyhow::Result<()> {
             };
             let created = keys::mint(&mut conn, new, time::now())
                 .await
-                .context("could not create the key (does the shop, and the location, exist?)")?;
+                .context("could not create the key")?;
             println!("{}", created.secret);
             Ok(())
         }
@@ -463,10 +489,13 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
-/// Where the rate limits come from and where they are counted.
-struct Limits {
-    file: Option<PathBuf>,
+/// What `serve` takes besides the address, the database, mail and webhooks.
+struct ServeOptions {
+    rate_limits: Option<PathBuf>,
+    /// Where the rate limits are counted when not in this process.
     redis: Option<String>,
+    idempotency_lease: std::time::Duration,
+    vpic: VpicArgs,
 }
 
 async fn serve(
@@ -474,8 +503,7 @@ async fn serve(
     db: DbArg,
     options: LinksAndMail,
     webhooks: Webhooks,
-    limits: Limits,
-    vpic: VpicArgs,
+    serve_options: ServeOptions,
 ) -> anyhow::Result<()> {
     let mut config = Config {
         smtp_url: options.smtp_url,
@@ -485,8 +513,8 @@ async fn serve(
         ..Config::default()
     };
     vinsnap_server::api::invoices::email::check_config(&config).map_err(anyhow::Error::msg)?;
-    let rate_limits = limits
-        .file
+    let rate_limits = serve_options
+        .rate_limits
         .map(|path| {
             RateLimits::from_json_file(&path)
                 .with_context(|| format!("reading rate limits from {}", path.display()))
@@ -502,7 +530,7 @@ async fn serve(
         println!("{}", demo.test_key);
         println!("{}", demo.live_key);
     }
-    let vin = vpic.decoder().await;
+    let vin = serve_options.vpic.decoder().await;
     let listener = tokio::net::TcpListener::bind(addr)
         .await
         .with_context(|| format!("binding {addr}"))?;
@@ -513,9 +541,10 @@ async fn serve(
         .unwrap_or_else(|| format!("http://{local}"));
     let mut state = AppState::with_config(pool, config)
         .with_webhooks(webhooks)
+        .with_idempotency_lease(serve_options.idempotency_lease)
         .with_vin(vin)
         .with_rate_limits(rate_limits.clone(), ApiClock::default());
-    if let Some(redis) = &limits.redis {
+    if let Some(redis) = &serve_options.redis {
         state = state
             .with_shared_rate_limits(redis, rate_limits, ApiClock::default())
             .context("--redis must be a redis:// URL")?;

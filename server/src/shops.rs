@@ -54,6 +54,22 @@ pub async fn create(db: &Db, new: NewShop<'_>) -> anyhow::Result<(ShopId, Vec<Lo
     Ok((id, locations))
 }
 
+/// The shop's locations, oldest first; `None` when there is no such shop.
+pub async fn locations(db: &Db, shop: &ShopId) -> sqlx::Result<Option<Vec<LocationId>>> {
+    let exists: bool = db::query("SELECT EXISTS (SELECT 1 FROM shops WHERE id = $1)")
+        .bind(shop)
+        .fetch_scalar(db)
+        .await?;
+    if !exists {
+        return Ok(None);
+    }
+    db::query("SELECT id FROM locations WHERE shop_id = $1 ORDER BY id")
+        .bind(shop)
+        .fetch_scalars(db)
+        .await
+        .map(Some)
+}
+
 /// How a shop bills: its ISO 4217 currency and its sales-tax rate in basis points.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Billing {

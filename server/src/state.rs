@@ -3,11 +3,13 @@
 use crate::db::Db;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
 use crate::core::link_signing::LinkSigner;
 use crate::core::metrics::Metrics;
 use crate::dispatcher::Webhooks;
+use crate::http::idempotency::Claims;
 use crate::http::rate_limit::clock::ApiClock;
 use crate::http::rate_limit::config::RateLimits;
 use crate::http::rate_limit::limiter::RateLimiting;
@@ -22,6 +24,11 @@ pub struct AppState {
     pub webhooks: Arc<Webhooks>,
     pub rate_limits: Arc<RateLimiting>,
     pub metrics: Metrics,
+    /// This process's idempotency claims.
+    pub idempotency: Claims,
+    /// Cancelled when the server starts shutting down: outbound calls (webhook attempts, test
+    /// calls, invoice emails) stop waiting, so that shutdown is not held up by a slow receiver.
+    pub stopping: CancellationToken,
 }
 
 impl AppState {
@@ -43,6 +50,8 @@ impl AppState {
                 metrics.clone(),
             )),
             metrics,
+            idempotency: Claims::default(),
+            stopping: CancellationToken::new(),
         }
     }
 
@@ -54,6 +63,12 @@ impl AppState {
     /// With webhook settings other than the strict defaults (local receivers, a time scale).
     pub fn with_webhooks(mut self, webhooks: Webhooks) -> Self {
         self.webhooks = Arc::new(webhooks);
+        self
+    }
+
+    /// Idempotency claims held under `lease` rather than the default.
+    pub fn with_idempotency_lease(mut self, lease: std::time::Duration) -> Self {
+        self.idempotency = Claims::new(lease);
         self
     }
 

@@ -43,6 +43,8 @@ pub struct Options {
     pub webhooks: Option<Webhooks>,
     /// Rate limits other than the published table (benchmarks raise them).
     pub rate_limits: Option<RateLimits>,
+    /// How long an idempotency claim holds without renewal, other than the default.
+    pub idempotency_lease: Option<std::time::Duration>,
     /// Decode VINs from the WMI table alone, as a server that could not fetch the vPIC data.
     pub without_vpic: bool,
     /// Count rate limits in this Redis (`serve --redis`) instead of in the server (by default:
@@ -243,6 +245,9 @@ impl TestServer {
         };
         if let Some(webhooks) = options.webhooks {
             state = state.with_webhooks(webhooks);
+        }
+        if let Some(lease) = options.idempotency_lease {
+            state = state.with_idempotency_lease(lease);
         }
         tokio::spawn(vinsnap_server::serve(listener, state, async {
             let _ = rx.await;

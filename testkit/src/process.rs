@@ -53,6 +53,36 @@ impl ServerProcess {
         ServerProcess { child, base }
     }
 
+    /// POSTs `body` as JSON with `key` and returns the answer, which must be a success.
+    pub async fn post(&self, key: &str, path: &str, body: serde_json::Value) -> serde_json::Value {
+        let response = reqwest::Client::new()
+            .post(format!("{}{path}", self.base))
+            .bearer_auth(key)
+            .json(&body)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status();
+        let body: serde_json::Value = response.json().await.expect("a JSON answer");
+        assert!(status.is_success(), "POST {path}: {status} {body}");
+        body
+    }
+
+    /// Sends SIGTERM, as a service manager does to stop the server.
+    pub fn terminate(&self) {
+        let pid = self.child.id().expect("the server is running");
+        let status = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -TERM {pid}: {status}");
+    }
+
+    /// Waits for the process to exit and returns how it did.
+    pub async fn exited(&mut self) -> std::process::ExitStatus {
+        self.child.wait().await.expect("the process ends")
+    }
+
     /// SIGKILL, and waits for the process to be gone.
     pub async fn kill(&mut self) {
         self.child.start_kill().expect("SIGKILL");

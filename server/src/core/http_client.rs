@@ -70,6 +70,17 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// An attempt stopped after `duration` because the server is shutting down.
+    pub fn cancelled(duration: Duration) -> Self {
+        Self {
+            status_code: None,
+            response_excerpt: String::new(),
+            duration,
+            error: Some("cancelled: the server is shutting down".to_owned()),
+            retry_after: None,
+        }
+    }
+
     pub fn succeeded(&self) -> bool {
         self.status_code.is_some_and(|s| (200..300).contains(&s))
     }
@@ -84,6 +95,11 @@ pub struct WebhookClient {
 
 impl WebhookClient {
     pub fn new(policy: Policy, resolver: Arc<dyn Resolve>) -> Self {
+        Self::with_timeout(policy, resolver, REQUEST_TIMEOUT)
+    }
+
+    /// With `timeout` for a whole attempt instead of 15 seconds.
+    pub fn with_timeout(policy: Policy, resolver: Arc<dyn Resolve>, timeout: Duration) -> Self {
         let guarded = Arc::new(GuardedResolver {
             inner: resolver.clone(),
             policy,
@@ -92,7 +108,7 @@ impl WebhookClient {
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
             .connect_timeout(CONNECT_TIMEOUT)
-            .timeout(REQUEST_TIMEOUT)
+            .timeout(timeout)
             .user_agent(concat!("VinSnap-Webhooks/", env!("CARGO_PKG_VERSION")))
             .dns_resolver(guarded)
             .build()
@@ -106,6 +122,10 @@ impl WebhookClient {
 
     pub fn policy(&self) -> Policy {
         self.policy
+    }
+
+    pub fn resolver(&self) -> Arc<dyn Resolve> {
+        self.resolver.clone()
     }
 
     /// The registration-time check: the URL's shape, then (for hostnames) every address it

@@ -1,6 +1,7 @@
 //! One signed POST of an event to an endpoint.
 
 use reqwest::header::{CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue};
+use tokio_util::sync::CancellationToken;
 
 use crate::core::http_client::{Outcome, WebhookClient};
 use crate::core::ids::DeliveryId;
@@ -18,8 +19,13 @@ pub struct Outbound {
     pub secrets: Vec<String>,
 }
 
-/// Sends the delivery's payload with a fresh timestamp and signatures over it.
-pub async fn send(client: &WebhookClient, outbound: &Outbound) -> Outcome {
+/// Sends the delivery's payload with a fresh timestamp and signatures over it; `None` when
+/// `stopping` was cancelled (the server is shutting down) before the receiver answered.
+pub async fn send(
+    client: &WebhookClient,
+    outbound: &Outbound,
+    stopping: &CancellationToken,
+) -> Option<Outcome> {
     let timestamp = chrono::Utc::now().timestamp();
     let secrets: Vec<&str> = outbound.secrets.iter().map(String::as_str).collect();
     let signature = vinsnap_signing::header_value(&secrets, timestamp, outbound.payload.as_bytes());
@@ -37,7 +43,7 @@ pub async fn send(client: &WebhookClient, outbound: &Outbound) -> Outcome {
     );
     put(vinsnap_signing::TIMESTAMP_HEADER, &timestamp.to_string());
     put(vinsnap_signing::SIGNATURE_HEADER, &signature);
-    client
-        .post(&outbound.url, headers, outbound.payload.clone())
+    stopping
+        .run_until_cancelled(client.post(&outbound.url, headers, outbound.payload.clone()))
         .await
 }

@@ -16,8 +16,9 @@ use crate::db::Db;
 use reqwest::dns::Resolve;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::sync::{Notify, Semaphore, mpsc, watch};
+use tokio::sync::{Notify, Semaphore, mpsc};
 use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
 
 use crate::core::http_client::{Outcome, SystemResolver, WebhookClient};
 use crate::core::metrics::Metrics;
@@ -26,7 +27,7 @@ use crate::core::ssrf::Policy;
 use crate::core::time;
 use crate::events;
 
-/// Attempts in flight at once.
+/// Attempts in flight at once (at most `queue::PER_ENDPOINT` of them to one endpoint).
 const CONCURRENCY: usize = 32;
 /// Finished attempts waiting to be recorded, and the most recorded in one transaction.
 const RECORD_QUEUE: usize = 256;
@@ -61,36 +62,43 @@ impl Webhooks {
             schedule,
         }
     }
+
+    /// With `timeout` for each attempt instead of 15 seconds.
+    pub fn with_attempt_timeout(mut self, timeout: Duration) -> Self {
+        let (policy, resolver) = (self.client.policy(), self.client.resolver());
+        self.client = WebhookClient::with_timeout(policy, resolver, timeout);
+        self
+    }
 }
 
 /// A running dispatcher; `shutdown` stops it.
 pub struct Dispatcher {
-    stop: watch::Sender<bool>,
+    stopping: CancellationToken,
     task: JoinHandle<()>,
 }
 
 impl Dispatcher {
-    /// Stops claiming and waits (briefly) for attempts in flight; any left are recovered at the
-    /// next start.
+    /// Stops claiming, cancels the attempts in flight (their deliveries are due again at once,
+    /// for the next start or another process) and records what has finished.
     pub async fn shutdown(self) {
-        let _ = self.stop.send(true);
+        self.stopping.cancel();
         let _ = tokio::time::timeout(Duration::from_secs(5), self.task).await;
     }
 }
 
-/// Starts the dispatcher; `metrics` counts its attempts, deliveries and sweeps.
-pub fn spawn(db: Db, webhooks: Arc<Webhooks>, metrics: Metrics) -> Dispatcher {
-    let (stop, stopped) = watch::channel(false);
-    let task = tokio::spawn(run(db, webhooks, metrics, stopped));
-    Dispatcher { stop, task }
-}
-
-async fn run(
+/// Starts the dispatcher; cancelling `stopping` (or `shutdown`) stops it. `metrics` counts its
+/// attempts, deliveries and sweeps.
+pub fn spawn(
     db: Db,
     webhooks: Arc<Webhooks>,
     metrics: Metrics,
-    mut stopped: watch::Receiver<bool>,
-) {
+    stopping: CancellationToken,
+) -> Dispatcher {
+    let task = tokio::spawn(run(db, webhooks, metrics, stopping.clone()));
+    Dispatcher { stopping, task }
+}
+
+async fn run(db: Db, webhooks: Arc<Webhooks>, metrics: Metrics, stopping: CancellationToken) {
     let replica = format!("dsp_{}", ulid::Ulid::new().to_string().to_lowercase());
     keep_alive_once(&db, &replica).await;
     let alive = tokio::spawn(keep_alive(db.clone(), replica.clone()));
@@ -104,7 +112,7 @@ async fn run(
     ));
     let slots = Arc::new(Semaphore::new(CONCURRENCY));
     let freed = Arc::new(Notify::new());
-    while !*stopped.borrow() {
+    while !stopping.is_cancelled() {
         let woken = events::wake_signal().notified();
         tokio::pin!(woken);
         // Registered before looking, so a wake-up between the look and the wait is not lost.
@@ -126,8 +134,9 @@ async fn run(
                 break;
             };
             let (webhooks, freed, attempted) = (webhooks.clone(), freed.clone(), attempted.clone());
+            let stopping = stopping.clone();
             tokio::spawn(async move {
-                let outcome = attempt::send(&webhooks.client, &outbound).await;
+                let outcome = attempt::send(&webhooks.client, &outbound, &stopping).await;
                 // Waiting for room here holds the slot, so sending slows down to what the
                 // recorder keeps up with.
                 let _ = attempted.send((outbound, outcome)).await;
@@ -142,11 +151,12 @@ async fn run(
             Ok(Some(due)) => (due - time::now()).to_std().unwrap_or_default().min(POLL),
             _ => POLL,
         };
+        // An ended attempt frees a slot and a place under its endpoint's cap.
         tokio::select! {
             () = &mut woken => {}
-            () = freed.notified(), if slots.available_permits() == 0 => {}
+            () = freed.notified() => {}
             () = tokio::time::sleep(wait) => {}
-            _ = stopped.changed() => {}
+            () = stopping.cancelled() => {}
         }
     }
     retention.abort();
@@ -191,7 +201,7 @@ async fn keep_alive(db: Db, replica: String) {
 async fn record_attempts(
     db: Db,
     schedule: Schedule,
-    mut outcomes: mpsc::Receiver<(attempt::Outbound, Outcome)>,
+    mut outcomes: mpsc::Receiver<(attempt::Outbound, Option<Outcome>)>,
     metrics: Metrics,
 ) {
     let mut batch = Vec::with_capacity(RECORD_BATCH);
@@ -199,6 +209,8 @@ async fn record_attempts(
         match queue::record_batch(&db, &schedule, &batch).await {
             Ok(statuses) => {
                 for ((_, outcome), status) in batch.iter().zip(statuses) {
+                    // No outcome: cancelled by shutdown, released without counting.
+                    let Some(outcome) = outcome else { continue };
                     let attempt = if outcome.succeeded() {
                         "succeeded"
                     } else {

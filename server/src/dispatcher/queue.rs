@@ -1,9 +1,9 @@
-//! The durable delivery queue in SQLite, and every write to `webhook_deliveries` but the outbox's
+//! The durable delivery queue in the database, and every write to `webhook_deliveries` but the outbox's
 //! fan-out: claiming due deliveries under a lease, recording each attempt with what follows from
 //! it (success, the next retry, or giving up), manual retries, failing an endpoint's pending
 //! deliveries, and test pings.
 
-use crate::db::{self, Conn, Db};
+use crate::db::{self, Conn, Db, Engine};
 use chrono::{DateTime, Utc};
 use std::time::Duration;
 
@@ -19,30 +19,67 @@ use crate::events::EventType;
 /// once the process has missed its heartbeats (`replicas::DEAD_AFTER`), or this lapses.
 const LEASE: Duration = Duration::from_secs(60);
 
-/// Leases up to `limit` due deliveries and returns what is needed to send them. Deliveries of
-/// an endpoint that is no longer active are failed instead.
+/// Attempts in flight to one endpoint at once, across every process on the database, so that
+/// one slow or hanging receiver holds at most this many of the dispatcher's slots.
+pub const PER_ENDPOINT: i64 = 8;
+/// ... and to an endpoint whose last attempt failed, until one succeeds again.
+pub const PER_FAILING_ENDPOINT: i64 = 1;
+/// The PostgreSQL advisory lock claims are made under (`pg_advisory_xact_lock`).
+const CLAIM_LOCK: i64 = 0x7653_6e61_7043_6c6d;
+
+/// Leases up to `limit` due deliveries in `replica`'s name (see `replicas`) and returns what is
+/// needed to send them. Deliveries of an endpoint that is no longer active are failed instead.
+///
+/// Claiming is fair between endpoints: each endpoint's oldest due delivery comes before any
+/// endpoint's second, and no endpoint gets more attempts in flight than its cap
+/// ([`PER_ENDPOINT`], or [`PER_FAILING_ENDPOINT`] while it fails). A backlog or a hanging
+/// receiver at one endpoint therefore never delays another endpoint's first attempt.
+///
+/// One claim at a time across every process on the database: SQLite's write lock, and on
+/// PostgreSQL an advisory lock held for the claim's transaction. A claim is one short statement,
+/// and serializing claims is what keeps the caps exact across replicas (with `FOR UPDATE SKIP
+/// LOCKED` alone, two replicas could each fill the same endpoint's cap); no delivery is ever
+/// claimed twice, as each claim sees the leases the one before it committed.
 pub async fn claim(db: &Db, replica: &str, limit: usize) -> sqlx::Result<Vec<Outbound>> {
     let now = time::now().timestamp_millis();
     let lease_until = now + LEASE.as_millis() as i64;
-    let ids: Vec<DeliveryId> = db::query(db::PerEngine {
-        sqlite: "UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1, leased_by = $4
-                 WHERE id IN (SELECT id FROM webhook_deliveries
-                              WHERE next_attempt_ms <= $2 ORDER BY next_attempt_ms LIMIT $3)
-                 RETURNING id",
-        // Rows another replica is claiming right now are skipped, not waited for.
-        postgres:
-            "UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1, leased_by = $4
-                   WHERE id IN (SELECT id FROM webhook_deliveries
-                                WHERE next_attempt_ms <= $2 ORDER BY next_attempt_ms LIMIT $3
-                                FOR UPDATE SKIP LOCKED)
-                   RETURNING id",
-    })
+    let mut tx = db.begin().await?;
+    if tx.engine() == Engine::Postgres {
+        db::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(CLAIM_LOCK)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let ids: Vec<DeliveryId> = db::query(
+        "WITH due AS (
+             SELECT id, endpoint_id, next_attempt_ms,
+                    ROW_NUMBER() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_ms, id) AS turn
+             FROM webhook_deliveries WHERE next_attempt_ms <= $2
+         ),
+         in_flight AS (
+             SELECT endpoint_id, COUNT(*) AS attempts FROM webhook_deliveries
+             WHERE leased AND next_attempt_ms > $2 GROUP BY endpoint_id
+         )
+         UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1, leased_by = $6
+         WHERE id IN (
+             SELECT due.id FROM due
+             JOIN webhook_endpoints w ON w.id = due.endpoint_id
+             LEFT JOIN in_flight f ON f.endpoint_id = due.endpoint_id
+             WHERE due.turn + COALESCE(f.attempts, 0)
+                   <= CASE WHEN w.consecutive_failures > 0 THEN $5 ELSE $4 END
+             ORDER BY due.turn, due.next_attempt_ms
+             LIMIT $3)
+         RETURNING id",
+    )
     .bind(lease_until)
     .bind(now)
     .bind(limit as i64)
+    .bind(PER_ENDPOINT)
+    .bind(PER_FAILING_ENDPOINT)
     .bind(replica)
-    .fetch_scalars(db)
+    .fetch_scalars(&mut *tx)
     .await?;
+    tx.commit().await?;
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -106,13 +143,15 @@ pub async fn claim(db: &Db, replica: &str, limit: usize) -> sqlx::Result<Vec<Out
     Ok(claimed)
 }
 
-/// When the next delivery falls due, if any is scheduled.
+/// When the next delivery falls due (or a lease ends), if any is scheduled after now. Due
+/// deliveries that could not be claimed wait for a slot or their endpoint's cap, and the
+/// dispatcher wakes when an attempt ends.
 pub async fn next_due(db: &Db) -> sqlx::Result<Option<DateTime<Utc>>> {
-    let ms: Option<i64> = db::query(
-        "SELECT MIN(next_attempt_ms) FROM webhook_deliveries WHERE next_attempt_ms IS NOT NULL",
-    )
-    .fetch_scalar(db)
-    .await?;
+    let ms: Option<i64> =
+        db::query("SELECT MIN(next_attempt_ms) FROM webhook_deliveries WHERE next_attempt_ms > $1")
+            .bind(time::now().timestamp_millis())
+            .fetch_scalar(db)
+            .await?;
     Ok(ms.and_then(DateTime::from_timestamp_millis))
 }
 
@@ -160,20 +199,41 @@ async fn log_attempt(
 }
 
 /// Records dispatcher attempts in one transaction (one write-lock round trip for many
-/// attempts keeps the lock free for the API's own writes and for claiming). Returns each
-/// delivery's status after its attempt (`None`: the delivery is gone).
+/// attempts keeps the lock free for the API's own writes and for claiming). An attempt without
+/// an outcome was cancelled by shutdown: its delivery is released, due again at once, and the
+/// attempt does not count. Returns each delivery's status after its attempt (`None`: released,
+/// or the delivery is gone).
 pub async fn record_batch(
     db: &Db,
     schedule: &Schedule,
-    attempts: &[(Outbound, Outcome)],
+    attempts: &[(Outbound, Option<Outcome>)],
 ) -> sqlx::Result<Vec<Option<&'static str>>> {
     let mut tx = db.begin().await?;
     let mut statuses = Vec::with_capacity(attempts.len());
     for (outbound, outcome) in attempts {
-        statuses.push(record(&mut tx, schedule, outbound, outcome).await?);
+        statuses.push(match outcome {
+            Some(outcome) => record(&mut tx, schedule, outbound, outcome).await?,
+            None => {
+                release(&mut tx, &outbound.delivery_id).await?;
+                None
+            }
+        });
     }
     tx.commit().await?;
     Ok(statuses)
+}
+
+/// Gives up a leased delivery without an attempt: it is due again now.
+async fn release(conn: &mut Conn, id: &DeliveryId) -> sqlx::Result<()> {
+    db::query(
+        "UPDATE webhook_deliveries SET leased = FALSE, next_attempt_ms = $1
+         WHERE id = $2 AND leased",
+    )
+    .bind(time::now().timestamp_millis())
+    .bind(id)
+    .execute(conn)
+    .await
+    .map(drop)
 }
 
 /// Records a dispatcher attempt and decides what follows: success resets the endpoint's

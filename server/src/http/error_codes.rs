@@ -75,6 +75,11 @@ pub const ERROR_CODES: &[ErrorCode] = &[
         400,
         "The webhook URL is not an `https://` URL with a host name or IPv4 address.",
     ),
+    code(
+        "malformed_request",
+        400,
+        "The request is not valid HTTP/1.1 (a control character in a header, a malformed method, target, version or `Content-Length`); refused before any endpoint sees it.",
+    ),
     // 401: who is calling is not known.
     code(
         "missing_api_key",
@@ -198,6 +203,11 @@ pub const ERROR_CODES: &[ErrorCode] = &[
         "The invoice's customer has no email address to send it to.",
     ),
     code(
+        "customer_email_invalid",
+        409,
+        "The invoice's customer has a stored email address mail cannot be sent to; correct it with `PUT /customers/{id}`.",
+    ),
+    code(
         "amount_mismatch",
         409,
         "A payment's `amount` is not the invoice's `total`; invoices are paid in full.",
@@ -238,11 +248,16 @@ pub const ERROR_CODES: &[ErrorCode] = &[
         410,
         "An invoice's PDF link has expired; fetch the invoice for a fresh `pdf_url`.",
     ),
-    // 413, 415
+    // 413, 414, 415 (414 from the HTTP layer, before any endpoint sees the request)
     code(
         "payload_too_large",
         413,
         "The body is over the 1 MiB limit.",
+    ),
+    code(
+        "uri_too_long",
+        414,
+        "The request target (path and query) is over 65,534 bytes.",
     ),
     code(
         "unsupported_media_type",
@@ -290,6 +305,12 @@ pub const ERROR_CODES: &[ErrorCode] = &[
         "key_throttled",
         429,
         "The API key kept sending past its rate limit and is refused for 60 s.",
+    ),
+    // 431, from the HTTP layer, before any endpoint sees the request.
+    code(
+        "request_header_fields_too_large",
+        431,
+        "The headers are over 400 KiB in all or 100 fields.",
     ),
     // 5xx: the server's side; safe to retry.
     code(

@@ -8,5 +8,6 @@ pub mod extract;
 pub mod idempotency;
 pub mod pagination;
 pub mod rate_limit;
+pub mod rejections;
 pub mod request_id;
 pub mod responses;

@@ -16,7 +16,8 @@ tokio::task_local! {
     static REQUEST_ID: String;
 }
 
-fn generate() -> String {
+/// A fresh `req_…` id.
+pub fn generate() -> String {
     let suffix: String = rand::rng()
         .sample_iter(&Alphanumeric)
         .take(20)

@@ -79,6 +79,10 @@ error_response!(
             "invalid_idempotency_key",
             "The Idempotency-Key header is 300 characters long; the limit is 255"
         ),
+        (
+            "malformed_request",
+            "The request is not valid HTTP/1.1: a header holds a byte that is not allowed (NUL or another control character), or the method, target, version or a header is malformed"
+        ),
     ]
 );
 error_response!(
@@ -328,6 +332,10 @@ error_response!(
             "customer_email_missing",
             "Customer cus_01jd3q9a1bc2d3e4f5g6h7j8k9 has no email address to send the invoice to"
         ),
+        (
+            "customer_email_invalid",
+            "Customer cus_01jd3q9a1bc2d3e4f5g6h7j8k9 has an email address mail cannot be sent to: \"s.chen@email\" is not an email address (invalid email domain); correct it with PUT /customers/cus_01jd3q9a1bc2d3e4f5g6h7j8k9"
+        ),
     ]
 );
 error_response!(
@@ -392,6 +400,10 @@ error_response!(
             "invalid_query",
             "`limit` must be between 1 and 100, got 500"
         ),
+        (
+            "malformed_request",
+            "The request is not valid HTTP/1.1: a header holds a byte that is not allowed (NUL or another control character), or the method, target, version or a header is malformed"
+        ),
     ]
 );
 error_response!(
@@ -444,6 +456,24 @@ error_response!(
             "Test pings are not retried; send another with POST /webhooks/{id}/test"
         ),
     ]
+);
+error_response!(
+    UriTooLong,
+    "The request target (path and query) is too long for the server to read; refused before \
+     any endpoint sees it.",
+    [(
+        "uri_too_long",
+        "The request target (path and query) is longer than the 65,534 bytes the server reads; send long data in a body"
+    ),]
+);
+error_response!(
+    RequestHeaderFieldsTooLarge,
+    "The request's headers are too large for the server to read; refused before any endpoint \
+     sees them.",
+    [(
+        "request_header_fields_too_large",
+        "The request's headers are too large: keep them under 400 KiB in all and 100 fields"
+    ),]
 );
 error_response!(
     RateLimited,

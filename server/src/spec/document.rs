@@ -40,6 +40,7 @@ response carries `X-Request-Id`.",
             WebhookBadRequest, WebhookUrlRefused, WebhookEndpointLimit, WebhookEndpointNotFound,
             WebhookDeliveryNotFound, WebhookDeliveryConflict,
             RateLimited, IdempotencyConflict, PartSearchNotFound, PartSearchUnprocessable,
+            UriTooLong, RequestHeaderFieldsTooLarge,
         ),
     ),
     tags(

@@ -1,7 +1,8 @@
 //! Documents the behaviours every operation gets from middleware rather than from its handler:
-//! rate limits (`X-RateLimit-*` headers, 429) on every authenticated operation, and
-//! `Idempotency-Key` (the header, 409) on every POST. Applied to the assembled spec, so an
-//! endpoint added anywhere is documented without repeating any of this in its annotations.
+//! the HTTP layer's refusals (414, 431) on every operation, rate limits (`X-RateLimit-*` headers,
+//! 429) on every authenticated operation, and `Idempotency-Key` (the header, 409) on every POST.
+//! Applied to the assembled spec, so an endpoint added anywhere is documented without repeating
+//! any of this in its annotations.
 
 use serde_json::json;
 use utoipa::ToResponse;
@@ -11,7 +12,9 @@ use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::{OpenApi, Ref, RefOr, Required};
 
 use crate::http::idempotency::{KEY_PATTERN, MAX_KEY_LEN};
-use crate::http::responses::{IdempotencyConflict, RateLimited};
+use crate::http::responses::{
+    IdempotencyConflict, RateLimited, RequestHeaderFieldsTooLarge, UriTooLong,
+};
 
 pub fn document(spec: &mut OpenApi) {
     for item in spec.paths.paths.values_mut() {
@@ -24,6 +27,7 @@ pub fn document(spec: &mut OpenApi) {
         ];
         for (operation, is_post) in operations {
             let Some(operation) = operation else { continue };
+            refused_before_routing(operation);
             if operation.security.as_ref().is_none_or(|s| s.is_empty()) {
                 continue;
             }
@@ -33,13 +37,19 @@ pub fn document(spec: &mut OpenApi) {
             }
         }
     }
-    // Shared error responses carry the headers too; a 401 has no key to count against.
+    // Shared error responses carry the headers too; a 401 has no key to count against, and the
+    // HTTP layer's refusals come before any key is read.
+    let uncounted = [
+        "Unauthorized",
+        UriTooLong::response().0,
+        RequestHeaderFieldsTooLarge::response().0,
+    ];
     if let Some(components) = spec.components.as_mut() {
         for (name, response) in components.responses.iter_mut() {
             let RefOr::T(response) = response else {
                 continue;
             };
-            if name != "Unauthorized" {
+            if !uncounted.contains(&name.as_str()) {
                 response.headers.extend(rate_limit_headers());
             }
             if name == RateLimited::response().0 {
@@ -54,6 +64,17 @@ pub fn document(spec: &mut OpenApi) {
             }
         }
     }
+}
+
+/// What `http::rejections` answers for a request too big to read, whatever its target.
+fn refused_before_routing(operation: &mut Operation) {
+    let responses = &mut operation.responses.responses;
+    responses
+        .entry("414".into())
+        .or_insert_with(|| Ref::from_response_name(UriTooLong::response().0).into());
+    responses.entry("431".into()).or_insert_with(|| {
+        Ref::from_response_name(RequestHeaderFieldsTooLarge::response().0).into()
+    });
 }
 
 fn rate_limited(operation: &mut Operation) {

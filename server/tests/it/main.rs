@@ -4,6 +4,7 @@
 //! `vinsnap_testkit::database`).
 
 mod api_keys;
+mod cli;
 mod customers;
 mod errors;
 mod idempotency;
@@ -15,9 +16,12 @@ mod mime;
 mod ops;
 mod parts;
 mod rate_limits;
+mod raw_http;
 mod scopes;
+mod shutdown;
 mod smtp_sink;
 mod spec;
+mod stored_data;
 mod tenancy;
 mod vehicles;
 mod vin;

@@ -8,7 +8,11 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 use rand::Rng;
 use std::time::Duration;
 
+use super::text::one_line;
 use crate::config::Config;
+
+/// The longest display name or subject the email carries, in characters.
+const MAX_HEADER_CHARS: usize = 200;
 
 pub struct Outgoing {
     pub from_name: String,
@@ -36,7 +40,15 @@ pub fn check_config(config: &Config) -> Result<(), String> {
     Ok(())
 }
 
+/// The address mail for `raw` goes to, if `raw` is one: a stored address written before the API
+/// checked addresses (or by hand) may not be.
+pub fn recipient(raw: &str) -> Result<lettre::Address, String> {
+    raw.parse()
+        .map_err(|e| format!("{raw:?} is not an email address ({e})"))
+}
+
 /// Sends the email and returns its `Message-ID` (with the angle brackets, as in the header).
+/// Names and the subject are made single lines here, so stored data cannot break the message.
 pub async fn send(config: &Config, mail: Outgoing) -> Result<String, String> {
     let from: lettre::Address = config.mail_from.parse().map_err(|e| {
         format!(
@@ -44,10 +56,7 @@ pub async fn send(config: &Config, mail: Outgoing) -> Result<String, String> {
             config.mail_from
         )
     })?;
-    let to: lettre::Address = mail
-        .to
-        .parse()
-        .map_err(|e| format!("{:?} is not an address: {e}", mail.to))?;
+    let to = recipient(&mail.to)?;
     let message_id = format!(
         "<{}.{}@{}>",
         mail.filename.trim_end_matches(".pdf"),
@@ -55,9 +64,9 @@ pub async fn send(config: &Config, mail: Outgoing) -> Result<String, String> {
         from.domain()
     );
     let message = Message::builder()
-        .from(Mailbox::new(Some(mail.from_name), from))
-        .to(Mailbox::new(Some(mail.to_name), to))
-        .subject(mail.subject)
+        .from(mailbox(&mail.from_name, from))
+        .to(mailbox(&mail.to_name, to))
+        .subject(one_line(&mail.subject, MAX_HEADER_CHARS))
         .message_id(Some(message_id.clone()))
         .multipart(
             MultiPart::mixed()
@@ -92,4 +101,10 @@ pub async fn send(config: &Config, mail: Outgoing) -> Result<String, String> {
         }
     }
     Ok(message_id)
+}
+
+/// `address` with `name` as its display name, unless nothing of the name is left.
+fn mailbox(name: &str, address: lettre::Address) -> Mailbox {
+    let name = one_line(name, MAX_HEADER_CHARS);
+    Mailbox::new((!name.is_empty()).then_some(name), address)
 }

@@ -7,6 +7,7 @@ pub mod examples;
 pub mod model;
 pub mod pdf;
 pub mod store;
+pub mod text;
 
 use crate::db::Conn;
 use axum::Json;
@@ -375,6 +376,16 @@ async fn send_invoice(
             ),
         ));
     };
+    email::recipient(&to).map_err(|why| {
+        ApiError::conflict(
+            "customer_email_invalid",
+            format!(
+                "Customer {} has an email address mail cannot be sent to: {why}; correct it with \
+                 PUT /customers/{}",
+                customer.id, customer.id
+            ),
+        )
+    })?;
     let vehicle = match &invoice.vehicle_id {
         Some(v) => vehicles::store::get(&mut conn, &across_locations, v).await?,
         None => None,
@@ -395,7 +406,9 @@ async fn send_invoice(
         invoice.currency,
         money::format_amount(invoice.total, &invoice.currency)
     );
-    let message_id = email::send(
+    // Stored names go into the body as single lines too (email::send does the headers).
+    let line = |text: &str| text::one_line(text, 200);
+    let sending = email::send(
         &state.config,
         email::Outgoing {
             from_name: letterhead.shop_name.clone(),
@@ -404,24 +417,35 @@ async fn send_invoice(
             subject: format!("Invoice {id} from {}", letterhead.shop_name),
             body: format!(
                 "Hello {},\n\nPlease find attached invoice {id} for {total}.\nYou can also download it here until {}:\n{pdf_url}\n\nThank you,\n{}\n{}\n",
-                customer.name,
+                line(&customer.name),
                 expires.format("%B %-d, %Y"),
-                letterhead.shop_name,
-                letterhead.address,
+                line(&letterhead.shop_name),
+                line(&letterhead.address),
             ),
             filename: format!("{id}.pdf"),
             pdf: pdf.clone(),
         },
-    )
-    .await
-    .map_err(|reason| {
-        tracing::warn!(invoice = %id, %reason, "invoice email failed");
-        ApiError::new(
-            StatusCode::BAD_GATEWAY,
-            "email_delivery_failed",
-            format!("Could not deliver the invoice email: {reason}"),
-        )
-    })?;
+    );
+    // Shutdown does not wait on the mail server: the invoice stays unsent, and a retry sends it.
+    let message_id = state
+        .stopping
+        .run_until_cancelled(sending)
+        .await
+        .unwrap_or_else(|| {
+            Err(
+                "the server is shutting down and stopped waiting for the mail server; \
+                 nothing was sent"
+                    .to_owned(),
+            )
+        })
+        .map_err(|reason| {
+            tracing::warn!(invoice = %id, %reason, "invoice email failed");
+            ApiError::new(
+                StatusCode::BAD_GATEWAY,
+                "email_delivery_failed",
+                format!("Could not deliver the invoice email: {reason}"),
+            )
+        })?;
 
     let mut tx = state.db.begin().await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;

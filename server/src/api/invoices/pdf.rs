@@ -1,12 +1,15 @@
 //! The branded invoice PDF: the shop's letterhead, the customer and vehicle, a line-items table
 //! (continued on further pages when long) and the totals. Text is set in the PDF base-14
 //! Helvetica with WinAnsi encoding, so nothing is embedded and any reader can extract the text.
+//! Stored text is printed through `text::one_line` (each field one line, cut to its column) and
+//! `text::lines` (notes), so no stored value can break the layout.
 
 use chrono::{DateTime, Utc};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::model::Invoice;
 use super::store::Letterhead;
+use super::text::{lines, one_line};
 use crate::api::customers::model::Customer;
 use crate::api::line_items::{LineItem, LineItemKind};
 use crate::api::vehicles::model::Vehicle;
@@ -51,7 +54,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
     }
     pdf.document_info(info)
         .title(TextStr(&format!("Invoice {}", doc.invoice.id)))
-        .author(TextStr(&doc.letterhead.shop_name))
+        .author(TextStr(&one_line(&doc.letterhead.shop_name, 200)))
         .producer(TextStr("VinSnap"));
     let count = pages.len();
     for (i, mut content) in pages.into_iter().enumerate() {
@@ -90,10 +93,11 @@ fn layout(doc: &Document) -> Vec<Content> {
     text(&mut page, BOLD, 10.0, MARGIN, y, "BILL TO");
     text(&mut page, BOLD, 10.0, 330.0, y, "VEHICLE");
     let customer = [
-        Some(doc.customer.name.clone()),
-        doc.customer.email.clone(),
-        doc.customer.phone.clone(),
-    ];
+        Some(doc.customer.name.as_str()),
+        doc.customer.email.as_deref(),
+        doc.customer.phone.as_deref(),
+    ]
+    .map(|field| field.map(|text| one_line(text, COLUMN_CHARS)));
     let vehicle = match doc.vehicle {
         Some(v) => vehicle_lines(v),
         None => vec![Some("-".to_owned())],
@@ -173,7 +177,7 @@ fn layout(doc: &Document) -> Vec<Content> {
     if let Some(notes) = &inv.notes {
         y -= ROW;
         text(&mut page, BOLD, 10.0, MARGIN, y, "NOTES");
-        for (i, line) in wrap(notes, 95).iter().take(6).enumerate() {
+        for (i, line) in wrap(&lines(notes), 95).iter().take(6).enumerate() {
             text(
                 &mut page,
                 REGULAR,
@@ -190,7 +194,10 @@ fn layout(doc: &Document) -> Vec<Content> {
         9.0,
         MARGIN,
         MARGIN - 20.0,
-        &format!("Thank you for choosing {}.", doc.letterhead.shop_name),
+        &format!(
+            "Thank you for choosing {}.",
+            one_line(&doc.letterhead.shop_name, 60)
+        ),
     );
     pages.push(page);
     pages
@@ -203,16 +210,12 @@ fn letterhead(page: &mut Content, doc: &Document) {
     page.fill_nonzero();
     page.set_fill_rgb(1.0, 1.0, 1.0);
     let head = doc.letterhead;
-    text(page, BOLD, 22.0, MARGIN, HEIGHT - 48.0, &head.shop_name);
-    text(page, REGULAR, 10.0, MARGIN, HEIGHT - 66.0, &head.address);
-    text(
-        page,
-        REGULAR,
-        10.0,
-        MARGIN,
-        HEIGHT - 80.0,
-        &head.location_name,
-    );
+    let name = one_line(&head.shop_name, 30);
+    text(page, BOLD, 22.0, MARGIN, HEIGHT - 48.0, &name);
+    let address = one_line(&head.address, 60);
+    text(page, REGULAR, 10.0, MARGIN, HEIGHT - 66.0, &address);
+    let location = one_line(&head.location_name, 60);
+    text(page, REGULAR, 10.0, MARGIN, HEIGHT - 80.0, &location);
     right(page, BOLD, 22.0, WIDTH - MARGIN, HEIGHT - 48.0, "INVOICE");
     right(
         page,
@@ -227,6 +230,9 @@ fn letterhead(page: &mut Content, doc: &Document) {
     page.set_fill_rgb(0.0, 0.0, 0.0);
 }
 
+/// The characters a customer or vehicle line keeps (10 pt, half the page's width).
+const COLUMN_CHARS: usize = 44;
+
 fn vehicle_lines(v: &Vehicle) -> Vec<Option<String>> {
     let name = [
         v.year.map(|y| y.to_string()),
@@ -238,7 +244,8 @@ fn vehicle_lines(v: &Vehicle) -> Vec<Option<String>> {
     .flatten()
     .collect::<Vec<_>>()
     .join(" ");
-    vec![
+    let name = one_line(&name, COLUMN_CHARS);
+    [
         Some(if name.is_empty() {
             "Vehicle".to_owned()
         } else {
@@ -248,6 +255,8 @@ fn vehicle_lines(v: &Vehicle) -> Vec<Option<String>> {
         v.license_plate.as_ref().map(|p| format!("Plate {p}")),
         v.mileage.map(|m| format!("Odometer {m}")),
     ]
+    .map(|line| line.map(|line| one_line(&line, COLUMN_CHARS)))
+    .into()
 }
 
 const COLUMNS: [f32; 3] = [360.0, 440.0, WIDTH - MARGIN];
@@ -280,7 +289,7 @@ fn line_item(page: &mut Content, y: f32, item: &LineItem, money: &dyn Fn(i64) ->
         10.0,
         MARGIN,
         y,
-        &truncate(&item.description, 52),
+        &one_line(&item.description, 52),
     );
     right(page, REGULAR, 10.0, COLUMNS[0], y, &quantity);
     right(page, REGULAR, 10.0, COLUMNS[1], y, &unit);
@@ -345,13 +354,6 @@ fn advance(c: char, bold: bool) -> f32 {
                 556.0
             }
         }
-    }
-}
-
-fn truncate(s: &str, max: usize) -> String {
-    match s.chars().count() > max {
-        true => format!("{}...", s.chars().take(max - 3).collect::<String>()),
-        false => s.to_owned(),
     }
 }
 

@@ -20,6 +20,7 @@ use self::model::{
 };
 use super::Deleted;
 use crate::auth::Caller;
+use crate::core::http_client::Outcome;
 use crate::core::ids::WebhookEndpointId;
 use crate::core::text::SingleLine;
 use crate::dispatcher::{attempt, queue};
@@ -410,7 +411,10 @@ async fn test_webhook_endpoint(
     .await?;
     let ping = queue::insert_ping(&mut tx, &id, &event).await?;
     tx.commit().await?;
-    let outcome = attempt::send(&state.webhooks.client, &ping).await;
+    let started = std::time::Instant::now();
+    let outcome = attempt::send(&state.webhooks.client, &ping, &state.stopping)
+        .await
+        .unwrap_or_else(|| Outcome::cancelled(started.elapsed()));
     queue::record_ping(&state.db, &ping, &outcome).await?;
     let message = match (outcome.succeeded(), outcome.status_code, &outcome.error) {
         (true, _, _) => "Test webhook delivered successfully".to_owned(),

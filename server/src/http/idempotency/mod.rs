@@ -8,6 +8,11 @@
 //! `idempotency_key_in_use` with `Retry-After: 1`. Responses below 500 are kept (a 4xx says the
 //! request itself is wrong, and will be again); a 5xx, a panic or a dropped connection releases
 //! the key so that the retry runs afresh. Rate limiting runs first, so a 429 is never stored.
+//!
+//! A claim is held under a lease the request renews while it runs ([`Claims`]). A process that
+//! dies mid-request (SIGKILL, power loss) renews nothing: once the lease lapses, the next
+//! request with the key takes the claim over and runs. A process that shuts down releases its
+//! unfinished claims at once (`store::release_instance`).
 
 pub mod store;
 
@@ -17,9 +22,13 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use rand::Rng;
+use rand::distr::Alphanumeric;
 use sha2::{Digest, Sha256};
+use std::sync::Arc;
+use std::time::Duration;
 
-use self::store::{Claim, Stored};
+use self::store::{Claim, Holder, Stored};
 use super::error::{ApiError, ApiResult};
 use super::extract::MAX_BODY_BYTES;
 use crate::auth::Caller;
@@ -35,6 +44,50 @@ pub const MAX_KEY_LEN: usize = 255;
 pub const KEY_PATTERN: &str = r"^[\x21-\x7e](?:[\x20-\x7e\t]*[\x21-\x7e])?$";
 const KEPT_HEADERS: [HeaderName; 2] = [header::CONTENT_TYPE, header::LOCATION];
 
+/// How long a claim holds without being renewed, unless the server is told otherwise.
+pub const DEFAULT_LEASE: Duration = Duration::from_secs(10);
+
+/// This process's claims: the name of this process instance (fresh at every start) and the
+/// lease its claims are held under. A running request renews its claim four times a lease.
+#[derive(Clone)]
+pub struct Claims {
+    pub instance: Arc<str>,
+    pub lease: Duration,
+}
+
+impl Claims {
+    pub fn new(lease: Duration) -> Self {
+        Self {
+            instance: format!("proc_{}", random(16)).into(),
+            lease,
+        }
+    }
+}
+
+impl Default for Claims {
+    fn default() -> Self {
+        Self::new(DEFAULT_LEASE)
+    }
+}
+
+/// Releases this process's unfinished claims (its requests have ended): their retries run at
+/// once instead of waiting out a lease.
+pub async fn release_instance_claims(state: &AppState) {
+    match store::release_instance(&state.db, &state.idempotency.instance).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(claims = n, "released unfinished idempotency claims"),
+        Err(err) => tracing::warn!(error = %err, "could not release idempotency claims"),
+    }
+}
+
+fn random(len: usize) -> String {
+    rand::rng()
+        .sample_iter(&Alphanumeric)
+        .take(len)
+        .map(char::from)
+        .collect()
+}
+
 pub async fn middleware(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if request.method() != Method::POST || !request.headers().contains_key(HEADER) {
         return next.run(request).await;
@@ -44,13 +97,14 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     let Some(caller) = request.extensions().get::<Caller>().cloned() else {
         return next.run(request).await;
     };
-    idempotent(&state.db, &caller.key_id, request, next)
+    idempotent(&state.db, &state.idempotency, &caller.key_id, request, next)
         .await
         .unwrap_or_else(IntoResponse::into_response)
 }
 
 async fn idempotent(
     db: &Db,
+    claims: &Claims,
     api_key: &ApiKeyId,
     request: Request,
     next: Next,
@@ -66,25 +120,43 @@ async fn idempotent(
     })?;
     let target = parts.uri.path_and_query().map_or("", |p| p.as_str());
     let fingerprint = fingerprint(&parts.method, target, &bytes);
-    if let Claim::Existing(stored) = store::claim(db, api_key, &key, &fingerprint).await? {
+    let owner = format!("{}.{}", claims.instance, random(16));
+    let holder = Holder {
+        owner: &owner,
+        lease: claims.lease,
+    };
+    if let Claim::Existing(stored) = store::claim(db, api_key, &key, &fingerprint, &holder).await? {
         return answer_existing(&key, stored, &fingerprint);
     }
     let mut claim = Held {
         db: db.clone(),
         api_key: api_key.clone(),
         key,
+        owner: owner.clone(),
         finished: false,
     };
-    let response = next
-        .run(Request::from_parts(parts, Body::from(bytes)))
-        .await;
+    let run = next.run(Request::from_parts(parts, Body::from(bytes)));
+    tokio::pin!(run);
+    let response = loop {
+        tokio::select! {
+            response = &mut run => break response,
+            () = tokio::time::sleep(claims.lease / 4) => {
+                match store::renew(db, api_key, &claim.key, &holder).await {
+                    Ok(true) => {}
+                    Ok(false) => tracing::warn!("an idempotency claim was lost while its request ran"),
+                    Err(err) => tracing::warn!(error = %err, "could not renew an idempotency claim"),
+                }
+            }
+        }
+    };
     let (head, body) = response.into_parts();
     let body = to_bytes(body, usize::MAX)
         .await
         .map_err(|_| ApiError::internal())?;
     if !head.status.is_server_error() {
         let kept = kept_headers(&head.headers);
-        store::finish(db, api_key, &claim.key, head.status.as_u16(), &kept, &body).await?;
+        let status = head.status.as_u16();
+        store::finish(db, api_key, &claim.key, &owner, status, &kept, &body).await?;
         claim.finished = true;
     }
     Ok(Response::from_parts(head, Body::from(body)))
@@ -185,6 +257,7 @@ struct Held {
     db: Db,
     api_key: ApiKeyId,
     key: String,
+    owner: String,
     finished: bool,
 }
 
@@ -193,14 +266,15 @@ impl Drop for Held {
         if self.finished {
             return;
         }
-        let (db, api_key, key) = (
+        let (db, api_key, key, owner) = (
             self.db.clone(),
             self.api_key.clone(),
             std::mem::take(&mut self.key),
+            std::mem::take(&mut self.owner),
         );
         if let Ok(runtime) = tokio::runtime::Handle::try_current() {
             runtime.spawn(async move {
-                if let Err(err) = store::release(&db, &api_key, &key).await {
+                if let Err(err) = store::release(&db, &api_key, &key, &owner).await {
                     tracing::warn!(error = %err, "could not release an idempotency key");
                 }
             });

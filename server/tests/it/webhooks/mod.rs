@@ -4,6 +4,7 @@
 mod crash;
 mod delivery;
 mod endpoints;
+mod isolation;
 mod receiver;
 mod replicas;
 mod ssrf;

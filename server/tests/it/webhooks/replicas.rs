@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 use std::time::Duration;
+use tokio_util::sync::CancellationToken;
 use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
@@ -36,6 +37,7 @@ async fn a_starting_dispatcher_leaves_a_live_ones_leases_alone() {
             Arc::new(SystemResolver),
         )),
         Default::default(),
+        CancellationToken::new(),
     );
     tokio::time::sleep(Duration::from_secs(4)).await;
     assert_eq!(
