@@ -41,6 +41,8 @@ pub fn rate_limits(dir: &Path, reads: u32, writes: u32) -> String {
 /// all-scopes test key of the shop seeded in it.
 pub struct Replicas {
     pub servers: Vec<ServerProcess>,
+    /// The id each server's webhook dispatcher registered under (`dispatcher_replicas`).
+    pub dispatchers: Vec<String>,
     pub key: String,
     pub http: reqwest::Client,
     pub database: TestDatabase,
@@ -56,12 +58,33 @@ impl Replicas {
         let mut all_args = vec!["--redis", redis.as_str()];
         all_args.extend_from_slice(args);
         let binary = Path::new(env!("CARGO_BIN_EXE_vinsnap-server"));
-        let mut servers = Vec::with_capacity(count);
+        let db = database.connect().await;
+        let (mut servers, mut dispatchers) = (Vec::new(), Vec::<String>::new());
         for _ in 0..count {
             servers.push(ServerProcess::start(binary, &database.arg(), &all_args).await);
+            // Its dispatcher registers a moment after it listens: the one id not seen before.
+            let started = std::time::Instant::now();
+            loop {
+                let ids: Vec<String> =
+                    vinsnap_server::db::query("SELECT id FROM dispatcher_replicas")
+                        .fetch_scalars(&db)
+                        .await
+                        .expect("dispatcher_replicas");
+                if let Some(new) = ids.into_iter().find(|id| !dispatchers.contains(id)) {
+                    dispatchers.push(new);
+                    break;
+                }
+                assert!(
+                    started.elapsed() < std::time::Duration::from_secs(30),
+                    "a replica's dispatcher never registered"
+                );
+                tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            }
         }
+        db.close().await;
         Replicas {
             servers,
+            dispatchers,
             key,
             http: reqwest::Client::new(),
             database,
