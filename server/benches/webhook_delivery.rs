@@ -19,13 +19,13 @@ use axum::body::Bytes;
 use serde_json::{Value, json};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use vinsnap_server::AppState;
 use vinsnap_server::core::http_client::SystemResolver;
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
 use vinsnap_server::dispatcher::{self, Webhooks};
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
-use vinsnap_server::{AppState, db};
 
 const EVENTS: usize = 1000;
 
@@ -146,10 +146,9 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 #[tokio::main]
 async fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bench.db");
-    let key = vinsnap_testkit::seed_database(&path).await;
-    let pool = db::connect(&path).await.unwrap();
+    let database = vinsnap_testkit::TestDatabase::new().await;
+    let key = vinsnap_testkit::seed_database(&database).await;
+    let pool = database.connect().await;
     let (url, arrivals) = receiver().await;
 
     // The API without its dispatcher, so that events queue up.
@@ -176,7 +175,7 @@ async fn main() {
 
     create_customers(&base, &key, 1, Duration::ZERO).await;
     let started = Instant::now();
-    let running = dispatcher::spawn(pool.clone(), shared, stopping);
+    let running = dispatcher::spawn(pool.clone(), shared, Default::default(), stopping);
     wait_for(&arrivals, EVENTS).await;
     let drain = started.elapsed();
     println!(

@@ -14,8 +14,8 @@ use crate::http::error::ApiError;
 use crate::http::extract::MAX_BODY_BYTES;
 use crate::http::request_id;
 use crate::http::{idempotency, rate_limit};
-use crate::spec;
 use crate::state::AppState;
+use crate::{ops, spec};
 
 pub fn router(state: AppState) -> Router {
     let (routes, spec) = spec::assemble();
@@ -30,6 +30,7 @@ pub fn router(state: AppState) -> Router {
                 ([("content-type", "application/json")], spec_json)
             }),
         )
+        .merge(ops::router())
         .fallback(route_not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // Innermost first: authenticate once, then count the request, then replay or record it.
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
             ApiError::internal().into_response()
         }))
         .layer(TraceLayer::new_for_http())
+        .layer(from_fn_with_state(state.clone(), ops::track))
         .layer(axum::middleware::from_fn(request_id::middleware))
         .with_state(state)
 }

@@ -1,6 +1,6 @@
 //! The demo shop a first start creates, so that the README's first commands work at once.
 
-use sqlx::SqlitePool;
+use crate::db::{self, Db};
 
 use crate::api::api_keys::store::{self as keys, NewKey};
 use crate::api::parts::import;
@@ -17,9 +17,9 @@ pub struct Demo {
 }
 
 /// Creates a demo shop with a test and a live key when the database has no shop yet.
-pub async fn bootstrap(db: &SqlitePool) -> anyhow::Result<Option<Demo>> {
-    let shops: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM shops")
-        .fetch_one(db)
+pub async fn bootstrap(db: &Db) -> anyhow::Result<Option<Demo>> {
+    let shops: i64 = db::query("SELECT COUNT(*) FROM shops")
+        .fetch_scalar(db)
         .await?;
     if shops > 0 {
         return Ok(None);

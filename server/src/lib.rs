@@ -19,6 +19,7 @@ pub mod demo;
 pub mod dispatcher;
 pub mod events;
 pub mod http;
+pub mod ops;
 pub mod serve;
 pub mod shops;
 pub mod spec;

@@ -14,12 +14,13 @@ use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
 use vinsnap_server::core::{text, time};
+use vinsnap_server::db::{self, Db};
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
 use vinsnap_server::vin::VinDecoder;
 use vinsnap_server::vin::vpic::{self, Vpic};
-use vinsnap_server::{AppState, db, demo, shops};
+use vinsnap_server::{AppState, demo, shops};
 
 #[derive(Parser)]
 #[command(
@@ -28,8 +29,18 @@ use vinsnap_server::{AppState, db, demo, shops};
     about = "The VinSnap Business API reference server"
 )]
 struct Cli {
+    /// How log lines are written to stderr: `text` for people, `json` (one object a line) for
+    /// log collectors.
+    #[arg(long, env = "VINSNAP_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -48,6 +59,10 @@ enum Command {
         /// JSON file with the rate limits per tier (see README); the published table otherwise.
         #[arg(long, env = "VINSNAP_RATE_LIMITS")]
         rate_limits: Option<PathBuf>,
+        /// Redis for the rate limits every replica shares (redis://host:port/db); without it
+        /// each replica counts on its own.
+        #[arg(long, env = "VINSNAP_REDIS", hide_env_values = true)]
+        redis: Option<String>,
         /// Seconds an idempotency claim holds without renewal: how long a retry waits after a
         /// process died mid-request.
         #[arg(long, env = "VINSNAP_IDEMPOTENCY_LEASE", default_value_t = 10.0)]
@@ -149,9 +164,24 @@ enum PartsCommand {
 
 #[derive(clap::Args)]
 struct DbArg {
-    /// SQLite database file (created if missing).
-    #[arg(long = "db", env = "VINSNAP_DB", default_value = "vinsnap.db")]
-    path: PathBuf,
+    /// A SQLite file (created if missing), or a PostgreSQL URL: postgres://user:pass@host/db.
+    #[arg(
+        id = "db",
+        long = "db",
+        env = "VINSNAP_DB",
+        hide_env_values = true,
+        default_value = "vinsnap.db"
+    )]
+    location: String,
+}
+
+impl DbArg {
+    async fn open(&self) -> anyhow::Result<Db> {
+        let location = db::Location::parse(&self.location);
+        Db::connect(&location)
+            .await
+            .with_context(|| format!("opening database {location}"))
+    }
 }
 
 /// Where handed-out links point and how invoice emails leave.
@@ -275,20 +305,25 @@ enum ModeArg {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
+    let cli = Cli::parse();
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "vinsnap_server=info,tower_http=warn".into()),
         )
-        .with_writer(std::io::stderr)
-        .init();
-    match Cli::parse().command {
+        .with_writer(std::io::stderr);
+    match cli.log_format {
+        LogFormat::Text => logs.init(),
+        LogFormat::Json => logs.json().flatten_event(true).init(),
+    }
+    match cli.command {
         Command::Serve {
             addr,
             db,
             links_and_mail,
             webhooks,
             rate_limits,
+            redis,
             idempotency_lease,
             vpic,
         } => {
@@ -298,10 +333,11 @@ async fn main() -> anyhow::Result<()> {
             );
             let options = ServeOptions {
                 rate_limits,
+                redis,
                 idempotency_lease: std::time::Duration::from_secs_f64(idempotency_lease),
                 vpic,
             };
-            serve(addr, db.path, links_and_mail, webhooks.build()?, options).await
+            serve(addr, db, links_and_mail, webhooks.build()?, options).await
         }
         Command::Decode { vins, vpic } => {
             let decoder = vpic.decoder().await;
@@ -327,7 +363,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Parts {
             command: PartsCommand::Import { file, shop, db },
         } => {
-            let pool = db::connect(&db.path).await?;
+            let pool = db.open().await?;
             let shop = shop
                 .map(|s| ShopId::parse(&s).map_err(anyhow::Error::msg))
                 .transpose()?;
@@ -362,7 +398,7 @@ async fn main() -> anyhow::Result<()> {
                     db,
                 },
         } => {
-            let pool = db::connect(&db.path).await?;
+            let pool = db.open().await?;
             let shop_id = ShopId::parse(&shop).map_err(anyhow::Error::msg)?;
             let scopes = match scopes.is_empty() {
                 true => Scope::ALL.to_vec(),
@@ -384,7 +420,10 @@ async fn main() -> anyhow::Result<()> {
                 ModeArg::Live => Mode::Live,
             };
             let Some(locations) = shops::locations(&pool, &shop_id).await? else {
-                anyhow::bail!("there is no shop {shop_id} in {}", db.path.display());
+                anyhow::bail!(
+                    "there is no shop {shop_id} in {}",
+                    db::Location::parse(&db.location)
+                );
             };
             if let Some(location) = &location_id
                 && !locations.contains(location)
@@ -418,7 +457,7 @@ async fn main() -> anyhow::Result<()> {
                     db,
                 },
         } => {
-            let pool = db::connect(&db.path).await?;
+            let pool = db.open().await?;
             let new = shops::NewShop {
                 name: &name,
                 address: &address,
@@ -439,7 +478,7 @@ async fn main() -> anyhow::Result<()> {
                     db,
                 },
         } => {
-            let pool = db::connect(&db.path).await?;
+            let pool = db.open().await?;
             let shop = ShopId::parse(&shop).map_err(anyhow::Error::msg)?;
             let billing = shops::Billing {
                 currency,
@@ -453,13 +492,15 @@ async fn main() -> anyhow::Result<()> {
 /// What `serve` takes besides the address, the database, mail and webhooks.
 struct ServeOptions {
     rate_limits: Option<PathBuf>,
+    /// Where the rate limits are counted when not in this process.
+    redis: Option<String>,
     idempotency_lease: std::time::Duration,
     vpic: VpicArgs,
 }
 
 async fn serve(
     addr: SocketAddr,
-    db_path: PathBuf,
+    db: DbArg,
     options: LinksAndMail,
     webhooks: Webhooks,
     serve_options: ServeOptions,
@@ -478,10 +519,9 @@ async fn serve(
             RateLimits::from_json_file(&path)
                 .with_context(|| format!("reading rate limits from {}", path.display()))
         })
-        .transpose()?;
-    let pool = db::connect(&db_path)
-        .await
-        .with_context(|| format!("opening database {}", db_path.display()))?;
+        .transpose()?
+        .unwrap_or_default();
+    let pool = db.open().await?;
     if let Some(demo) = demo::bootstrap(&pool).await? {
         println!(
             "Created demo shop {} with two API keys (shown once; stored hashed):",
@@ -502,9 +542,12 @@ async fn serve(
     let mut state = AppState::with_config(pool, config)
         .with_webhooks(webhooks)
         .with_idempotency_lease(serve_options.idempotency_lease)
-        .with_vin(vin);
-    if let Some(limits) = rate_limits {
-        state = state.with_rate_limits(limits, ApiClock::default());
+        .with_vin(vin)
+        .with_rate_limits(rate_limits.clone(), ApiClock::default());
+    if let Some(redis) = &serve_options.redis {
+        state = state
+            .with_shared_rate_limits(redis, rate_limits, ApiClock::default())
+            .context("--redis must be a redis:// URL")?;
     }
     vinsnap_server::serve(listener, state, shutdown_signal()).await?;
     println!("Shut down cleanly");

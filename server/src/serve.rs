@@ -48,6 +48,7 @@ pub async fn serve(
     let dispatcher = dispatcher::spawn(
         state.db.clone(),
         state.webhooks.clone(),
+        state.metrics.clone(),
         state.stopping.clone(),
     );
     let app = app::router(state.clone());

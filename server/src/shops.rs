@@ -1,6 +1,6 @@
 //! Shops and their locations: created by the operator (CLI) rather than over the API.
 
-use sqlx::SqlitePool;
+use crate::db::{self, Db};
 
 use crate::core::ids::{LocationId, ShopId};
 use crate::core::time;
@@ -13,10 +13,7 @@ pub struct NewShop<'a> {
     pub locations: &'a [(&'a str, &'a str)],
 }
 
-pub async fn create(
-    db: &SqlitePool,
-    new: NewShop<'_>,
-) -> anyhow::Result<(ShopId, Vec<LocationId>)> {
+pub async fn create(db: &Db, new: NewShop<'_>) -> anyhow::Result<(ShopId, Vec<LocationId>)> {
     anyhow::ensure!(
         !new.locations.is_empty(),
         "a shop needs at least one location"
@@ -28,19 +25,21 @@ pub async fn create(
     let id = ShopId::generate();
     let now = time::now();
     let mut tx = db.begin().await?;
-    sqlx::query("INSERT INTO shops (id, name, address, tier, created_at) VALUES (?, ?, ?, ?, ?)")
-        .bind(&id)
-        .bind(new.name)
-        .bind(new.address)
-        .bind(new.tier)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+    db::query(
+        "INSERT INTO shops (id, name, address, tier, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(&id)
+    .bind(new.name)
+    .bind(new.address)
+    .bind(new.tier)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
     let mut locations = Vec::new();
     for (name, address) in new.locations {
         let location = LocationId::generate();
-        sqlx::query(
-            "INSERT INTO locations (id, shop_id, name, address, created_at) VALUES (?, ?, ?, ?, ?)",
+        db::query(
+            "INSERT INTO locations (id, shop_id, name, address, created_at) VALUES ($1, $2, $3, $4, $5)",
         )
         .bind(&location)
         .bind(&id)
@@ -56,17 +55,17 @@ pub async fn create(
 }
 
 /// The shop's locations, oldest first; `None` when there is no such shop.
-pub async fn locations(db: &SqlitePool, shop: &ShopId) -> sqlx::Result<Option<Vec<LocationId>>> {
-    let exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM shops WHERE id = ?)")
+pub async fn locations(db: &Db, shop: &ShopId) -> sqlx::Result<Option<Vec<LocationId>>> {
+    let exists: bool = db::query("SELECT EXISTS (SELECT 1 FROM shops WHERE id = $1)")
         .bind(shop)
-        .fetch_one(db)
+        .fetch_scalar(db)
         .await?;
     if !exists {
         return Ok(None);
     }
-    sqlx::query_scalar("SELECT id FROM locations WHERE shop_id = ? ORDER BY id")
+    db::query("SELECT id FROM locations WHERE shop_id = $1 ORDER BY id")
         .bind(shop)
-        .fetch_all(db)
+        .fetch_scalars(db)
         .await
         .map(Some)
 }
@@ -78,15 +77,15 @@ pub struct Billing {
     pub tax_rate_bps: i64,
 }
 
-pub async fn billing(conn: &mut sqlx::SqliteConnection, shop: &ShopId) -> sqlx::Result<Billing> {
-    sqlx::query_as("SELECT currency, tax_rate_bps FROM shops WHERE id = ?")
+pub async fn billing(conn: &mut crate::db::Conn, shop: &ShopId) -> sqlx::Result<Billing> {
+    db::query("SELECT currency, tax_rate_bps FROM shops WHERE id = $1")
         .bind(shop)
         .fetch_one(conn)
         .await
 }
 
 /// Sets the shop's currency and tax rate; invoices created afterwards use them.
-pub async fn set_billing(db: &SqlitePool, shop: &ShopId, billing: &Billing) -> anyhow::Result<()> {
+pub async fn set_billing(db: &Db, shop: &ShopId, billing: &Billing) -> anyhow::Result<()> {
     anyhow::ensure!(
         billing.currency.len() == 3 && billing.currency.bytes().all(|b| b.is_ascii_uppercase()),
         "currency must be an ISO 4217 code such as USD"
@@ -95,12 +94,12 @@ pub async fn set_billing(db: &SqlitePool, shop: &ShopId, billing: &Billing) -> a
         (0..=10_000).contains(&billing.tax_rate_bps),
         "the tax rate must be 0 to 10000 basis points (0 % to 100 %)"
     );
-    let updated = sqlx::query("UPDATE shops SET currency = ?, tax_rate_bps = ? WHERE id = ?")
+    let updated = db::query("UPDATE shops SET currency = $1, tax_rate_bps = $2 WHERE id = $3")
         .bind(&billing.currency)
         .bind(billing.tax_rate_bps)
         .bind(shop)
         .execute(db)
         .await?;
-    anyhow::ensure!(updated.rows_affected() == 1, "no shop {shop}");
+    anyhow::ensure!(updated == 1, "no shop {shop}");
     Ok(())
 }

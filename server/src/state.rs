@@ -1,12 +1,13 @@
 //! What every handler can reach.
 
+use crate::db::Db;
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 use std::sync::Arc;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
 use crate::core::link_signing::LinkSigner;
+use crate::core::metrics::Metrics;
 use crate::dispatcher::Webhooks;
 use crate::http::idempotency::Claims;
 use crate::http::rate_limit::clock::ApiClock;
@@ -16,12 +17,13 @@ use crate::vin::VinDecoder;
 
 #[derive(Clone)]
 pub struct AppState {
-    pub db: SqlitePool,
+    pub db: Db,
     pub vin: Arc<VinDecoder>,
     pub config: Arc<Config>,
     pub links: LinkSigner,
     pub webhooks: Arc<Webhooks>,
     pub rate_limits: Arc<RateLimiting>,
+    pub metrics: Metrics,
     /// This process's idempotency claims.
     pub idempotency: Claims,
     /// Cancelled when the server starts shutting down: outbound calls (webhook attempts, test
@@ -30,11 +32,12 @@ pub struct AppState {
 }
 
 impl AppState {
-    pub fn new(db: SqlitePool) -> Self {
+    pub fn new(db: Db) -> Self {
         Self::with_config(db, Config::default())
     }
 
-    pub fn with_config(db: SqlitePool, config: Config) -> Self {
+    pub fn with_config(db: Db, config: Config) -> Self {
+        let metrics = Metrics::default();
         Self {
             links: LinkSigner::new(config.link_secret.clone()),
             db,
@@ -44,7 +47,9 @@ impl AppState {
             rate_limits: Arc::new(RateLimiting::new(
                 RateLimits::default(),
                 ApiClock::default(),
+                metrics.clone(),
             )),
+            metrics,
             idempotency: Claims::default(),
             stopping: CancellationToken::new(),
         }
@@ -75,7 +80,21 @@ impl AppState {
 
     /// Other limits, or a clock a test moves forward.
     pub fn with_rate_limits(mut self, limits: RateLimits, clock: ApiClock) -> Self {
-        self.rate_limits = Arc::new(RateLimiting::new(limits, clock));
+        self.rate_limits = Arc::new(RateLimiting::new(limits, clock, self.metrics.clone()));
         self
+    }
+
+    /// Limits counted in Redis, shared by every replica (`serve --redis`), with the given
+    /// limits and clock.
+    pub fn with_shared_rate_limits(
+        mut self,
+        redis_url: &str,
+        limits: RateLimits,
+        clock: ApiClock,
+    ) -> redis::RedisResult<Self> {
+        let limiting =
+            RateLimiting::new(limits, clock, self.metrics.clone()).with_redis(redis_url)?;
+        self.rate_limits = Arc::new(limiting);
+        Ok(self)
     }
 }

@@ -1,17 +1,18 @@
 //! The one harness that starts the VinSnap server for tests, used by the server's integration
 //! tests and by the cross-component tests (`tests/`).
 //!
-//! [`TestServer`] runs the server in-process on port 0 with a fresh SQLite database, a shop with
-//! two locations, an all-scopes key per mode and a one-part catalog, on a [`ManualClock`] the
-//! test moves instead of waiting. [`process::ServerProcess`] runs the real binary instead, for
-//! what only a process can show (SIGKILL, SIGTERM).
+//! [`TestServer`] runs the server in-process on port 0 with a fresh database (SQLite, or
+//! PostgreSQL when the run asks for it: [`database`]), a shop with two locations, an all-scopes
+//! key per mode and a one-part catalog, on a [`ManualClock`] the test moves instead of waiting.
+//! [`process::ServerProcess`] runs the real binary instead, for what only a process can show
+//! (SIGKILL, SIGTERM, several replicas on one database).
 
+pub mod database;
 pub mod process;
 
 use reqwest::{Method, StatusCode, header::HeaderMap};
 use serde_json::Value;
-use sqlx::SqlitePool;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use tempfile::TempDir;
 use tokio::sync::oneshot;
@@ -23,12 +24,15 @@ use vinsnap_server::core::ids::{LocationId, ShopId};
 use vinsnap_server::core::retry::Schedule;
 use vinsnap_server::core::ssrf::Policy;
 use vinsnap_server::core::time;
+use vinsnap_server::db::{self, Db};
 use vinsnap_server::dispatcher::Webhooks;
 use vinsnap_server::http::rate_limit::clock::ApiClock;
 use vinsnap_server::http::rate_limit::config::RateLimits;
 use vinsnap_server::vin::VinDecoder;
 use vinsnap_server::vin::vpic::Vpic;
-use vinsnap_server::{AppState, db, shops};
+use vinsnap_server::{AppState, shops};
+
+pub use database::TestDatabase;
 
 /// How to start the server; `Options::default()` is what [`TestServer::start`] uses.
 #[derive(Default)]
@@ -43,6 +47,9 @@ pub struct Options {
     pub idempotency_lease: Option<std::time::Duration>,
     /// Decode VINs from the WMI table alone, as a server that could not fetch the vPIC data.
     pub without_vpic: bool,
+    /// Count rate limits in this Redis (`serve --redis`) instead of in the server (by default:
+    /// [`database::suite_redis`]).
+    pub redis: Option<String>,
 }
 
 impl Options {
@@ -107,7 +114,7 @@ pub async fn vpic() -> Arc<Vpic> {
 pub struct TestServer {
     /// `http://127.0.0.1:<port>`.
     pub base: String,
-    pub db: SqlitePool,
+    pub db: Db,
     pub shop: ShopId,
     pub locations: Vec<LocationId>,
     /// All scopes, test mode, no location limit.
@@ -125,6 +132,8 @@ pub struct TestServer {
     http: reqwest::Client,
     _shutdown: oneshot::Sender<()>,
     _dir: TempDir,
+    /// Last: dropped once the server has been told to stop.
+    _database: TestDatabase,
 }
 
 /// A response, its body parsed as JSON when it is JSON.
@@ -189,9 +198,8 @@ impl TestServer {
 
     pub async fn start_with(options: Options) -> TestServer {
         let dir = tempfile::tempdir().expect("temp dir");
-        let pool = db::connect(&dir.path().join("test.db"))
-            .await
-            .expect("database");
+        let database = TestDatabase::new().await;
+        let pool = database.connect().await;
         let (shop, locations) = shops::create(
             &pool,
             shops::NewShop {
@@ -227,12 +235,14 @@ impl TestServer {
         } else {
             VinDecoder::new().with_provider(vpic().await)
         };
-        let mut state = AppState::with_config(pool.clone(), config)
-            .with_vin(vin)
-            .with_rate_limits(
-                options.rate_limits.unwrap_or_default(),
-                limiter_clock.clone(),
-            );
+        let limits = options.rate_limits.unwrap_or_default();
+        let mut state = AppState::with_config(pool.clone(), config).with_vin(vin);
+        state = match options.redis.or_else(database::suite_redis) {
+            None => state.with_rate_limits(limits, limiter_clock.clone()),
+            Some(url) => state
+                .with_shared_rate_limits(&url, limits, limiter_clock.clone())
+                .expect("a redis:// URL"),
+        };
         if let Some(webhooks) = options.webhooks {
             state = state.with_webhooks(webhooks);
         }
@@ -256,6 +266,7 @@ impl TestServer {
             http: reqwest::Client::new(),
             _shutdown: tx,
             _dir: dir,
+            _database: database,
         }
     }
 
@@ -377,10 +388,10 @@ impl TestServer {
     }
 }
 
-/// A database at `path` with a shop (one location) and an all-scopes test key, whose secret is
+/// Seeds `database` with a shop (one location) and an all-scopes test key, whose secret is
 /// returned: for a server the test starts itself ([`process::ServerProcess`]).
-pub async fn seed_database(path: &Path) -> String {
-    let pool = db::connect(path).await.expect("database");
+pub async fn seed_database(database: &TestDatabase) -> String {
+    let pool = database.connect().await;
     let (shop, _) = shops::create(
         &pool,
         shops::NewShop {
@@ -398,7 +409,7 @@ pub async fn seed_database(path: &Path) -> String {
 }
 
 async fn mint(
-    db: &SqlitePool,
+    db: &Db,
     shop: &ShopId,
     mode: Mode,
     scopes: &[Scope],
@@ -419,14 +430,14 @@ async fn mint(
 }
 
 /// Imports a one-part catalog and returns the part's id.
-async fn catalog_part(db: &SqlitePool) -> String {
+async fn catalog_part(db: &Db) -> String {
     const CSV: &str = "part_number,brand,type,name,description,unit_price,currency,oem_numbers,fitments,stock\n\
         ACT787,Akebono,brake-pads,Akebono Front Ceramic Brake Pad Set,,6499,USD,,Honda|Accord|2003-2007,\n";
     vinsnap_server::api::parts::import::import_csv(db, CSV.as_bytes(), None)
         .await
         .expect("parts catalog");
-    sqlx::query_scalar("SELECT id FROM parts WHERE part_number = 'ACT787'")
-        .fetch_one(db)
+    db::query("SELECT id FROM parts WHERE part_number = 'ACT787'")
+        .fetch_scalar(db)
         .await
         .expect("the part")
 }

@@ -15,11 +15,11 @@ pub struct ServerProcess {
 }
 
 impl ServerProcess {
-    /// Starts `binary` (the test's `env!("CARGO_BIN_EXE_vinsnap-server")`) on the database at
-    /// `db`, with local webhook receivers allowed, retry delays scaled by 0.001, VINs decoded
-    /// from the WMI table (no vPIC download in a process test) and `args` appended, and waits
-    /// until it listens.
-    pub async fn start(binary: &Path, db: &Path, args: &[&str]) -> ServerProcess {
+    /// Starts `binary` (the test's `env!("CARGO_BIN_EXE_vinsnap-server")`) on `db` (what
+    /// `--db` takes: [`crate::TestDatabase::arg`]), with local webhook receivers allowed, retry
+    /// delays scaled by 0.001, VINs decoded from the WMI table (no vPIC download in a process
+    /// test) and `args` appended, and waits until it listens.
+    pub async fn start(binary: &Path, db: &str, args: &[&str]) -> ServerProcess {
         let mut child = Command::new(binary)
             .args([
                 "serve",

@@ -9,6 +9,7 @@ use crate::core::bounded::Int;
 use crate::core::ids::PartId;
 use crate::core::money;
 use crate::core::text::{Hours, NonBlankLine};
+use crate::db;
 use crate::http::body_rules;
 use crate::http::error::{ApiError, ApiResult};
 
@@ -247,14 +248,14 @@ pub struct LineItems(pub Vec<LineItem>);
 impl LineItems {
     /// Checks that every `part_id` names a part of the catalog. Shape is checked when parsing;
     /// existence needs the database, so it runs inside the handler's transaction.
-    pub async fn check_catalog(&self, conn: &mut sqlx::SqliteConnection) -> ApiResult<()> {
+    pub async fn check_catalog(&self, conn: &mut crate::db::Conn) -> ApiResult<()> {
         for (i, item) in self.0.iter().enumerate() {
             let Some(part_id) = &item.part_id else {
                 continue;
             };
-            let found: Option<i64> = sqlx::query_scalar("SELECT seq FROM parts WHERE id = ?")
+            let found: Option<i64> = db::query("SELECT seq FROM parts WHERE id = $1")
                 .bind(part_id)
-                .fetch_optional(&mut *conn)
+                .fetch_optional_scalar(&mut *conn)
                 .await?;
             if found.is_none() {
                 let field = format!("line_items[{i}].part_id");

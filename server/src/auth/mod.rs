@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::core::ids::{ApiKeyId, LocationId, ShopId};
+use crate::db;
 use crate::http::error::{ApiError, ApiResult};
 use crate::state::AppState;
 pub use scopes::Scope;
@@ -24,7 +25,7 @@ pub use scopes::Scope;
 /// Which data set a key works on: `test` (sandbox) or `live` (production).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(type_name = "text", rename_all = "lowercase")]
 pub enum Mode {
     Test,
     Live,
@@ -52,7 +53,7 @@ impl Mode {
 /// A shop's plan; it selects the rate limits of the shop's keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(type_name = "text", rename_all = "lowercase")]
 pub enum Tier {
     Free,
     Pro,
@@ -134,10 +135,10 @@ pub async fn middleware(
 
 pub async fn authenticate(headers: &HeaderMap, state: &AppState) -> ApiResult<Caller> {
     let secret = bearer_token(headers)?;
-    let row: Option<KeyRow> = sqlx::query_as(
+    let row: Option<KeyRow> = db::query(
         "SELECT k.id, k.shop_id, k.mode, k.location_id, k.scopes, k.last_used_at, s.tier
          FROM api_keys k JOIN shops s ON s.id = k.shop_id
-         WHERE k.secret_hash = ? AND k.revoked_at IS NULL",
+         WHERE k.secret_hash = $1 AND k.revoked_at IS NULL",
     )
     .bind(secret::digest(secret))
     .fetch_optional(&state.db)
@@ -198,7 +199,7 @@ async fn touch_last_used(state: &AppState, row: &KeyRow) {
     {
         return;
     }
-    let result = sqlx::query("UPDATE api_keys SET last_used_at = ? WHERE id = ?")
+    let result = db::query("UPDATE api_keys SET last_used_at = $1 WHERE id = $2")
         .bind(now)
         .bind(&row.id)
         .execute(&state.db)

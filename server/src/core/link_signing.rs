@@ -3,11 +3,11 @@
 //! stops working at its expiry. The key comes from configuration or is generated once and kept
 //! in `server_secrets`, so links survive restarts.
 
+use crate::db::{self, Db};
 use chrono::{DateTime, Utc};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
-use sqlx::SqlitePool;
 use std::sync::Arc;
 use tokio::sync::OnceCell;
 
@@ -37,7 +37,7 @@ impl LinkSigner {
         }
     }
 
-    async fn key(&self, db: &SqlitePool) -> sqlx::Result<&[u8]> {
+    async fn key(&self, db: &Db) -> sqlx::Result<&[u8]> {
         self.key
             .get_or_try_init(|| async {
                 if let Some(secret) = &self.configured {
@@ -51,8 +51,9 @@ impl LinkSigner {
                 let mut fresh = [0u8; 32];
                 rand::rng().fill_bytes(&mut fresh);
                 // Whoever inserts first wins; everyone then reads the same key.
-                sqlx::query(
-                    "INSERT OR IGNORE INTO server_secrets (name, value, created_at) VALUES (?, ?, ?)",
+                db::query(
+                    "INSERT INTO server_secrets (name, value, created_at) VALUES ($1, $2, $3)
+                     ON CONFLICT DO NOTHING",
                 )
                 .bind(SECRET_NAME)
                 .bind(hex::encode(fresh))
@@ -65,12 +66,11 @@ impl LinkSigner {
             .map(Vec::as_slice)
     }
 
-    async fn stored(db: &SqlitePool) -> sqlx::Result<Option<Vec<u8>>> {
-        let stored: Option<String> =
-            sqlx::query_scalar("SELECT value FROM server_secrets WHERE name = ?")
-                .bind(SECRET_NAME)
-                .fetch_optional(db)
-                .await?;
+    async fn stored(db: &Db) -> sqlx::Result<Option<Vec<u8>>> {
+        let stored: Option<String> = db::query("SELECT value FROM server_secrets WHERE name = $1")
+            .bind(SECRET_NAME)
+            .fetch_optional_scalar(db)
+            .await?;
         Ok(stored.map(|s| hex::decode(&s).unwrap_or_else(|_| s.into_bytes())))
     }
 
@@ -81,12 +81,7 @@ impl LinkSigner {
     }
 
     /// The query string that makes `path` valid until `expires`.
-    pub async fn sign(
-        &self,
-        db: &SqlitePool,
-        path: &str,
-        expires: DateTime<Utc>,
-    ) -> sqlx::Result<String> {
+    pub async fn sign(&self, db: &Db, path: &str, expires: DateTime<Utc>) -> sqlx::Result<String> {
         let expires = expires.timestamp();
         let signature = Self::mac(self.key(db).await?, path, expires).finalize();
         Ok(format!(
@@ -98,7 +93,7 @@ impl LinkSigner {
     /// Checks a link's signature (in constant time), then its expiry against `now`.
     pub async fn verify(
         &self,
-        db: &SqlitePool,
+        db: &Db,
         path: &str,
         expires: i64,
         signature: &str,

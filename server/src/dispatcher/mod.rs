@@ -2,15 +2,18 @@
 //! claims due deliveries from the database, sends them, and records every attempt.
 //!
 //! Nothing lives only in memory: a delivery is a row from the moment its event commits, an
-//! attempt in flight holds a lease, and a restart makes leased deliveries due again, so every
-//! delivery is attempted at least once whatever happens to the process.
+//! attempt in flight holds a lease in this dispatcher's name, and the leases of a dispatcher
+//! that stopped renewing its heartbeat are made due again by any other (or by the next start),
+//! so every delivery is attempted at least once whatever happens to a process. Replicas on one
+//! database share the queue (see `replicas`).
 
 pub mod attempt;
 pub mod queue;
+pub mod replicas;
 pub mod retention;
 
+use crate::db::Db;
 use reqwest::dns::Resolve;
-use sqlx::SqlitePool;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, Semaphore, mpsc};
@@ -18,6 +21,7 @@ use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
 use crate::core::http_client::{Outcome, SystemResolver, WebhookClient};
+use crate::core::metrics::Metrics;
 use crate::core::retry::Schedule;
 use crate::core::ssrf::Policy;
 use crate::core::time;
@@ -31,7 +35,8 @@ const RECORD_BATCH: usize = 128;
 /// The longest the dispatcher sleeps without looking at the queue, as a safety net for wake-ups
 /// it did not get.
 const POLL: Duration = Duration::from_millis(500);
-const RETENTION_SWEEP: Duration = Duration::from_secs(3600);
+/// How often a replica asks whether the retention sweep is its turn (`retention::EVERY`).
+const RETENTION_CHECK: Duration = Duration::from_secs(300);
 
 /// The webhook machinery handlers and the dispatcher share.
 pub struct Webhooks {
@@ -81,24 +86,30 @@ impl Dispatcher {
     }
 }
 
-/// Starts the dispatcher; cancelling `stopping` (or `shutdown`) stops it.
-pub fn spawn(db: SqlitePool, webhooks: Arc<Webhooks>, stopping: CancellationToken) -> Dispatcher {
-    let task = tokio::spawn(run(db, webhooks, stopping.clone()));
+/// Starts the dispatcher; cancelling `stopping` (or `shutdown`) stops it. `metrics` counts its
+/// attempts, deliveries and sweeps.
+pub fn spawn(
+    db: Db,
+    webhooks: Arc<Webhooks>,
+    metrics: Metrics,
+    stopping: CancellationToken,
+) -> Dispatcher {
+    let task = tokio::spawn(run(db, webhooks, metrics, stopping.clone()));
     Dispatcher { stopping, task }
 }
 
-async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, stopping: CancellationToken) {
-    match queue::recover(&db).await {
-        Ok(0) => {}
-        Ok(n) => tracing::info!(
-            deliveries = n,
-            "resuming deliveries interrupted by a restart"
-        ),
-        Err(err) => tracing::error!(error = %err, "could not recover leased deliveries"),
-    }
-    let retention = tokio::spawn(sweep_retention(db.clone()));
+async fn run(db: Db, webhooks: Arc<Webhooks>, metrics: Metrics, stopping: CancellationToken) {
+    let replica = format!("dsp_{}", ulid::Ulid::new().to_string().to_lowercase());
+    keep_alive_once(&db, &replica).await;
+    let alive = tokio::spawn(keep_alive(db.clone(), replica.clone()));
+    let retention = tokio::spawn(sweep_retention(db.clone(), metrics.clone()));
     let (attempted, outcomes) = mpsc::channel(RECORD_QUEUE);
-    let recorder = tokio::spawn(record_attempts(db.clone(), webhooks.schedule, outcomes));
+    let recorder = tokio::spawn(record_attempts(
+        db.clone(),
+        webhooks.schedule,
+        outcomes,
+        metrics,
+    ));
     let slots = Arc::new(Semaphore::new(CONCURRENCY));
     let freed = Arc::new(Notify::new());
     while !stopping.is_cancelled() {
@@ -108,10 +119,12 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, stopping: CancellationToke
         woken.as_mut().enable();
         let free = slots.available_permits();
         let claimed = if free > 0 {
-            queue::claim(&db, free).await.unwrap_or_else(|err| {
-                tracing::error!(error = %err, "could not claim deliveries");
-                Vec::new()
-            })
+            queue::claim(&db, &replica, free)
+                .await
+                .unwrap_or_else(|err| {
+                    tracing::error!(error = %err, "could not claim deliveries");
+                    Vec::new()
+                })
         } else {
             Vec::new()
         };
@@ -154,32 +167,91 @@ async fn run(db: SqlitePool, webhooks: Arc<Webhooks>, stopping: CancellationToke
     .await;
     drop(attempted);
     let _ = tokio::time::timeout(Duration::from_secs(5), recorder).await;
+    alive.abort();
+    if let Err(err) = replicas::deregister(&db, &replica, time::now().timestamp_millis()).await {
+        tracing::error!(error = %err, "could not release this dispatcher's leases");
+    }
+}
+
+/// Renews this dispatcher's heartbeat, and makes the deliveries of dead ones due.
+async fn keep_alive_once(db: &Db, replica: &str) {
+    let now = time::now().timestamp_millis();
+    if let Err(err) = replicas::beat(db, replica, now).await {
+        tracing::error!(error = %err, "could not renew the dispatcher's heartbeat");
+        return;
+    }
+    match replicas::release_dead(db, now).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(
+            deliveries = n,
+            "resuming deliveries whose dispatcher stopped (a crash, a kill or a lost replica)"
+        ),
+        Err(err) => tracing::error!(error = %err, "could not release a dead dispatcher's leases"),
+    }
+}
+
+async fn keep_alive(db: Db, replica: String) {
+    loop {
+        tokio::time::sleep(replicas::HEARTBEAT).await;
+        keep_alive_once(&db, &replica).await;
+    }
 }
 
 /// Records finished attempts, as many per transaction as have arrived.
 async fn record_attempts(
-    db: SqlitePool,
+    db: Db,
     schedule: Schedule,
     mut outcomes: mpsc::Receiver<(attempt::Outbound, Option<Outcome>)>,
+    metrics: Metrics,
 ) {
     let mut batch = Vec::with_capacity(RECORD_BATCH);
     while outcomes.recv_many(&mut batch, RECORD_BATCH).await > 0 {
-        if let Err(err) = queue::record_batch(&db, &schedule, &batch).await {
-            // The leases expire and the deliveries are attempted again: at least once.
-            tracing::error!(error = %err, attempts = batch.len(), "could not record attempts");
+        match queue::record_batch(&db, &schedule, &batch).await {
+            Ok(statuses) => {
+                for ((_, outcome), status) in batch.iter().zip(statuses) {
+                    // No outcome: cancelled by shutdown, released without counting.
+                    let Some(outcome) = outcome else { continue };
+                    let attempt = if outcome.succeeded() {
+                        "succeeded"
+                    } else {
+                        "failed"
+                    };
+                    metrics.webhook_attempts.with_label_values(&[attempt]).inc();
+                    if let Some(settled @ ("succeeded" | "failed")) = status {
+                        metrics
+                            .webhook_deliveries
+                            .with_label_values(&[settled])
+                            .inc();
+                    }
+                }
+            }
+            // The leases are released and the deliveries attempted again: at least once.
+            Err(err) => {
+                tracing::error!(error = %err, attempts = batch.len(), "could not record attempts")
+            }
         }
         batch.clear();
     }
 }
 
-async fn sweep_retention(db: SqlitePool) {
+/// Runs the retention sweep when it is this replica's turn: once per `retention::EVERY` across
+/// all replicas.
+async fn sweep_retention(db: Db, metrics: Metrics) {
     loop {
-        let cutoff = time::now().timestamp_millis() - retention::RETENTION.as_millis() as i64;
-        match retention::purge(&db, cutoff).await {
-            Ok(0) => {}
-            Ok(n) => tracing::info!(events = n, "deleted webhook logs older than 30 days"),
-            Err(err) => tracing::error!(error = %err, "could not delete old webhook logs"),
+        let now = time::now().timestamp_millis();
+        match retention::take_turn(&db, now).await {
+            Ok(false) => {}
+            Ok(true) => {
+                metrics.retention_sweeps.inc();
+                let cutoff = now - retention::RETENTION.as_millis() as i64;
+                match retention::purge(&db, cutoff).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(events = n, "deleted webhook logs older than 30 days"),
+                    Err(err) => tracing::error!(error = %err, "could not delete old webhook logs"),
+                }
+            }
+            Err(err) => tracing::error!(error = %err, "could not schedule the retention sweep"),
         }
-        tokio::time::sleep(RETENTION_SWEEP).await;
+        tokio::time::sleep(RETENTION_CHECK).await;
     }
 }

@@ -1,10 +1,10 @@
-//! The durable delivery queue in SQLite, and every write to `webhook_deliveries` but the outbox's
+//! The durable delivery queue in the database, and every write to `webhook_deliveries` but the outbox's
 //! fan-out: claiming due deliveries under a lease, recording each attempt with what follows from
 //! it (success, the next retry, or giving up), manual retries, failing an endpoint's pending
 //! deliveries, and test pings.
 
+use crate::db::{self, Conn, Db, Engine};
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
 use std::time::Duration;
 
 use super::attempt::Outbound;
@@ -12,58 +12,63 @@ use crate::core::http_client::Outcome;
 use crate::core::ids::{DeliveryId, EventId, WebhookEndpointId};
 use crate::core::retry::{self, MAX_ATTEMPTS, Schedule};
 use crate::core::time;
-use crate::db::write_tx;
 use crate::events::EventType;
 
 /// How long a claimed delivery is held by an attempt (longer than any request may take). If the
-/// process dies mid-attempt the delivery becomes due again after this, or at the next start.
+/// process dies mid-attempt, another replica (or the next start) makes the delivery due again
+/// once the process has missed its heartbeats (`replicas::DEAD_AFTER`), or this lapses.
 const LEASE: Duration = Duration::from_secs(60);
-
-/// Deliveries leased by a previous run of the process are due now: their attempts died with it.
-pub async fn recover(db: &SqlitePool) -> sqlx::Result<u64> {
-    let now = time::now().timestamp_millis();
-    sqlx::query("UPDATE webhook_deliveries SET leased = 0, next_attempt_ms = ? WHERE leased = 1")
-        .bind(now)
-        .execute(db)
-        .await
-        .map(|r| r.rows_affected())
-}
 
 /// Attempts in flight to one endpoint at once, across every process on the database, so that
 /// one slow or hanging receiver holds at most this many of the dispatcher's slots.
 pub const PER_ENDPOINT: i64 = 8;
 /// ... and to an endpoint whose last attempt failed, until one succeeds again.
 pub const PER_FAILING_ENDPOINT: i64 = 1;
+/// The PostgreSQL advisory lock claims are made under (`pg_advisory_xact_lock`).
+const CLAIM_LOCK: i64 = 0x7653_6e61_7043_6c6d;
 
-/// Leases up to `limit` due deliveries and returns what is needed to send them. Deliveries of
-/// an endpoint that is no longer active are failed instead.
+/// Leases up to `limit` due deliveries in `replica`'s name (see `replicas`) and returns what is
+/// needed to send them. Deliveries of an endpoint that is no longer active are failed instead.
 ///
 /// Claiming is fair between endpoints: each endpoint's oldest due delivery comes before any
 /// endpoint's second, and no endpoint gets more attempts in flight than its cap
 /// ([`PER_ENDPOINT`], or [`PER_FAILING_ENDPOINT`] while it fails). A backlog or a hanging
 /// receiver at one endpoint therefore never delays another endpoint's first attempt.
-pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Outbound>> {
+///
+/// One claim at a time across every process on the database: SQLite's write lock, and on
+/// PostgreSQL an advisory lock held for the claim's transaction. A claim is one short statement,
+/// and serializing claims is what keeps the caps exact across replicas (with `FOR UPDATE SKIP
+/// LOCKED` alone, two replicas could each fill the same endpoint's cap); no delivery is ever
+/// claimed twice, as each claim sees the leases the one before it committed.
+pub async fn claim(db: &Db, replica: &str, limit: usize) -> sqlx::Result<Vec<Outbound>> {
     let now = time::now().timestamp_millis();
     let lease_until = now + LEASE.as_millis() as i64;
-    let ids: Vec<DeliveryId> = sqlx::query_scalar(
+    let mut tx = db.begin().await?;
+    if tx.engine() == Engine::Postgres {
+        db::query("SELECT pg_advisory_xact_lock($1)")
+            .bind(CLAIM_LOCK)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let ids: Vec<DeliveryId> = db::query(
         "WITH due AS (
              SELECT id, endpoint_id, next_attempt_ms,
                     ROW_NUMBER() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_ms, id) AS turn
-             FROM webhook_deliveries WHERE next_attempt_ms <= ?2
+             FROM webhook_deliveries WHERE next_attempt_ms <= $2
          ),
          in_flight AS (
              SELECT endpoint_id, COUNT(*) AS attempts FROM webhook_deliveries
-             WHERE leased = 1 AND next_attempt_ms > ?2 GROUP BY endpoint_id
+             WHERE leased AND next_attempt_ms > $2 GROUP BY endpoint_id
          )
-         UPDATE webhook_deliveries SET leased = 1, next_attempt_ms = ?1
+         UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1, leased_by = $6
          WHERE id IN (
              SELECT due.id FROM due
              JOIN webhook_endpoints w ON w.id = due.endpoint_id
              LEFT JOIN in_flight f ON f.endpoint_id = due.endpoint_id
              WHERE due.turn + COALESCE(f.attempts, 0)
-                   <= CASE WHEN w.consecutive_failures > 0 THEN ?5 ELSE ?4 END
+                   <= CASE WHEN w.consecutive_failures > 0 THEN $5 ELSE $4 END
              ORDER BY due.turn, due.next_attempt_ms
-             LIMIT ?3)
+             LIMIT $3)
          RETURNING id",
     )
     .bind(lease_until)
@@ -71,8 +76,10 @@ pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Outbound>>
     .bind(limit as i64)
     .bind(PER_ENDPOINT)
     .bind(PER_FAILING_ENDPOINT)
-    .fetch_all(db)
+    .bind(replica)
+    .fetch_scalars(&mut *tx)
     .await?;
+    tx.commit().await?;
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -88,23 +95,31 @@ pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Outbound>>
         previous_secret_expires_ms: Option<i64>,
     }
     let ids_json = serde_json::to_string(&ids).expect("ids serialize");
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT d.id, d.event_type, e.payload, w.url, w.active, w.secret, w.previous_secret,
-                w.previous_secret_expires_ms
-         FROM webhook_deliveries d
-         JOIN events e ON e.id = d.event_id
-         JOIN webhook_endpoints w ON w.id = d.endpoint_id
-         WHERE d.id IN (SELECT value FROM json_each(?))",
-    )
+    let rows: Vec<Row> = db::query(db::PerEngine {
+        sqlite:
+            "SELECT d.id, d.event_type, e.payload, w.url, w.active, w.secret, w.previous_secret,
+                        w.previous_secret_expires_ms
+                 FROM webhook_deliveries d
+                 JOIN events e ON e.id = d.event_id
+                 JOIN webhook_endpoints w ON w.id = d.endpoint_id
+                 WHERE d.id IN (SELECT value FROM json_each($1))",
+        postgres:
+            "SELECT d.id, d.event_type, e.payload, w.url, w.active, w.secret, w.previous_secret,
+                          w.previous_secret_expires_ms
+                   FROM webhook_deliveries d
+                   JOIN events e ON e.id = d.event_id
+                   JOIN webhook_endpoints w ON w.id = d.endpoint_id
+                   WHERE d.id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+    })
     .bind(ids_json)
     .fetch_all(db)
     .await?;
     let mut claimed = Vec::with_capacity(rows.len());
     for row in rows {
         if !row.active {
-            sqlx::query(
-                "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = 0
-                 WHERE id = ?",
+            db::query(
+                "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = FALSE
+                 WHERE id = $1",
             )
             .bind(&row.id)
             .execute(db)
@@ -131,31 +146,50 @@ pub async fn claim(db: &SqlitePool, limit: usize) -> sqlx::Result<Vec<Outbound>>
 /// When the next delivery falls due (or a lease ends), if any is scheduled after now. Due
 /// deliveries that could not be claimed wait for a slot or their endpoint's cap, and the
 /// dispatcher wakes when an attempt ends.
-pub async fn next_due(db: &SqlitePool) -> sqlx::Result<Option<DateTime<Utc>>> {
-    let ms: Option<i64> = sqlx::query_scalar(
-        "SELECT MIN(next_attempt_ms) FROM webhook_deliveries WHERE next_attempt_ms > ?",
-    )
-    .bind(time::now().timestamp_millis())
-    .fetch_one(db)
-    .await?;
+pub async fn next_due(db: &Db) -> sqlx::Result<Option<DateTime<Utc>>> {
+    let ms: Option<i64> =
+        db::query("SELECT MIN(next_attempt_ms) FROM webhook_deliveries WHERE next_attempt_ms > $1")
+            .bind(time::now().timestamp_millis())
+            .fetch_scalar(db)
+            .await?;
     Ok(ms.and_then(DateTime::from_timestamp_millis))
+}
+
+/// How many deliveries wait: due now, scheduled for later, and being attempted.
+#[derive(Debug, Default, sqlx::FromRow)]
+pub struct Depth {
+    pub due: i64,
+    pub scheduled: i64,
+    pub in_flight: i64,
+}
+
+pub async fn depth(db: &Db, now_ms: i64) -> sqlx::Result<Depth> {
+    db::query(
+        "SELECT COUNT(*) FILTER (WHERE NOT leased AND next_attempt_ms <= $1) AS due,
+                COUNT(*) FILTER (WHERE NOT leased AND next_attempt_ms > $1) AS scheduled,
+                COUNT(*) FILTER (WHERE leased) AS in_flight
+         FROM webhook_deliveries WHERE next_attempt_ms IS NOT NULL",
+    )
+    .bind(now_ms)
+    .fetch_one(db)
+    .await
 }
 
 /// Writes the attempt to the log.
 async fn log_attempt(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     delivery: &DeliveryId,
     at: DateTime<Utc>,
     outcome: &Outcome,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    db::query(
         "INSERT INTO webhook_attempts (delivery_id, attempted_at, status_code, response_body,
                                        duration_ms, error)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(delivery)
     .bind(at)
-    .bind(outcome.status_code)
+    .bind(outcome.status_code.map(i64::from))
     .bind(&outcome.response_excerpt)
     .bind(outcome.duration.as_millis() as i64)
     .bind(&outcome.error)
@@ -167,26 +201,33 @@ async fn log_attempt(
 /// Records dispatcher attempts in one transaction (one write-lock round trip for many
 /// attempts keeps the lock free for the API's own writes and for claiming). An attempt without
 /// an outcome was cancelled by shutdown: its delivery is released, due again at once, and the
-/// attempt does not count.
+/// attempt does not count. Returns each delivery's status after its attempt (`None`: released,
+/// or the delivery is gone).
 pub async fn record_batch(
-    db: &SqlitePool,
+    db: &Db,
     schedule: &Schedule,
     attempts: &[(Outbound, Option<Outcome>)],
-) -> sqlx::Result<()> {
-    let mut tx = write_tx(db).await?;
+) -> sqlx::Result<Vec<Option<&'static str>>> {
+    let mut tx = db.begin().await?;
+    let mut statuses = Vec::with_capacity(attempts.len());
     for (outbound, outcome) in attempts {
-        match outcome {
+        statuses.push(match outcome {
             Some(outcome) => record(&mut tx, schedule, outbound, outcome).await?,
-            None => release(&mut tx, &outbound.delivery_id).await?,
-        }
+            None => {
+                release(&mut tx, &outbound.delivery_id).await?;
+                None
+            }
+        });
     }
-    tx.commit().await
+    tx.commit().await?;
+    Ok(statuses)
 }
 
 /// Gives up a leased delivery without an attempt: it is due again now.
-async fn release(conn: &mut SqliteConnection, id: &DeliveryId) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE webhook_deliveries SET leased = 0, next_attempt_ms = ? WHERE id = ? AND leased = 1",
+async fn release(conn: &mut Conn, id: &DeliveryId) -> sqlx::Result<()> {
+    db::query(
+        "UPDATE webhook_deliveries SET leased = FALSE, next_attempt_ms = $1
+         WHERE id = $2 AND leased",
     )
     .bind(time::now().timestamp_millis())
     .bind(id)
@@ -200,11 +241,11 @@ async fn release(conn: &mut SqliteConnection, id: &DeliveryId) -> sqlx::Result<(
 /// the schedule exhausted, the delivery fails (and the endpoint is disabled when nothing has
 /// succeeded for a whole schedule's worth of attempts).
 async fn record(
-    tx: &mut sqlx::SqliteConnection,
+    tx: &mut crate::db::Conn,
     schedule: &Schedule,
     outbound: &Outbound,
     outcome: &Outcome,
-) -> sqlx::Result<()> {
+) -> sqlx::Result<Option<&'static str>> {
     let now = time::now();
     #[derive(sqlx::FromRow)]
     struct Current {
@@ -214,32 +255,37 @@ async fn record(
     }
     // The endpoint may have been deleted (and its deliveries with it) or disabled while the
     // attempt ran.
-    let current: Option<Current> = sqlx::query_as(
+    let current: Option<Current> = db::query(
         "SELECT d.endpoint_id, d.attempt_count, w.active FROM webhook_deliveries d
-         JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.id = ?",
+         JOIN webhook_endpoints w ON w.id = d.endpoint_id WHERE d.id = $1",
     )
     .bind(&outbound.delivery_id)
     .fetch_optional(&mut *tx)
     .await?;
     let Some(current) = current else {
-        return Ok(());
+        return Ok(None);
     };
     log_attempt(tx, &outbound.delivery_id, now, outcome).await?;
     let attempts = current.attempt_count + 1;
     let endpoint = &current.endpoint_id;
     let (status, next_ms) = if outcome.succeeded() {
-        sqlx::query("UPDATE webhook_endpoints SET consecutive_failures = 0 WHERE id = ?")
-            .bind(endpoint)
-            .execute(&mut *tx)
-            .await?;
-        ("succeeded", None)
-    } else {
-        let failures: i64 = sqlx::query_scalar(
-            "UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1
-             WHERE id = ? RETURNING consecutive_failures",
+        // Only when there is something to reset: the endpoint's row stays unlocked, so replicas
+        // recording successes to one endpoint do not queue behind each other.
+        db::query(
+            "UPDATE webhook_endpoints SET consecutive_failures = 0
+             WHERE id = $1 AND consecutive_failures <> 0",
         )
         .bind(endpoint)
-        .fetch_one(&mut *tx)
+        .execute(&mut *tx)
+        .await?;
+        ("succeeded", None)
+    } else {
+        let failures: i64 = db::query(
+            "UPDATE webhook_endpoints SET consecutive_failures = consecutive_failures + 1
+             WHERE id = $1 RETURNING consecutive_failures",
+        )
+        .bind(endpoint)
+        .fetch_scalar(&mut *tx)
         .await?;
         let retry_after = match outcome.status_code {
             Some(429 | 503) => outcome
@@ -259,9 +305,9 @@ async fn record(
             _ => None,
         };
         if let Some(reason) = disable {
-            sqlx::query(
-                "UPDATE webhook_endpoints SET active = 0, disabled_reason = ?, updated_at = ?
-                 WHERE id = ?",
+            db::query(
+                "UPDATE webhook_endpoints SET active = FALSE, disabled_reason = $1, updated_at = $2
+                 WHERE id = $3",
             )
             .bind(reason)
             .bind(now)
@@ -280,41 +326,41 @@ async fn record(
             }
         }
     };
-    sqlx::query(
+    db::query(
         "UPDATE webhook_deliveries
-         SET status = ?, next_attempt_ms = ?, leased = 0, attempt_count = ?,
-             last_status_code = ?, last_attempt_at = ?
-         WHERE id = ?",
+         SET status = $1, next_attempt_ms = $2, leased = FALSE, attempt_count = $3,
+             last_status_code = $4, last_attempt_at = $5
+         WHERE id = $6",
     )
     .bind(status)
     .bind(next_ms)
     .bind(attempts)
-    .bind(outcome.status_code)
+    .bind(outcome.status_code.map(i64::from))
     .bind(now)
     .bind(&outbound.delivery_id)
     .execute(&mut *tx)
-    .await
-    .map(drop)
+    .await?;
+    Ok(Some(status))
 }
 
 /// Records a test ping's single attempt: it settles at once and never touches the endpoint's
 /// failure count.
-pub async fn record_ping(db: &SqlitePool, ping: &Outbound, outcome: &Outcome) -> sqlx::Result<()> {
+pub async fn record_ping(db: &Db, ping: &Outbound, outcome: &Outcome) -> sqlx::Result<()> {
     let now = time::now();
-    let mut tx = write_tx(db).await?;
+    let mut tx = db.begin().await?;
     log_attempt(&mut tx, &ping.delivery_id, now, outcome).await?;
-    sqlx::query(
+    db::query(
         "UPDATE webhook_deliveries
-         SET status = ?, next_attempt_ms = NULL, attempt_count = 1, last_status_code = ?,
-             last_attempt_at = ?
-         WHERE id = ?",
+         SET status = $1, next_attempt_ms = NULL, attempt_count = 1, last_status_code = $2,
+             last_attempt_at = $3
+         WHERE id = $4",
     )
     .bind(if outcome.succeeded() {
         "succeeded"
     } else {
         "failed"
     })
-    .bind(outcome.status_code)
+    .bind(outcome.status_code.map(i64::from))
     .bind(now)
     .bind(&ping.delivery_id)
     .execute(&mut *tx)
@@ -323,10 +369,10 @@ pub async fn record_ping(db: &SqlitePool, ping: &Outbound, outcome: &Outcome) ->
 }
 
 /// Fails the endpoint's pending deliveries: a disabled endpoint gets nothing.
-pub async fn fail_pending(conn: &mut SqliteConnection, id: &WebhookEndpointId) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = 0
-         WHERE endpoint_id = ? AND status = 'pending'",
+pub async fn fail_pending(conn: &mut Conn, id: &WebhookEndpointId) -> sqlx::Result<()> {
+    db::query(
+        "UPDATE webhook_deliveries SET status = 'failed', next_attempt_ms = NULL, leased = FALSE
+         WHERE endpoint_id = $1 AND status = 'pending'",
     )
     .bind(id)
     .execute(conn)
@@ -336,34 +382,30 @@ pub async fn fail_pending(conn: &mut SqliteConnection, id: &WebhookEndpointId) -
 
 /// Makes a delivery due now (whatever its state), unless an attempt is in flight.
 /// Returns whether it was rescheduled.
-pub async fn schedule_now(
-    conn: &mut SqliteConnection,
-    id: &DeliveryId,
-    now_ms: i64,
-) -> sqlx::Result<bool> {
-    let done = sqlx::query(
-        "UPDATE webhook_deliveries SET status = 'pending', next_attempt_ms = ?
-         WHERE id = ? AND leased = 0",
+pub async fn schedule_now(conn: &mut Conn, id: &DeliveryId, now_ms: i64) -> sqlx::Result<bool> {
+    let done = db::query(
+        "UPDATE webhook_deliveries SET status = 'pending', next_attempt_ms = $1
+         WHERE id = $2 AND leased = FALSE",
     )
     .bind(now_ms)
     .bind(id)
     .execute(conn)
     .await?;
-    Ok(done.rows_affected() == 1)
+    Ok(done == 1)
 }
 
 /// A test ping's delivery row, not scheduled: the caller sends it at once with [`Outbound`]'s
 /// contents and records it with [`record_ping`].
 pub async fn insert_ping(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     endpoint: &WebhookEndpointId,
     event: &EventId,
 ) -> sqlx::Result<Outbound> {
     let now = time::now();
     let delivery_id = DeliveryId::generate();
-    sqlx::query(
+    db::query(
         "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, next_attempt_ms, created_at)
-         VALUES (?, ?, ?, 'ping', NULL, ?)",
+         VALUES ($1, $2, $3, 'ping', NULL, $4)",
     )
     .bind(&delivery_id)
     .bind(endpoint)
@@ -379,9 +421,9 @@ pub async fn insert_ping(
         previous_secret: Option<String>,
         previous_secret_expires_ms: Option<i64>,
     }
-    let row: Row = sqlx::query_as(
+    let row: Row = db::query(
         "SELECT e.payload, w.url, w.secret, w.previous_secret, w.previous_secret_expires_ms
-         FROM events e, webhook_endpoints w WHERE e.id = ? AND w.id = ?",
+         FROM events e, webhook_endpoints w WHERE e.id = $1 AND w.id = $2",
     )
     .bind(event)
     .bind(endpoint)

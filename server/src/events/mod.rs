@@ -5,9 +5,9 @@
 //! `events::record(&mut tx, &caller, EventType::CustomerCreated, &customer, now).await?;`, where
 //! `now` is the time the change is stamped with (`AppState::now`).
 
+use crate::db::{self, Conn};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
 use tokio::sync::Notify;
 use utoipa::ToSchema;
 
@@ -126,7 +126,7 @@ pub fn wake_signal() -> &'static Notify {
 /// event. The dispatcher is woken at once; its claim waits for this transaction's write lock,
 /// so it sees the rows as soon as they commit.
 pub async fn record<T: Serialize>(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     caller: &Caller,
     kind: EventType,
     resource: &T,
@@ -140,7 +140,7 @@ pub async fn record<T: Serialize>(
 
 /// Writes an event row and returns its id; `record` also fans it out.
 pub async fn insert<T: Serialize>(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     shop_id: &ShopId,
     livemode: bool,
     kind: EventType,
@@ -159,9 +159,9 @@ pub async fn insert<T: Serialize>(
         tracing::error!(error = %err, "event payload does not serialize");
         crate::http::error::ApiError::internal()
     })?;
-    sqlx::query(
+    db::query(
         "INSERT INTO events (id, shop_id, livemode, type, payload, created_at, created_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&id)
     .bind(shop_id)
@@ -176,29 +176,32 @@ pub async fn insert<T: Serialize>(
 }
 
 async fn fan_out(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     shop_id: &ShopId,
     livemode: bool,
     event: &EventId,
     kind: EventType,
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    let endpoints: Vec<WebhookEndpointId> = sqlx::query_scalar(
-        "SELECT id FROM webhook_endpoints
-         WHERE shop_id = ? AND livemode = ? AND active = 1
-           AND EXISTS (SELECT 1 FROM json_each(events) WHERE value IN ('*', ?))",
-    )
+    let endpoints: Vec<WebhookEndpointId> = db::query(db::PerEngine {
+        sqlite: "SELECT id FROM webhook_endpoints
+                 WHERE shop_id = $1 AND livemode = $2 AND active
+                   AND EXISTS (SELECT 1 FROM json_each(events) WHERE value IN ('*', $3))",
+        postgres: "SELECT id FROM webhook_endpoints
+                   WHERE shop_id = $1 AND livemode = $2 AND active
+                     AND events::jsonb ?| ARRAY['*', $3]",
+    })
     .bind(shop_id)
     .bind(livemode)
     .bind(kind.as_str())
-    .fetch_all(&mut *conn)
+    .fetch_scalars(&mut *conn)
     .await?;
     // Due at once by the dispatcher's schedule, which runs on real time.
     let due_ms = time::now().timestamp_millis();
     for endpoint in endpoints {
-        sqlx::query(
+        db::query(
             "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, event_type, next_attempt_ms, created_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
+             VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(DeliveryId::generate())
         .bind(&endpoint)

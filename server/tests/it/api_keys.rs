@@ -1,5 +1,6 @@
 use serde_json::json;
 use vinsnap_server::auth::{Mode, Scope};
+use vinsnap_server::db;
 
 use vinsnap_testkit::TestServer;
 
@@ -27,8 +28,8 @@ async fn a_minted_key_is_shown_once_stored_hashed_and_works() {
         format!("vsk_test_…{}", &secret[secret.len() - 4..])
     );
 
-    let stored: Vec<String> = sqlx::query_scalar("SELECT secret_hash FROM api_keys")
-        .fetch_all(&app.db)
+    let stored: Vec<String> = db::query("SELECT secret_hash FROM api_keys")
+        .fetch_scalars(&app.db)
         .await
         .unwrap();
     assert!(

@@ -1,9 +1,9 @@
-//! The operator's CLI, run as the real binary.
+//! The operator's CLI, run as the real binary (on this run's engine).
 
-use std::path::Path;
 use std::process::{Command, Output};
+use vinsnap_testkit::TestDatabase;
 
-fn run(db: &Path, args: &[&str]) -> Output {
+fn run(db: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vinsnap-server"))
         .args(args)
         .arg("--db")
@@ -14,7 +14,7 @@ fn run(db: &Path, args: &[&str]) -> Output {
 }
 
 /// `shops create` prints `shop <id>` and `location <id>`.
-fn create_shop(db: &Path, name: &str) -> (String, String) {
+fn create_shop(db: &str, name: &str) -> (String, String) {
     let out = run(db, &["shops", "create", "--name", name]);
     assert!(out.status.success(), "{out:?}");
     let stdout = String::from_utf8(out.stdout).unwrap();
@@ -29,15 +29,15 @@ fn create_shop(db: &Path, name: &str) -> (String, String) {
     (field("shop "), field("location "))
 }
 
-#[test]
-fn keys_create_refuses_a_location_of_another_shop() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("cli.db");
-    let (shop_a, location_a) = create_shop(&db, "Shop A");
-    let (_shop_b, location_b) = create_shop(&db, "Shop B");
+#[tokio::test]
+async fn keys_create_refuses_a_location_of_another_shop() {
+    let database = TestDatabase::new().await;
+    let db = &database.arg();
+    let (shop_a, location_a) = create_shop(db, "Shop A");
+    let (_shop_b, location_b) = create_shop(db, "Shop B");
 
     let refused = run(
-        &db,
+        db,
         &[
             "keys",
             "create",
@@ -57,11 +57,11 @@ fn keys_create_refuses_a_location_of_another_shop() {
         "the message names the location, the shop and the shop's own locations: {stderr}"
     );
     assert!(refused.stdout.is_empty(), "no key was printed");
-    let keys: i64 = count_keys(&db);
+    let keys: i64 = count_keys(&database).await;
     assert_eq!(keys, 0, "no key was stored");
 
     let own = run(
-        &db,
+        db,
         &[
             "keys",
             "create",
@@ -77,7 +77,7 @@ fn keys_create_refuses_a_location_of_another_shop() {
     assert!(String::from_utf8_lossy(&own.stdout).starts_with("vsk_test_"));
 
     let nowhere = run(
-        &db,
+        db,
         &[
             "keys",
             "create",
@@ -94,12 +94,9 @@ fn keys_create_refuses_a_location_of_another_shop() {
     );
 }
 
-fn count_keys(db: &Path) -> i64 {
-    tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let pool = vinsnap_server::db::connect(db).await.unwrap();
-        sqlx::query_scalar("SELECT COUNT(*) FROM api_keys")
-            .fetch_one(&pool)
-            .await
-            .unwrap()
-    })
+async fn count_keys(database: &TestDatabase) -> i64 {
+    vinsnap_server::db::query("SELECT COUNT(*) FROM api_keys")
+        .fetch_scalar(&database.connect().await)
+        .await
+        .unwrap()
 }

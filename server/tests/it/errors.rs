@@ -179,15 +179,14 @@ async fn successes_carry_a_request_id_too() {
 
 /// Names written through the CLI follow the API's rule for single-line text: a line break or other
 /// control character in a shop's name (its invoice emails' display name) is refused before it is stored.
-#[test]
-fn the_cli_refuses_control_characters_in_names() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("cli.db");
+#[tokio::test]
+async fn the_cli_refuses_control_characters_in_names() {
+    let database = vinsnap_testkit::TestDatabase::new().await;
     let cli = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_vinsnap-server"))
             .args(args)
             .arg("--db")
-            .arg(&db)
+            .arg(database.arg())
             .output()
             .unwrap()
     };

@@ -3,6 +3,7 @@
 
 use reqwest::Method;
 use serde_json::{Value, json};
+use vinsnap_server::db;
 use vinsnap_server::http::idempotency::fingerprint;
 
 use vinsnap_testkit::{Reply, TestServer};
@@ -23,8 +24,8 @@ async fn post(
 }
 
 async fn customer_count(app: &TestServer) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM customers")
-        .fetch_one(&app.db)
+    db::query("SELECT COUNT(*) FROM customers")
+        .fetch_scalar(&app.db)
         .await
         .unwrap()
 }
@@ -180,20 +181,20 @@ async fn client_errors_are_replayed_too_and_bad_keys_are_400() {
 /// Writes the claim a request holds while its handler runs: no response yet, held by `owner`
 /// until `lease_expires_ms`.
 async fn hold_claim(app: &TestServer, key: &str, body: &Value, owner: &str, lease_expires_ms: i64) {
-    let key_id: String = sqlx::query_scalar("SELECT id FROM api_keys WHERE mode = 'test' LIMIT 1")
-        .fetch_one(&app.db)
+    let key_id: String = db::query("SELECT id FROM api_keys WHERE mode = 'test' LIMIT 1")
+        .fetch_scalar(&app.db)
         .await
         .unwrap();
     let bytes = serde_json::to_vec(body).unwrap();
-    sqlx::query(
+    db::query(
         "INSERT INTO idempotency_keys (api_key_id, key, fingerprint, created_at, owner,
                                        lease_expires_ms)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(&key_id)
     .bind(key)
     .bind(fingerprint(&Method::POST, "/customers", &bytes))
-    .bind(chrono::Utc::now())
+    .bind(vinsnap_server::core::time::now())
     .bind(owner)
     .bind(lease_expires_ms)
     .execute(&app.db)
@@ -276,13 +277,11 @@ async fn a_running_request_renews_its_claim() {
     let (_connection, _) = stalled.accept().await.unwrap();
 
     let lease = || async {
-        sqlx::query_scalar::<_, Option<i64>>(
-            "SELECT lease_expires_ms FROM idempotency_keys WHERE key = 'slow'",
-        )
-        .fetch_one(&app.db)
-        .await
-        .unwrap()
-        .expect("a held claim has a lease")
+        db::query("SELECT lease_expires_ms FROM idempotency_keys WHERE key = 'slow'")
+            .fetch_scalar::<Option<i64>>(&app.db)
+            .await
+            .unwrap()
+            .expect("a held claim has a lease")
     };
     let first = lease().await;
     while lease().await == first {
@@ -332,8 +331,8 @@ async fn keys_expire_after_24_hours() {
     )
     .await
     .expect(201);
-    sqlx::query("UPDATE idempotency_keys SET created_at = ?")
-        .bind(chrono::Utc::now() - chrono::Duration::hours(25))
+    db::query("UPDATE idempotency_keys SET created_at = $1")
+        .bind(vinsnap_server::core::time::now() - chrono::Duration::hours(25))
         .execute(&app.db)
         .await
         .unwrap();
@@ -361,10 +360,11 @@ async fn a_keyed_post_cut_by_sigkill_can_be_retried() {
 
     let binary = Path::new(env!("CARGO_BIN_EXE_vinsnap-server"));
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("crash.db");
+    let database = vinsnap_testkit::TestDatabase::new().await;
+    let db = database.arg();
     let outbox = dir.path().join("outbox");
     let outbox_arg = outbox.to_str().unwrap();
-    let key = vinsnap_testkit::seed_database(&db).await;
+    let key = vinsnap_testkit::seed_database(&database).await;
     let stalled = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let smtp = format!("smtp://{}", stalled.local_addr().unwrap());
     let lease = ["--idempotency-lease", "1"];

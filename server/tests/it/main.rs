@@ -1,5 +1,7 @@
-//! One integration-test binary: every test starts the real server on port 0 with a fresh SQLite
-//! database and talks to it over HTTP.
+//! One integration-test binary: every test starts the real server on port 0 with a fresh database
+//! and talks to it over HTTP. The database is SQLite, or PostgreSQL with
+//! `VINSNAP_TEST_ENGINE=postgres` (`./scripts/test` runs the suite on both; see
+//! `vinsnap_testkit::database`).
 
 mod api_keys;
 mod cli;
@@ -11,6 +13,7 @@ mod invoices;
 mod jobs;
 mod layers;
 mod mime;
+mod ops;
 mod parts;
 mod rate_limits;
 mod raw_http;

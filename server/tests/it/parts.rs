@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 use vinsnap_server::api::parts::import::{self, import_csv};
 use vinsnap_server::auth::{Mode, Scope};
+use vinsnap_server::db;
 
 use vinsnap_testkit::{Options, TestServer};
 
@@ -451,8 +452,8 @@ async fn importing_again_updates_parts_in_place_and_bad_rows_name_their_line() {
     import_csv(&app.db, changed.as_bytes(), Some(&app.shop))
         .await
         .unwrap();
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM parts")
-        .fetch_one(&app.db)
+    let count: i64 = db::query("SELECT COUNT(*) FROM parts")
+        .fetch_scalar(&app.db)
         .await
         .unwrap();
     assert_eq!(count, 6);
@@ -509,7 +510,7 @@ async fn a_catalog_imported_before_the_fit_tokens_is_indexed_by_their_migration(
         .connect("sqlite::memory:")
         .await
         .unwrap();
-    let mut migrator = sqlx::migrate!("./migrations");
+    let mut migrator = sqlx::migrate!("./migrations/sqlite");
     let all = migrator.migrations.clone();
     migrator.migrations = all.iter().filter(|m| m.version < 6).cloned().collect();
     migrator.run(&pool).await.unwrap();

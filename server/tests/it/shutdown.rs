@@ -9,6 +9,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use vinsnap_server::db;
 use vinsnap_testkit::process::ServerProcess;
 
 /// Reads until the server closes; a reset fails the test.
@@ -73,14 +74,13 @@ fn post(path: &str, key: &str, idempotency_key: &str) -> String {
 #[tokio::test]
 async fn sigterm_ends_the_process_promptly_without_cutting_a_request() {
     let binary = Path::new(env!("CARGO_BIN_EXE_vinsnap-server"));
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("shutdown.db");
-    let key = vinsnap_testkit::seed_database(&db).await;
+    let database = vinsnap_testkit::TestDatabase::new().await;
+    let key = vinsnap_testkit::seed_database(&database).await;
     let silent_smtp = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let smtp = format!("smtp://{}", silent_smtp.local_addr().unwrap());
     let silent_receiver = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let hook = format!("http://{}/hook", silent_receiver.local_addr().unwrap());
-    let mut server = ServerProcess::start(binary, &db, &["--smtp-url", &smtp]).await;
+    let mut server = ServerProcess::start(binary, &database.arg(), &["--smtp-url", &smtp]).await;
     let base = server.base.clone();
     let hook = json!({ "url": hook, "events": ["invoice.paid"] });
     let endpoint = server.post(&key, "/webhooks", hook).await;
@@ -187,23 +187,22 @@ async fn sigterm_ends_the_process_promptly_without_cutting_a_request() {
 
     // Nothing is left half-done: no key stays locked, the invoice is unsent, and the cancelled
     // test calls are logged as such.
-    let pool = vinsnap_server::db::connect(&db).await.unwrap();
-    let locked: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM idempotency_keys WHERE status IS NULL")
-            .fetch_one(&pool)
-            .await
-            .unwrap();
+    let pool = database.connect().await;
+    let locked: i64 = db::query("SELECT COUNT(*) FROM idempotency_keys WHERE status IS NULL")
+        .fetch_scalar(&pool)
+        .await
+        .unwrap();
     assert_eq!(locked, 0);
-    let (invoice_status,): (String,) = sqlx::query_as("SELECT status FROM invoices WHERE id = ?")
+    let invoice_status: String = db::query("SELECT status FROM invoices WHERE id = $1")
         .bind(invoice["id"].as_str().unwrap())
-        .fetch_one(&pool)
+        .fetch_scalar(&pool)
         .await
         .unwrap();
     assert_eq!(invoice_status, "draft");
-    let cancelled: i64 = sqlx::query_scalar(
+    let cancelled: i64 = db::query(
         "SELECT COUNT(*) FROM webhook_attempts WHERE error LIKE 'cancelled%shutting down'",
     )
-    .fetch_one(&pool)
+    .fetch_scalar(&pool)
     .await
     .unwrap();
     assert_eq!(cancelled, 2);

@@ -10,16 +10,17 @@ use crate::invoices::set_tax;
 use crate::jobs::create_job;
 use crate::mime;
 use crate::smtp_sink::SmtpSink;
+use vinsnap_server::db::{self, Engine};
+use vinsnap_testkit::database::engine;
 use vinsnap_testkit::{Options, Reply, TestServer};
 
 fn hostile() -> Vec<(&'static str, String)> {
-    vec![
+    let mut cases = vec![
         (
             "a line break",
             "Sarah\r\nBcc: everyone@example.com".to_owned(),
         ),
         ("a bare line feed", "Sarah\nChen".to_owned()),
-        ("a NUL", "Sarah\0Chen".to_owned()),
         (
             "other control characters",
             "Sarah\u{7}\u{1b}[31m\u{7f}\u{85}Ch\u{2028}en\tx\u{feff}\u{8}".to_owned(),
@@ -32,7 +33,12 @@ fn hostile() -> Vec<(&'static str, String)> {
             "non-Latin text",
             "Sarah 陈莎拉 Σάρα Сара سارة 🚗 Chen".to_owned(),
         ),
-    ]
+    ];
+    // PostgreSQL's text cannot hold a NUL: there, no row can.
+    if engine() == Engine::Sqlite {
+        cases.push(("a NUL", "Sarah\0Chen".to_owned()));
+    }
+    cases
 }
 
 /// An invoice of `app`'s whose every free-text field, and the shop's and location's names and
@@ -50,11 +56,11 @@ async fn poisoned_invoice(app: &TestServer, text: &str) -> Value {
         .expect(201)
         .body;
     let db = &app.db;
-    let exec = |sql: &'static str, id: &Value| {
+    let exec = |sql: db::Sql<'static>, id: &Value| {
         let id = id.as_str().unwrap().to_owned();
         let text = text.to_owned();
         async move {
-            sqlx::query(sql)
+            db::query(sql)
                 .bind(text)
                 .bind(id)
                 .execute(db)
@@ -63,27 +69,35 @@ async fn poisoned_invoice(app: &TestServer, text: &str) -> Value {
         }
     };
     exec(
-        "UPDATE customers SET name = ?, phone = ?1 WHERE id = ?2",
+        "UPDATE customers SET name = $1, phone = $1 WHERE id = $2".into(),
         &customer["id"],
     )
     .await;
     exec(
-        "UPDATE vehicles SET make = ?, model = ?1, trim = ?1, license_plate = ?1 WHERE id = ?2",
+        "UPDATE vehicles SET make = $1, model = $1, trim = $1, license_plate = $1 WHERE id = $2"
+            .into(),
         &vehicle["id"],
     )
     .await;
     exec(
-        "UPDATE invoices SET notes = ?,
-                line_items = json_set(line_items, '$[0].description', ?1) WHERE id = ?2",
+        db::PerEngine {
+            sqlite: "UPDATE invoices SET notes = $1,
+                     line_items = json_set(line_items, '$[0].description', $1) WHERE id = $2",
+            postgres: "UPDATE invoices SET notes = $1,
+                       line_items = jsonb_set(line_items::jsonb, '{0,description}',
+                                              to_jsonb($1::text))::text
+                       WHERE id = $2",
+        }
+        .into(),
         &invoice["id"],
     )
     .await;
     exec(
-        "UPDATE locations SET name = ?, address = ?1 WHERE id = ?2",
+        "UPDATE locations SET name = $1, address = $1 WHERE id = $2".into(),
         &customer["location_id"],
     )
     .await;
-    sqlx::query("UPDATE shops SET name = ?")
+    db::query("UPDATE shops SET name = $1")
         .bind(text)
         .execute(db)
         .await
@@ -189,7 +203,10 @@ async fn a_stored_email_that_is_not_an_address_is_a_conflict_naming_the_customer
         "not an address",
     ] {
         let invoice = poisoned_invoice(&app, "Sarah Chen").await;
-        sqlx::query("UPDATE customers SET email = ? WHERE id = ?")
+        if email.contains('\0') && engine() == Engine::Postgres {
+            continue; // PostgreSQL's text cannot hold a NUL.
+        }
+        db::query("UPDATE customers SET email = $1 WHERE id = $2")
             .bind(email)
             .bind(invoice["customer_id"].as_str().unwrap())
             .execute(&app.db)

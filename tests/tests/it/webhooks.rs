@@ -271,13 +271,22 @@ pub(crate) async fn happy_path(client: &Client, receiver: &Receiver) {
     let wrong = webhooks::verify(&delivery.body, &delivery.headers, "whsec_wrong").unwrap_err();
     assert_eq!(wrong.kind(), "no_matching_signature");
 
-    // The delivery log has it, with the body exactly as sent.
-    let logged = client
-        .get_webhook_delivery()
-        .id(delivery.id())
-        .send()
-        .await
-        .expect("get_webhook_delivery");
+    // The delivery log has it, with the body exactly as sent, once the dispatcher has recorded
+    // the receiver's answer (a moment after the receiver got the request).
+    let started = std::time::Instant::now();
+    let logged = loop {
+        let logged = client
+            .get_webhook_delivery()
+            .id(delivery.id())
+            .send()
+            .await
+            .expect("get_webhook_delivery")
+            .into_inner();
+        if !logged.attempts.is_empty() || started.elapsed() > std::time::Duration::from_secs(10) {
+            break logged;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    };
     assert_eq!(logged.event_type, EventType::CustomerCreated);
     assert_eq!(logged.request_body.as_bytes(), &delivery.body[..]);
     assert_eq!(

@@ -13,7 +13,6 @@ use super::{Deleted, locations};
 use crate::auth::{Caller, Scope};
 use crate::core::ids::ApiKeyId;
 use crate::core::text::SingleLine;
-use crate::db::write_tx;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
 use crate::http::pagination::Page;
@@ -83,7 +82,7 @@ async fn create_api_key(
             format!("A key cannot grant the `{extra}` scope, which it does not have itself"),
         ));
     }
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let location_id = match (&caller.location_id, &body.location_id) {
         (None, None) => None,
         _ => Some(locations::resolve_for_write(&mut tx, &caller, body.location_id.as_ref()).await?),
@@ -152,7 +151,7 @@ async fn delete_api_key(
     caller: Caller,
     ApiPath(id): ApiPath<ApiKeyId>,
 ) -> ApiResult<Json<Deleted>> {
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     if !store::revoke(
         &mut tx,
         state.now(),

@@ -1,7 +1,7 @@
 //! API key rows. Only the digest of a secret is stored.
 
+use crate::db::{Conn, Db};
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
 
 use super::model::{ApiKey, CreatedApiKey};
 use crate::auth::{Mode, Scope, scopes, secret};
@@ -47,7 +47,7 @@ pub struct NewKey<'a> {
 
 /// Mints the key, created `now`.
 pub async fn mint(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     new: NewKey<'_>,
     now: DateTime<Utc>,
 ) -> sqlx::Result<CreatedApiKey> {
@@ -62,9 +62,9 @@ pub async fn mint(
         created_at: now,
         last_used_at: None,
     };
-    sqlx::query(
+    db::query(
         "INSERT INTO api_keys (id, shop_id, mode, name, secret_hash, redacted, scopes, location_id, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&key.id)
     .bind(new.shop_id)
@@ -82,20 +82,20 @@ pub async fn mint(
 
 /// Keys of a shop and mode, limited to one location when `location` is set.
 pub async fn list(
-    pool: &SqlitePool,
+    pool: &Db,
     shop: &ShopId,
     mode: Mode,
     location: Option<&LocationId>,
     page: Page,
 ) -> sqlx::Result<(Vec<ApiKey>, i64)> {
     let condition =
-        "shop_id = ?1 AND mode = ?2 AND revoked_at IS NULL AND (?3 IS NULL OR location_id = ?3)";
+        "shop_id = $1 AND mode = $2 AND revoked_at IS NULL AND ($3 IS NULL OR location_id = $3)";
     let (rows, total) = db::Listing::new("api_keys", condition)
         .bind(shop)
         .bind(mode)
         .bind(location)
         .page::<Row>(
-            &mut *pool.acquire().await?,
+            pool,
             "id, name, mode, redacted, scopes, location_id, created_at, last_used_at",
             "id DESC",
             page,
@@ -107,16 +107,16 @@ pub async fn list(
 /// Revokes a key of the shop and mode (and location, when set) as of `now`; false when there is
 /// none.
 pub async fn revoke(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     now: DateTime<Utc>,
     shop: &ShopId,
     mode: Mode,
     location: Option<&LocationId>,
     id: &ApiKeyId,
 ) -> sqlx::Result<bool> {
-    let result = sqlx::query(
-        "UPDATE api_keys SET revoked_at = ?
-         WHERE id = ? AND shop_id = ? AND mode = ? AND revoked_at IS NULL AND (?5 IS NULL OR location_id = ?5)",
+    let result = db::query(
+        "UPDATE api_keys SET revoked_at = $1
+         WHERE id = $2 AND shop_id = $3 AND mode = $4 AND revoked_at IS NULL AND ($5 IS NULL OR location_id = $5)",
     )
     .bind(now)
     .bind(id)
@@ -125,5 +125,5 @@ pub async fn revoke(
     .bind(location)
     .execute(conn)
     .await?;
-    Ok(result.rows_affected() == 1)
+    Ok(result == 1)
 }

@@ -15,7 +15,6 @@ use super::locations;
 use crate::auth::Caller;
 use crate::core::ids::CustomerId;
 use crate::core::text::{Email, MultiLine, Phone, SingleLine};
-use crate::db::write_tx;
 use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
@@ -56,7 +55,7 @@ async fn create_customer(
     ApiJson(body): ApiJson<CreateCustomer>,
 ) -> ApiResult<(StatusCode, Json<Customer>)> {
     let now = state.now();
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let customer = Customer {
         id: CustomerId::generate(),
         location_id: locations::resolve_for_write(&mut tx, &caller, body.location_id.as_ref())
@@ -131,7 +130,7 @@ async fn get_customer(
 
 /// The customer, or the 404 a caller of another shop, mode or location gets.
 pub async fn find(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     caller: &Caller,
     id: &CustomerId,
 ) -> ApiResult<Customer> {
@@ -165,7 +164,7 @@ async fn update_customer(
     ApiPath(id): ApiPath<CustomerId>,
     ApiJson(patch): ApiJson<UpdateCustomer>,
 ) -> ApiResult<Json<Customer>> {
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut customer = find(&mut tx, &caller, &id).await?;
     if let Some(location_id) = &patch.location_id {
         customer.location_id =
@@ -212,7 +211,7 @@ async fn delete_customer(
     caller: Caller,
     ApiPath(id): ApiPath<CustomerId>,
 ) -> ApiResult<Json<Deleted>> {
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     store::delete(&mut tx, &id).await?;
     tx.commit().await?;

@@ -1,6 +1,6 @@
 //! Customer rows. Every query is scoped to the caller's shop, mode and (if limited) location.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::{Conn, Db, Engine};
 
 use super::model::Customer;
 use crate::auth::Caller;
@@ -12,15 +12,11 @@ use crate::http::pagination::Page;
 const COLUMNS: &str =
     "id, location_id, name, email, phone, notes, livemode, created_at, updated_at";
 
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    caller: &Caller,
-    customer: &Customer,
-) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn insert(conn: &mut Conn, caller: &Caller, customer: &Customer) -> sqlx::Result<()> {
+    db::query(
         "INSERT INTO customers (id, shop_id, livemode, location_id, name, email, phone, phone_digits, notes,
                                 created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
     )
     .bind(&customer.id)
     .bind(&caller.shop_id)
@@ -39,7 +35,7 @@ pub async fn insert(
 }
 
 pub async fn get(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     caller: &Caller,
     id: &CustomerId,
 ) -> sqlx::Result<Option<Customer>> {
@@ -52,7 +48,7 @@ pub struct Filter<'a> {
 }
 
 pub async fn list(
-    db: &SqlitePool,
+    db: &Db,
     caller: &Caller,
     filter: Filter<'_>,
     page: Page,
@@ -71,22 +67,29 @@ pub async fn list(
         .map(digits)
         .filter(|d| !d.is_empty())
         .map(|d| format!("%{d}%"));
-    let condition = "(?4 IS NULL OR location_id = ?4)
-        AND (?5 IS NULL OR name LIKE ?5 ESCAPE '\\' OR email LIKE ?5 ESCAPE '\\' OR phone LIKE ?5 ESCAPE '\\'
-             OR (?6 IS NOT NULL AND phone_digits LIKE ?6))";
-    db::Listing::visible("customers", caller, condition)
+    // Case-insensitive matching: SQLite's LIKE is (for ASCII), PostgreSQL's ILIKE is.
+    let like = match db.engine() {
+        Engine::Sqlite => "LIKE",
+        Engine::Postgres => "ILIKE",
+    };
+    let condition = format!(
+        "($4 IS NULL OR location_id = $4)
+         AND ($5 IS NULL OR name {like} $5 ESCAPE '\\' OR email {like} $5 ESCAPE '\\'
+              OR phone {like} $5 ESCAPE '\\' OR ($6 IS NOT NULL AND phone_digits LIKE $6))"
+    );
+    db::Listing::visible("customers", caller, &condition)
         .bind(filter.location_id)
         .bind(pattern)
         .bind(digit_pattern)
-        .page(&mut *db.acquire().await?, COLUMNS, "id DESC", page)
+        .page(db, COLUMNS, "id DESC", page)
         .await
 }
 
-pub async fn update(conn: &mut SqliteConnection, customer: &Customer) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE customers SET location_id = ?, name = ?, email = ?, phone = ?, phone_digits = ?, notes = ?,
-                              updated_at = ?
-         WHERE id = ?",
+pub async fn update(conn: &mut Conn, customer: &Customer) -> sqlx::Result<()> {
+    db::query(
+        "UPDATE customers SET location_id = $1, name = $2, email = $3, phone = $4, phone_digits = $5, notes = $6,
+                              updated_at = $7
+         WHERE id = $8",
     )
     .bind(&customer.location_id)
     .bind(&customer.name)
@@ -101,8 +104,8 @@ pub async fn update(conn: &mut SqliteConnection, customer: &Customer) -> sqlx::R
     .map(drop)
 }
 
-pub async fn delete(conn: &mut SqliteConnection, id: &CustomerId) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM customers WHERE id = ?")
+pub async fn delete(conn: &mut Conn, id: &CustomerId) -> sqlx::Result<()> {
+    db::query("DELETE FROM customers WHERE id = $1")
         .bind(id)
         .execute(conn)
         .await

@@ -9,10 +9,10 @@ pub mod pdf;
 pub mod store;
 pub mod text;
 
+use crate::db::Conn;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use sqlx::SqliteConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use self::model::{
@@ -25,7 +25,6 @@ use crate::auth::Caller;
 use crate::core::ids::InvoiceId;
 use crate::core::money;
 use crate::core::text::MultiLine;
-use crate::db::write_tx;
 use crate::events::{self, EventType};
 use crate::http::body_rules;
 use crate::http::error::{ApiError, ApiResult};
@@ -84,7 +83,7 @@ async fn create_invoice(
         .as_ref()
         .map(|items| line_items::build(&items.0))
         .transpose()?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     if let Some(items) = &given_items {
         items.check_catalog(&mut tx).await?;
     }
@@ -246,16 +245,12 @@ async fn get_invoice(
     caller: Caller,
     ApiPath(id): ApiPath<InvoiceId>,
 ) -> ApiResult<Json<Invoice>> {
-    let mut invoice = find(&mut *state.db.acquire().await?, &caller, &id).await?;
+    let mut invoice = find(&mut state.db.acquire().await?, &caller, &id).await?;
     download::attach_link(&state, &mut invoice).await?;
     Ok(Json(invoice))
 }
 
-pub async fn find(
-    conn: &mut SqliteConnection,
-    caller: &Caller,
-    id: &InvoiceId,
-) -> ApiResult<Invoice> {
+pub async fn find(conn: &mut Conn, caller: &Caller, id: &InvoiceId) -> ApiResult<Invoice> {
     store::get(conn, caller, id)
         .await?
         .ok_or_else(|| ApiError::not_found("invoice", id))
@@ -293,7 +288,7 @@ async fn update_invoice(
         .as_ref()
         .map(|items| line_items::build(&items.0))
         .transpose()?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     if let Some(items) = &items {
         items.check_catalog(&mut tx).await?;
     }
@@ -452,7 +447,7 @@ async fn send_invoice(
             )
         })?;
 
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
     sendable(&invoice)?;
     store::save_pdf(&mut tx, &id, &pdf, now).await?;
@@ -511,7 +506,7 @@ async fn pay_invoice(
         )
         .with_param("paid_at"));
     }
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
     if !invoice.status.can_move_to(InvoiceStatus::Paid) {
         let message = match invoice.status {
@@ -567,7 +562,7 @@ async fn void_invoice(
     caller: Caller,
     ApiPath(id): ApiPath<InvoiceId>,
 ) -> ApiResult<Json<Invoice>> {
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut invoice = find(&mut tx, &caller, &id).await?;
     if !invoice.status.can_move_to(InvoiceStatus::Void) {
         return Err(ApiError::conflict(

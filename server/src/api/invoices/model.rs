@@ -16,7 +16,7 @@ use crate::http::pagination::list_type;
 /// `draft → sent → paid`; `draft` or `sent` invoices can be `void`ed. Only drafts can be edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+#[sqlx(type_name = "text", rename_all = "lowercase")]
 pub enum InvoiceStatus {
     Draft,
     Sent,
@@ -54,7 +54,7 @@ impl std::fmt::Display for InvoiceStatus {
 /// How an invoice was paid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
 #[serde(rename_all = "snake_case")]
-#[sqlx(rename_all = "snake_case")]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum PaymentMethod {
     Cash,
     Card,

@@ -1,8 +1,8 @@
 //! Invoice rows and their stored PDFs. Every query is scoped to the caller's shop, mode and (if
 //! limited) location, except the PDF read behind a signed link, which the signature authorizes.
 
+use crate::db::{Conn, Db};
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
 
 use super::model::{Invoice, InvoiceStatus};
 use crate::auth::Caller;
@@ -14,16 +14,12 @@ const COLUMNS: &str = "id, location_id, customer_id, vehicle_id, job_id, status,
                        tax_rate_bps, subtotal, tax, total, notes, sent_to, sent_at, email_message_id,
                        paid_at, amount_paid, payment_method, voided_at, livemode, created_at, updated_at";
 
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    caller: &Caller,
-    invoice: &Invoice,
-) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn insert(conn: &mut Conn, caller: &Caller, invoice: &Invoice) -> sqlx::Result<()> {
+    db::query(
         "INSERT INTO invoices (id, shop_id, livemode, location_id, customer_id, vehicle_id, job_id, status,
                                line_items, currency, tax_rate_bps, subtotal, tax, total, notes, created_at,
                                updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
     )
     .bind(&invoice.id)
     .bind(&caller.shop_id)
@@ -48,7 +44,7 @@ pub async fn insert(
 }
 
 pub async fn get(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     caller: &Caller,
     id: &InvoiceId,
 ) -> sqlx::Result<Option<Invoice>> {
@@ -63,31 +59,31 @@ pub struct Filter<'a> {
 }
 
 pub async fn list(
-    db: &SqlitePool,
+    db: &Db,
     caller: &Caller,
     filter: Filter<'_>,
     page: Page,
 ) -> sqlx::Result<(Vec<Invoice>, i64)> {
-    let condition = "(?4 IS NULL OR status = ?4)
-        AND (?5 IS NULL OR customer_id = ?5)
-        AND (?6 IS NULL OR job_id = ?6)
-        AND (?7 IS NULL OR location_id = ?7)";
+    let condition = "($4 IS NULL OR status = $4)
+        AND ($5 IS NULL OR customer_id = $5)
+        AND ($6 IS NULL OR job_id = $6)
+        AND ($7 IS NULL OR location_id = $7)";
     db::Listing::visible("invoices", caller, condition)
         .bind(filter.status)
         .bind(filter.customer_id)
         .bind(filter.job_id)
         .bind(filter.location_id)
-        .page(&mut *db.acquire().await?, COLUMNS, "id DESC", page)
+        .page(db, COLUMNS, "id DESC", page)
         .await
 }
 
 /// Writes every field that can change after creation.
-pub async fn update(conn: &mut SqliteConnection, invoice: &Invoice) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE invoices SET status = ?, line_items = ?, subtotal = ?, tax = ?, total = ?, notes = ?, sent_to = ?,
-                             sent_at = ?, email_message_id = ?, paid_at = ?, amount_paid = ?, payment_method = ?,
-                             voided_at = ?, updated_at = ?
-         WHERE id = ?",
+pub async fn update(conn: &mut Conn, invoice: &Invoice) -> sqlx::Result<()> {
+    db::query(
+        "UPDATE invoices SET status = $1, line_items = $2, subtotal = $3, tax = $4, total = $5, notes = $6, sent_to = $7,
+                             sent_at = $8, email_message_id = $9, paid_at = $10, amount_paid = $11, payment_method = $12,
+                             voided_at = $13, updated_at = $14
+         WHERE id = $15",
     )
     .bind(invoice.status)
     .bind(invoice.line_items.encode())
@@ -110,13 +106,13 @@ pub async fn update(conn: &mut SqliteConnection, invoice: &Invoice) -> sqlx::Res
 }
 
 pub async fn save_pdf(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: &InvoiceId,
     pdf: &[u8],
     at: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "INSERT INTO invoice_pdfs (invoice_id, pdf, created_at) VALUES (?, ?, ?)
+    db::query(
+        "INSERT INTO invoice_pdfs (invoice_id, pdf, created_at) VALUES ($1, $2, $3)
          ON CONFLICT (invoice_id) DO UPDATE SET pdf = excluded.pdf, created_at = excluded.created_at",
     )
     .bind(id)
@@ -127,10 +123,10 @@ pub async fn save_pdf(
     .map(drop)
 }
 
-pub async fn pdf(db: &SqlitePool, id: &InvoiceId) -> sqlx::Result<Option<Vec<u8>>> {
-    sqlx::query_scalar("SELECT pdf FROM invoice_pdfs WHERE invoice_id = ?")
+pub async fn pdf(db: &Db, id: &InvoiceId) -> sqlx::Result<Option<Vec<u8>>> {
+    db::query("SELECT pdf FROM invoice_pdfs WHERE invoice_id = $1")
         .bind(id)
-        .fetch_optional(db)
+        .fetch_optional_scalar(db)
         .await
 }
 
@@ -142,14 +138,11 @@ pub struct Letterhead {
     pub address: String,
 }
 
-pub async fn letterhead(
-    conn: &mut SqliteConnection,
-    location: &LocationId,
-) -> sqlx::Result<Letterhead> {
-    sqlx::query_as(
+pub async fn letterhead(conn: &mut Conn, location: &LocationId) -> sqlx::Result<Letterhead> {
+    db::query(
         "SELECT s.name AS shop_name, l.name AS location_name,
                 CASE WHEN l.address <> '' THEN l.address ELSE s.address END AS address
-         FROM locations l JOIN shops s ON s.id = l.shop_id WHERE l.id = ?",
+         FROM locations l JOIN shops s ON s.id = l.shop_id WHERE l.id = $1",
     )
     .bind(location)
     .fetch_one(conn)

@@ -5,10 +5,10 @@ pub mod examples;
 pub mod model;
 pub mod store;
 
+use crate::db::Conn;
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use sqlx::SqliteConnection;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use self::model::{ChangeJobStatus, CreateJob, Job, JobList, JobStatus, ListJobs, UpdateJob};
@@ -17,7 +17,6 @@ use super::{Deleted, customers, locations, vehicles};
 use crate::auth::Caller;
 use crate::core::ids::{CustomerId, JobId, VehicleId};
 use crate::core::text::MultiLine;
-use crate::db::write_tx;
 use crate::events::{self, EventType};
 use crate::http::body_rules;
 use crate::http::error::{ApiError, ApiResult};
@@ -67,7 +66,7 @@ async fn create_job(
     let description = body.description.and_then(MultiLine::into_option);
     let items = line_items::build(&body.line_items.0)?;
     let now = state.now();
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     items.check_catalog(&mut tx).await?;
     let customer = customers::store::get(&mut tx, &caller, &body.customer_id)
         .await?
@@ -102,7 +101,7 @@ async fn create_job(
 
 /// The vehicle must be visible to the caller and belong to the customer.
 pub async fn check_vehicle(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     caller: &Caller,
     vehicle_id: &VehicleId,
     customer_id: &CustomerId,
@@ -171,13 +170,13 @@ async fn get_job(
     caller: Caller,
     ApiPath(id): ApiPath<JobId>,
 ) -> ApiResult<Json<Job>> {
-    find(&mut *state.db.acquire().await?, &caller, &id)
+    find(&mut state.db.acquire().await?, &caller, &id)
         .await
         .map(Json)
 }
 
 /// The job, or the 404 a caller of another shop, mode or location gets.
-pub async fn find(conn: &mut SqliteConnection, caller: &Caller, id: &JobId) -> ApiResult<Job> {
+pub async fn find(conn: &mut Conn, caller: &Caller, id: &JobId) -> ApiResult<Job> {
     store::get(conn, caller, id)
         .await?
         .ok_or_else(|| ApiError::not_found("job", id))
@@ -216,7 +215,7 @@ async fn update_job(
         .as_ref()
         .map(|items| line_items::build(&items.0))
         .transpose()?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     if let Some(items) = &items {
         items.check_catalog(&mut tx).await?;
     }
@@ -282,7 +281,7 @@ async fn change_job_status(
     ApiPath(id): ApiPath<JobId>,
     ApiJson(body): ApiJson<ChangeJobStatus>,
 ) -> ApiResult<Json<Job>> {
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut job = find(&mut tx, &caller, &id).await?;
     let (from, to) = (job.status, body.status);
     if !from.can_move_to(to) {
@@ -344,7 +343,7 @@ async fn delete_job(
     caller: Caller,
     ApiPath(id): ApiPath<JobId>,
 ) -> ApiResult<Json<Deleted>> {
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     store::delete(&mut tx, &id).await?;
     tx.commit().await?;

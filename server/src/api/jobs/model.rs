@@ -15,7 +15,7 @@ use crate::http::pagination::list_type;
 /// `cancelled`. `completed` and `cancelled` are final.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
 #[serde(rename_all = "kebab-case")]
-#[sqlx(rename_all = "kebab-case")]
+#[sqlx(type_name = "text", rename_all = "kebab-case")]
 pub enum JobStatus {
     Pending,
     InProgress,

@@ -1,6 +1,6 @@
 //! Job rows. Every query is scoped to the caller's shop, mode and (if limited) location.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::{Conn, Db};
 
 use super::model::{Job, JobStatus};
 use crate::auth::Caller;
@@ -12,11 +12,11 @@ const COLUMNS: &str = "id, location_id, customer_id, vehicle_id, title, descript
                        currency, subtotal, livemode, created_at, updated_at, started_at, completed_at,
                        cancelled_at";
 
-pub async fn insert(conn: &mut SqliteConnection, caller: &Caller, job: &Job) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn insert(conn: &mut Conn, caller: &Caller, job: &Job) -> sqlx::Result<()> {
+    db::query(
         "INSERT INTO jobs (id, shop_id, livemode, location_id, customer_id, vehicle_id, title, description,
                            status, line_items, currency, subtotal, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(&job.id)
     .bind(&caller.shop_id)
@@ -37,11 +37,7 @@ pub async fn insert(conn: &mut SqliteConnection, caller: &Caller, job: &Job) -> 
     .map(drop)
 }
 
-pub async fn get(
-    conn: &mut SqliteConnection,
-    caller: &Caller,
-    id: &JobId,
-) -> sqlx::Result<Option<Job>> {
+pub async fn get(conn: &mut Conn, caller: &Caller, id: &JobId) -> sqlx::Result<Option<Job>> {
     db::get_visible(conn, caller, "jobs", COLUMNS, id).await
 }
 
@@ -53,29 +49,29 @@ pub struct Filter<'a> {
 }
 
 pub async fn list(
-    db: &SqlitePool,
+    db: &Db,
     caller: &Caller,
     filter: Filter<'_>,
     page: Page,
 ) -> sqlx::Result<(Vec<Job>, i64)> {
-    let condition = "(?4 IS NULL OR status = ?4)
-        AND (?5 IS NULL OR customer_id = ?5)
-        AND (?6 IS NULL OR vehicle_id = ?6)
-        AND (?7 IS NULL OR location_id = ?7)";
+    let condition = "($4 IS NULL OR status = $4)
+        AND ($5 IS NULL OR customer_id = $5)
+        AND ($6 IS NULL OR vehicle_id = $6)
+        AND ($7 IS NULL OR location_id = $7)";
     db::Listing::visible("jobs", caller, condition)
         .bind(filter.status)
         .bind(filter.customer_id)
         .bind(filter.vehicle_id)
         .bind(filter.location_id)
-        .page(&mut *db.acquire().await?, COLUMNS, "id DESC", page)
+        .page(db, COLUMNS, "id DESC", page)
         .await
 }
 
-pub async fn update(conn: &mut SqliteConnection, job: &Job) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE jobs SET location_id = ?, vehicle_id = ?, title = ?, description = ?, status = ?, line_items = ?,
-                         subtotal = ?, updated_at = ?, started_at = ?, completed_at = ?, cancelled_at = ?
-         WHERE id = ?",
+pub async fn update(conn: &mut Conn, job: &Job) -> sqlx::Result<()> {
+    db::query(
+        "UPDATE jobs SET location_id = $1, vehicle_id = $2, title = $3, description = $4, status = $5, line_items = $6,
+                         subtotal = $7, updated_at = $8, started_at = $9, completed_at = $10, cancelled_at = $11
+         WHERE id = $12",
     )
     .bind(&job.location_id)
     .bind(&job.vehicle_id)
@@ -94,8 +90,8 @@ pub async fn update(conn: &mut SqliteConnection, job: &Job) -> sqlx::Result<()> 
     .map(drop)
 }
 
-pub async fn delete(conn: &mut SqliteConnection, id: &JobId) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM jobs WHERE id = ?")
+pub async fn delete(conn: &mut Conn, id: &JobId) -> sqlx::Result<()> {
+    db::query("DELETE FROM jobs WHERE id = $1")
         .bind(id)
         .execute(conn)
         .await

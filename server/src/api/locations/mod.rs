@@ -1,11 +1,11 @@
 //! `/locations`: the shop's locations, and which location a write lands in.
 
+use crate::db::Conn;
 use axum::Json;
 use axum::extract::State;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use sqlx::SqliteConnection;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -87,15 +87,10 @@ async fn list_locations(
     ApiQuery(query): ApiQuery<ListLocations>,
 ) -> ApiResult<Json<LocationList>> {
     let page = Page::new(query.limit, query.offset);
-    let (data, total) = db::Listing::new("locations", "shop_id = ?1 AND (?2 IS NULL OR id = ?2)")
+    let (data, total) = db::Listing::new("locations", "shop_id = $1 AND ($2 IS NULL OR id = $2)")
         .bind(&caller.shop_id)
         .bind(&caller.location_id)
-        .page(
-            &mut *state.db.acquire().await?,
-            "id, name, address, created_at",
-            "id",
-            page,
-        )
+        .page(&state.db, "id, name, address, created_at", "id", page)
         .await?;
     Ok(Json(LocationList::new(data, page, total)))
 }
@@ -104,7 +99,7 @@ async fn list_locations(
 /// own location; an unrestricted key may name any location of the shop and defaults to the
 /// shop's first.
 pub async fn resolve_for_write(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     caller: &Caller,
     requested: Option<&LocationId>,
 ) -> ApiResult<LocationId> {
@@ -119,10 +114,10 @@ pub async fn resolve_for_write(
     }
     let found: Option<LocationId> = match requested {
         Some(id) => {
-            sqlx::query_scalar("SELECT id FROM locations WHERE id = ? AND shop_id = ?")
+            db::query("SELECT id FROM locations WHERE id = $1 AND shop_id = $2")
                 .bind(id)
                 .bind(&caller.shop_id)
-                .fetch_optional(&mut *conn)
+                .fetch_optional_scalar(&mut *conn)
                 .await?
         }
         None => first_location(conn, &caller.shop_id).await?,
@@ -133,12 +128,9 @@ pub async fn resolve_for_write(
     })
 }
 
-pub async fn first_location(
-    conn: &mut SqliteConnection,
-    shop: &ShopId,
-) -> sqlx::Result<Option<LocationId>> {
-    sqlx::query_scalar("SELECT id FROM locations WHERE shop_id = ? ORDER BY id LIMIT 1")
+pub async fn first_location(conn: &mut Conn, shop: &ShopId) -> sqlx::Result<Option<LocationId>> {
+    db::query("SELECT id FROM locations WHERE shop_id = $1 ORDER BY id LIMIT 1")
         .bind(shop)
-        .fetch_optional(conn)
+        .fetch_optional_scalar(conn)
         .await
 }

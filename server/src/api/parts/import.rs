@@ -2,15 +2,15 @@
 //! Rows are upserted by (brand, part_number), so importing a newer catalog over an older one
 //! updates it in place. Each row is checked and an error names its line and column.
 
+use crate::db::{self, Conn, Db, Engine};
 use anyhow::{Context, bail};
 use serde::Deserialize;
 use serde_json::json;
-use sqlx::SqlitePool;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::model::{Fitment, OemNumber};
+use super::tsvector::Document;
 use crate::core::ids::{LocationId, PartId, ShopId};
-use crate::db::write_tx;
 
 /// The sample catalog loaded on the demo shop (`server/data/parts_sample.csv`).
 pub const SAMPLE: &str = include_str!("../../../data/parts_sample.csv");
@@ -54,16 +54,16 @@ pub struct Imported {
 /// Imports `csv`. With `stock_for`, the `stock` column's quantities go to that shop's locations
 /// (oldest first, as `GET /locations` lists them); without it the column is ignored.
 pub async fn import_csv(
-    db: &SqlitePool,
+    db: &Db,
     csv: impl std::io::Read,
     stock_for: Option<&ShopId>,
 ) -> anyhow::Result<Imported> {
     let locations: Vec<LocationId> = match stock_for {
         Some(shop) => {
             let locations: Vec<LocationId> =
-                sqlx::query_scalar("SELECT id FROM locations WHERE shop_id = ? ORDER BY id")
+                db::query("SELECT id FROM locations WHERE shop_id = $1 ORDER BY id")
                     .bind(shop)
-                    .fetch_all(db)
+                    .fetch_scalars(db)
                     .await?;
             if locations.is_empty() {
                 bail!("shop {shop} does not exist or has no locations");
@@ -72,35 +72,73 @@ pub async fn import_csv(
         }
         None => Vec::new(),
     };
+    if db.engine() == Engine::Postgres {
+        // A search's index has no pending list (migration 0006); an import fills one instead,
+        // merged into the index in bulk (64 MB at a time) rather than entry by entry, and
+        // emptied at the end. Searches meanwhile read the list too, so they stay correct.
+        db::query(
+            "ALTER INDEX part_search_doc SET (fastupdate = on, gin_pending_list_limit = 65536)",
+        )
+        .execute(db)
+        .await?;
+    }
+    let imported = import_rows(db, csv, &locations).await;
+    if db.engine() == Engine::Postgres {
+        db::query("SELECT gin_clean_pending_list('part_search_doc')::bigint")
+            .fetch_scalar::<i64>(db)
+            .await?;
+        db::query("ALTER INDEX part_search_doc SET (fastupdate = off)")
+            .execute(db)
+            .await?;
+        db::query("ALTER INDEX part_search_doc RESET (gin_pending_list_limit)")
+            .execute(db)
+            .await?;
+        // The rows just written have no hint bits, visibility or statistics yet: without this
+        // the first searches set them (writing as they read) and plan on guesses.
+        db::query("VACUUM (ANALYZE) parts, part_search, part_words, part_stock")
+            .execute(db)
+            .await?;
+    }
+    imported
+}
+
+async fn import_rows(
+    db: &Db,
+    csv: impl std::io::Read,
+    locations: &[LocationId],
+) -> anyhow::Result<Imported> {
     let mut reader = csv::Reader::from_reader(csv);
     let mut imported = Imported::default();
     let mut chunk = Chunk::default();
     let mut chunks_in_tx = 0;
-    let mut tx = write_tx(db).await?;
+    let mut tx = db.begin().await?;
     for (index, record) in reader.deserialize::<Row>().enumerate() {
         let line = index + 2;
         let row = record.with_context(|| format!("line {line}"))?;
-        let part = CatalogPart::parse(&row, &locations)
+        let part = CatalogPart::parse(&row, locations)
             .with_context(|| format!("line {line} ({} {})", row.brand, row.part_number))?;
         if chunk.parts.len() == CHUNK || chunk.has(&part) {
-            chunk.write(&mut tx, &locations, &mut imported).await?;
+            chunk.write(&mut tx, locations, &mut imported).await?;
             chunks_in_tx += 1;
             if chunks_in_tx == CHUNKS_PER_TX {
                 tx.commit().await?;
-                tx = write_tx(db).await?;
+                tx = db.begin().await?;
                 chunks_in_tx = 0;
             }
         }
         chunk.push(part);
     }
-    chunk.write(&mut tx, &locations, &mut imported).await?;
-    // New words become searchable as prefixes; the search falls back to FTS5's own prefix query
-    // for a word with no known completions, so a search during the import still finds them.
-    sqlx::query(
-        "INSERT OR IGNORE INTO part_words (word) SELECT term FROM parts_fts_terms WHERE col = 'text'",
-    )
-    .execute(&mut *tx)
-    .await?;
+    chunk.write(&mut tx, locations, &mut imported).await?;
+    if tx.engine() == Engine::Sqlite {
+        // New words become searchable as prefixes; the search falls back to FTS5's own prefix
+        // query for a word with no known completions, so a search during the import still
+        // finds them. (On PostgreSQL each chunk adds its words.)
+        db::query(
+            "INSERT OR IGNORE INTO part_words (word) SELECT term FROM parts_fts_terms WHERE col = 'text'",
+        )
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
     Ok(imported)
 }
@@ -194,7 +232,7 @@ impl Chunk {
     /// Writes the parts, their stock and their search index entries, and empties the chunk.
     async fn write(
         &mut self,
-        conn: &mut sqlx::SqliteConnection,
+        conn: &mut Conn,
         locations: &[LocationId],
         imported: &mut Imported,
     ) -> anyhow::Result<()> {
@@ -202,10 +240,14 @@ impl Chunk {
             return Ok(());
         }
         let types: HashSet<&str> = self.parts.iter().map(|p| p.part_type.as_str()).collect();
-        sqlx::query("INSERT OR IGNORE INTO part_types (type) SELECT value FROM json_each(?)")
-            .bind(serde_json::to_string(&types)?)
-            .execute(&mut *conn)
-            .await?;
+        db::query(db::PerEngine {
+            sqlite: "INSERT OR IGNORE INTO part_types (type) SELECT value FROM json_each($1)",
+            postgres: "INSERT INTO part_types (type) SELECT jsonb_array_elements_text($1::jsonb)
+                       ON CONFLICT DO NOTHING",
+        })
+        .bind(serde_json::to_string(&types)?)
+        .execute(&mut *conn)
+        .await?;
 
         let new_ids: Vec<PartId> = self.parts.iter().map(|_| PartId::generate()).collect();
         let rows = self
@@ -227,18 +269,31 @@ impl Chunk {
                 ]))
             })
             .collect::<serde_json::Result<Vec<_>>>()?;
-        let written: Vec<(i64, PartId, String, String)> = sqlx::query_as(
-            "INSERT INTO parts (id, brand, part_number, type, name, description, unit_price,
-                                currency, oem_numbers, fitments)
-             SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5,
-                    value ->> 6, value ->> 7, value ->> 8, value ->> 9
-             FROM json_each(?) WHERE true
-             ON CONFLICT (brand, part_number) DO UPDATE SET
-                 type = excluded.type, name = excluded.name, description = excluded.description,
-                 unit_price = excluded.unit_price, currency = excluded.currency,
-                 oem_numbers = excluded.oem_numbers, fitments = excluded.fitments
-             RETURNING seq, id, brand, part_number",
-        )
+        let written: Vec<(i64, PartId, String, String)> = db::query(db::PerEngine {
+            sqlite:
+                "INSERT INTO parts (id, brand, part_number, type, name, description, unit_price,
+                                        currency, oem_numbers, fitments)
+                     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4,
+                            value ->> 5, value ->> 6, value ->> 7, value ->> 8, value ->> 9
+                     FROM json_each($1) WHERE true
+                     ON CONFLICT (brand, part_number) DO UPDATE SET
+                         type = excluded.type, name = excluded.name,
+                         description = excluded.description, unit_price = excluded.unit_price,
+                         currency = excluded.currency, oem_numbers = excluded.oem_numbers,
+                         fitments = excluded.fitments
+                     RETURNING seq, id, brand, part_number",
+            postgres: "INSERT INTO parts (id, brand, part_number, type, name, description,
+                                          unit_price, currency, oem_numbers, fitments)
+                       SELECT v ->> 0, v ->> 1, v ->> 2, v ->> 3, v ->> 4, v ->> 5,
+                              (v ->> 6)::bigint, v ->> 7, v ->> 8, v ->> 9
+                       FROM jsonb_array_elements($1::jsonb) v
+                       ON CONFLICT (brand, part_number) DO UPDATE SET
+                           type = excluded.type, name = excluded.name,
+                           description = excluded.description, unit_price = excluded.unit_price,
+                           currency = excluded.currency, oem_numbers = excluded.oem_numbers,
+                           fitments = excluded.fitments
+                       RETURNING seq, id, brand, part_number",
+        })
         .bind(serde_json::Value::Array(rows).to_string())
         .fetch_all(&mut *conn)
         .await?;
@@ -264,26 +319,21 @@ impl Chunk {
             imported.fitments += part.fitments.len() as u64;
         }
 
-        // An updated part's index entry is replaced, not added to.
-        sqlx::query("DELETE FROM parts_fts WHERE rowid IN (SELECT value FROM json_each(?))")
-            .bind(serde_json::to_string(&updated)?)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query(
-            "INSERT INTO parts_fts (rowid, text, fit)
-             SELECT seq, text, fit FROM part_search_docs
-             WHERE seq IN (SELECT value FROM json_each(?))",
-        )
-        .bind(serde_json::to_string(&seqs)?)
-        .execute(&mut *conn)
-        .await?;
+        match conn.engine() {
+            Engine::Sqlite => index_fts5(conn, &seqs, &updated).await?,
+            Engine::Postgres => index_tsvector(conn, &self.parts, &seqs).await?,
+        }
         imported.parts += self.parts.len() as u64;
         imported.stock_rows += stock.len() as u64;
-        sqlx::query(
-            "INSERT INTO part_stock (part_seq, location_id, quantity)
-             SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
-             ON CONFLICT (part_seq, location_id) DO UPDATE SET quantity = excluded.quantity",
-        )
+        db::query(db::PerEngine {
+            sqlite: "INSERT INTO part_stock (part_seq, location_id, quantity)
+                     SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($1) WHERE true
+                     ON CONFLICT (part_seq, location_id) DO UPDATE SET quantity = excluded.quantity",
+            postgres: "INSERT INTO part_stock (part_seq, location_id, quantity)
+                       SELECT (v ->> 0)::bigint, v ->> 1, (v ->> 2)::bigint
+                       FROM jsonb_array_elements($1::jsonb) v
+                       ON CONFLICT (part_seq, location_id) DO UPDATE SET quantity = excluded.quantity",
+        })
         .bind(serde_json::Value::Array(stock).to_string())
         .execute(&mut *conn)
         .await?;
@@ -291,6 +341,63 @@ impl Chunk {
         self.keys.clear();
         Ok(())
     }
+}
+
+/// Indexes the parts `seqs` in FTS5 (from `part_search_docs`, migration 0006); `updated` ones'
+/// entries are replaced, not added to.
+async fn index_fts5(conn: &mut Conn, seqs: &[i64], updated: &[i64]) -> anyhow::Result<()> {
+    db::query("DELETE FROM parts_fts WHERE rowid IN (SELECT value FROM json_each($1))")
+        .bind(serde_json::to_string(updated)?)
+        .execute(&mut *conn)
+        .await?;
+    db::query(
+        "INSERT INTO parts_fts (rowid, text, fit)
+         SELECT seq, text, fit FROM part_search_docs
+         WHERE seq IN (SELECT value FROM json_each($1))",
+    )
+    .bind(serde_json::to_string(seqs)?)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Writes (or replaces) the parts' search documents, and adds their words to `part_words`.
+async fn index_tsvector(
+    conn: &mut Conn,
+    parts: &[CatalogPart],
+    seqs: &[i64],
+) -> anyhow::Result<()> {
+    let mut words = BTreeSet::new();
+    let mut documents = Vec::with_capacity(parts.len());
+    for (part, seq) in parts.iter().zip(seqs) {
+        let text = Document::text_fields(
+            &part.name,
+            &part.brand,
+            &part.part_number,
+            &part.oem_numbers,
+            &part.description,
+        );
+        let document = Document::new(&part.part_type, &part.fitments, &text);
+        documents.push(json!([seq, document.lexemes]));
+        words.extend(document.words);
+    }
+    db::query(
+        "INSERT INTO part_search (seq, doc)
+         SELECT (v ->> 0)::bigint, array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(v -> 1)))
+         FROM jsonb_array_elements($1::jsonb) v
+         ON CONFLICT (seq) DO UPDATE SET doc = excluded.doc",
+    )
+    .bind(serde_json::Value::Array(documents).to_string())
+    .execute(&mut *conn)
+    .await?;
+    db::query(
+        "INSERT INTO part_words (word) SELECT jsonb_array_elements_text($1::jsonb)
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(serde_json::to_string(&words)?)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// `Honda:45022-SDA-A00;Acura:45022-SEP-A00`

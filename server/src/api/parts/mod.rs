@@ -3,9 +3,11 @@
 
 pub mod examples;
 pub mod fitment;
+mod fts5;
 pub mod import;
 pub mod model;
 pub mod store;
+mod tsvector;
 
 use axum::Json;
 use axum::extract::State;

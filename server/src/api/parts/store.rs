@@ -1,11 +1,14 @@
-//! Catalog queries. A search is one FTS5 query over `parts_fts` (see migration 0006): a fit
-//! token for the vehicle (and type), and the search words under the `text` column. It yields part
-//! `seq`s in catalog order; only the page's parts are then read in full.
+//! Catalog queries. A search runs on the engine's full-text index ([`fts5`] on SQLite,
+//! [`tsvector`] on PostgreSQL): a fit token for the vehicle (and type), and the search words. It
+//! yields part `seq`s in catalog order; only the page's parts are then read in full.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::{Db, Engine};
 use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 use super::model::{Fitment, OemNumber, Part, StockLevel};
+use super::{fts5, tsvector};
 use crate::auth::Caller;
 use crate::core::ids::{LocationId, PartId};
 use crate::db;
@@ -18,93 +21,84 @@ pub struct Criteria<'a> {
     pub models: &'a [String],
     pub year: i32,
     pub part_type: Option<&'a str>,
-    /// Lower-cased words (from `words`), each to match as a prefix of a word of the part.
+    /// Folded words (from `words`), each to match as a prefix of a word of the part.
     pub words: Vec<String>,
 }
 
-/// The words of what a person typed. Anything but letters and digits separates words, as it does
-/// for the index's tokenizer, so FTS5 syntax can't be injected.
+impl Criteria<'_> {
+    /// The fit tokens a fitting part's index entry has (migration 0006 describes them): one for
+    /// a make, or two (every model, that model) for a make and model.
+    pub fn fit_tokens(&self) -> Vec<String> {
+        let make = name_token(self.make);
+        let typed = self.part_type.map(type_infix).unwrap_or_default();
+        let year = self.year;
+        if self.models.is_empty() {
+            return vec![format!("k{make}{typed}y{year}")];
+        }
+        let mut tokens = vec![format!("m{make}{typed}y{year}")];
+        for model in self.models {
+            tokens.push(format!("m{make}x{}{typed}y{year}", name_token(model)));
+        }
+        tokens
+    }
+}
+
+/// The words of what a person typed, folded as the index folds the catalog's words. Anything
+/// but letters and digits separates words, as it does for the index's tokenizer, so no query
+/// syntax can be injected.
 pub fn words(q: &str) -> Vec<String> {
-    q.split(|c: char| !c.is_alphanumeric())
+    fold(q)
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .take(8)
-        .map(str::to_lowercase)
+        .map(str::to_owned)
         .collect()
 }
 
-/// A word that completes to more words than this is searched as an FTS5 prefix query instead.
-const MAX_COMPLETIONS: i64 = 64;
-
-/// The page's part `seq`s, in catalog order, and how many parts match in all.
-pub async fn search(
-    db: &SqlitePool,
-    criteria: &Criteria<'_>,
-    page: Page,
-) -> sqlx::Result<(Vec<i64>, i64)> {
-    let mut conn = db.acquire().await?;
-    let expr = match_expr(&mut conn, criteria).await?;
-    let (seqs, total) = db::Listing::new("parts_fts", "parts_fts MATCH ?1")
-        .bind(expr)
-        .page::<(i64,)>(&mut conn, "rowid", "rowid", page)
-        .await?;
-    Ok((seqs.into_iter().map(|(seq,)| seq).collect(), total))
+/// Lower case without diacritics (`Café` -> `cafe`), as FTS5's `remove_diacritics` tokenizer
+/// reads text.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
 }
 
-/// The FTS5 query for `criteria`, with the fit tokens migration 0006 describes.
-async fn match_expr(conn: &mut SqliteConnection, criteria: &Criteria<'_>) -> sqlx::Result<String> {
-    let make = name_token(criteria.make);
-    let typed = match criteria.part_type {
-        Some(part_type) => format!("t{}", hex::encode(part_type)),
-        None => String::new(),
-    };
-    let year = criteria.year;
-    let mut expr = if criteria.models.is_empty() {
-        format!("fit : \"k{make}{typed}y{year}\"")
-    } else {
-        let mut any = format!("fit : (\"m{make}{typed}y{year}\"");
-        for model in criteria.models {
-            any.push_str(&format!(
-                " OR \"m{make}x{}{typed}y{year}\"",
-                name_token(model)
-            ));
-        }
-        any + ")"
-    };
-    for word in &criteria.words {
-        expr.push_str(" AND text : ");
-        expr.push_str(&word_expr(conn, word).await?);
-    }
-    Ok(expr)
-}
-
-/// A make or model in a fit token: hex of its ASCII-lowercased UTF-8, as `part_search_docs`
-/// writes it (SQLite's `lower` folds ASCII only).
-fn name_token(name: &str) -> String {
+/// A make or model in a fit token: hex of its ASCII-lowercased UTF-8, as SQLite's
+/// `part_search_docs` writes it (SQLite's `lower` folds ASCII only).
+pub fn name_token(name: &str) -> String {
     hex::encode(name.to_ascii_lowercase())
 }
 
-/// `word` as the words of the catalog it is a prefix of, which FTS5 can intersect with the fit
-/// tokens without gathering every part that has one of them. With no known completion (a word
-/// imported a moment ago, or one spelled with diacritics the index folds) or too many, FTS5's own
-/// prefix query, which finds the same parts.
-async fn word_expr(conn: &mut SqliteConnection, word: &str) -> sqlx::Result<String> {
-    let completions: Vec<String> = sqlx::query_scalar(
-        "SELECT word FROM part_words WHERE word >= ?1 AND word < ?1 || char(1114111)
-         ORDER BY word LIMIT ?2",
-    )
-    .bind(word)
-    .bind(MAX_COMPLETIONS + 1)
-    .fetch_all(&mut *conn)
-    .await?;
-    if completions.is_empty() || completions.len() as i64 > MAX_COMPLETIONS {
-        return Ok(format!("{}*", quoted(word)));
-    }
-    let any: Vec<String> = completions.iter().map(|w| quoted(w)).collect();
-    Ok(format!("({})", any.join(" OR ")))
+/// A part type in a typed fit token.
+pub fn type_infix(part_type: &str) -> String {
+    format!("t{}", hex::encode(part_type))
 }
 
-fn quoted(word: &str) -> String {
-    format!("\"{}\"", word.replace('"', "\"\""))
+/// A word that completes to more words than this is searched as a prefix query instead.
+pub const MAX_COMPLETIONS: i64 = 64;
+
+/// The page's part `seq`s, in catalog order, and how many parts match in all.
+pub async fn search(db: &Db, criteria: &Criteria<'_>, page: Page) -> sqlx::Result<(Vec<i64>, i64)> {
+    let mut conn = db.acquire().await?;
+    match conn.engine() {
+        Engine::Sqlite => fts5::search(&mut conn, criteria, page).await,
+        Engine::Postgres => tsvector::search(&mut conn, criteria, page).await,
+    }
+}
+
+/// Up to [`MAX_COMPLETIONS`] + 1 words of the catalog that `word` is a prefix of.
+pub async fn completions(conn: &mut db::Conn, word: &str) -> sqlx::Result<Vec<String>> {
+    db::query(db::PerEngine {
+        sqlite: "SELECT word FROM part_words WHERE word >= $1 AND word < $1 || char(1114111)
+                 ORDER BY word LIMIT $2",
+        postgres: "SELECT word FROM part_words WHERE word >= $1 AND word < $1 || chr(1114111)
+                   ORDER BY word LIMIT $2",
+    })
+    .bind(word)
+    .bind(MAX_COMPLETIONS + 1)
+    .fetch_scalars(conn)
+    .await
 }
 
 #[derive(sqlx::FromRow)]
@@ -124,32 +118,39 @@ struct PartRow {
 }
 
 /// The parts `seqs` name, in that order, with fitments and the caller's stock.
-pub async fn load(db: &SqlitePool, caller: &Caller, seqs: &[i64]) -> sqlx::Result<Vec<Part>> {
+pub async fn load(db: &Db, caller: &Caller, seqs: &[i64]) -> sqlx::Result<Vec<Part>> {
     if seqs.is_empty() {
         return Ok(Vec::new());
     }
     let seq_json = serde_json::to_string(seqs).expect("integers serialize");
-    let rows: Vec<PartRow> = sqlx::query_as(
-        "SELECT seq, id, brand, part_number, type, name, description, unit_price, currency,
-                oem_numbers, fitments
-         FROM parts WHERE seq IN (SELECT value FROM json_each(?))",
-    )
+    let rows: Vec<PartRow> = db::query(db::PerEngine {
+        sqlite: "SELECT seq, id, brand, part_number, type, name, description, unit_price, currency,
+                        oem_numbers, fitments
+                 FROM parts WHERE seq IN (SELECT value FROM json_each($1))",
+        postgres: "SELECT seq, id, brand, part_number, type, name, description, unit_price,
+                          currency, oem_numbers, fitments
+                   FROM parts WHERE seq IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)",
+    })
     .bind(&seq_json)
     .fetch_all(db)
     .await?;
-    let locations: Vec<LocationId> = sqlx::query_scalar(
-        "SELECT id FROM locations WHERE shop_id = ? AND (?2 IS NULL OR id = ?2) ORDER BY id",
+    let locations: Vec<LocationId> = db::query(
+        "SELECT id FROM locations WHERE shop_id = $1 AND ($2 IS NULL OR id = $2) ORDER BY id",
     )
     .bind(&caller.shop_id)
     .bind(&caller.location_id)
-    .fetch_all(db)
+    .fetch_scalars(db)
     .await?;
-    let stock_rows: Vec<(i64, LocationId, i64)> = sqlx::query_as(
-        "SELECT s.part_seq, s.location_id, s.quantity FROM part_stock s
-         JOIN locations l ON l.id = s.location_id
-         WHERE s.part_seq IN (SELECT value FROM json_each(?)) AND l.shop_id = ?
-               AND (?3 IS NULL OR l.id = ?3)",
-    )
+    let stock_rows: Vec<(i64, LocationId, i64)> = db::query(db::PerEngine {
+        sqlite: "SELECT s.part_seq, s.location_id, s.quantity FROM part_stock s
+                 JOIN locations l ON l.id = s.location_id
+                 WHERE s.part_seq IN (SELECT value FROM json_each($1)) AND l.shop_id = $2
+                       AND ($3 IS NULL OR l.id = $3)",
+        postgres: "SELECT s.part_seq, s.location_id, s.quantity FROM part_stock s
+                   JOIN locations l ON l.id = s.location_id
+                   WHERE s.part_seq IN (SELECT jsonb_array_elements_text($1::jsonb)::bigint)
+                         AND l.shop_id = $2 AND ($3 IS NULL OR l.id = $3)",
+    })
     .bind(&seq_json)
     .bind(&caller.shop_id)
     .bind(&caller.location_id)
@@ -190,15 +191,15 @@ pub async fn load(db: &SqlitePool, caller: &Caller, seqs: &[i64]) -> sqlx::Resul
         .collect())
 }
 
-pub async fn type_exists(db: &SqlitePool, part_type: &str) -> sqlx::Result<bool> {
-    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM part_types WHERE type = ?)")
+pub async fn type_exists(db: &Db, part_type: &str) -> sqlx::Result<bool> {
+    db::query("SELECT EXISTS (SELECT 1 FROM part_types WHERE type = $1)")
         .bind(part_type)
-        .fetch_one(db)
+        .fetch_scalar(db)
         .await
 }
 
-pub async fn types(db: &SqlitePool) -> sqlx::Result<Vec<String>> {
-    sqlx::query_scalar("SELECT type FROM part_types ORDER BY type")
-        .fetch_all(db)
+pub async fn types(db: &Db) -> sqlx::Result<Vec<String>> {
+    db::query("SELECT type FROM part_types ORDER BY type")
+        .fetch_scalars(db)
         .await
 }

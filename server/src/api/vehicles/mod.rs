@@ -16,7 +16,6 @@ use super::customers;
 use crate::auth::Caller;
 use crate::core::ids::{CustomerId, VehicleId};
 use crate::core::text::{AnyVin, SingleLine};
-use crate::db::write_tx;
 use crate::http::body_rules;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{ApiJson, ApiPath, ApiQuery};
@@ -96,7 +95,7 @@ async fn create_vehicle(
         created_at: now,
         updated_at: now,
     };
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     customers::find(&mut tx, &caller, &vehicle.customer_id).await?;
     store::insert(&mut tx, &caller, &vehicle).await?;
     tx.commit().await?;
@@ -125,7 +124,7 @@ async fn list_vehicles(
     ApiQuery(query): ApiQuery<ListVehicles>,
 ) -> ApiResult<Json<VehicleList>> {
     let page = Page::new(query.limit, query.offset);
-    customers::find(&mut *state.db.acquire().await?, &caller, &customer_id).await?;
+    customers::find(&mut state.db.acquire().await?, &caller, &customer_id).await?;
     let (data, total) = store::list_for_customer(&state.db, &customer_id, page).await?;
     Ok(Json(VehicleList::new(data, page, total)))
 }
@@ -150,16 +149,12 @@ async fn get_vehicle(
     caller: Caller,
     ApiPath(id): ApiPath<VehicleId>,
 ) -> ApiResult<Json<Vehicle>> {
-    find(&mut *state.db.acquire().await?, &caller, &id)
+    find(&mut state.db.acquire().await?, &caller, &id)
         .await
         .map(Json)
 }
 
-async fn find(
-    conn: &mut sqlx::SqliteConnection,
-    caller: &Caller,
-    id: &VehicleId,
-) -> ApiResult<Vehicle> {
+async fn find(conn: &mut crate::db::Conn, caller: &Caller, id: &VehicleId) -> ApiResult<Vehicle> {
     store::get(conn, caller, id)
         .await?
         .ok_or_else(|| ApiError::not_found("vehicle", id))
@@ -197,7 +192,7 @@ async fn update_vehicle(
         Some(Some(raw)) => read_vin(&state, raw, patch.auto_decode.unwrap_or(true)).await?,
         _ => (None, None),
     };
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut vehicle = find(&mut tx, &caller, &id).await?;
     if let Some(vin) = &patch.vin {
         vehicle.vin = vin.as_ref().and(decoded.0);
@@ -256,7 +251,7 @@ async fn delete_vehicle(
     caller: Caller,
     ApiPath(id): ApiPath<VehicleId>,
 ) -> ApiResult<Json<Deleted>> {
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     store::delete(&mut tx, &id).await?;
     tx.commit().await?;

@@ -1,6 +1,6 @@
 //! Vehicle rows. A vehicle is visible to a caller exactly when its customer is.
 
-use sqlx::{SqliteConnection, SqlitePool};
+use crate::db::{Conn, Db};
 
 use super::model::Vehicle;
 use crate::auth::Caller;
@@ -12,15 +12,11 @@ const COLUMNS: &str =
     "v.id, v.customer_id, v.vin, v.year, v.make, v.model, v.trim, v.license_plate, v.color,
                        v.mileage, v.livemode, v.created_at, v.updated_at";
 
-pub async fn insert(
-    conn: &mut SqliteConnection,
-    caller: &Caller,
-    vehicle: &Vehicle,
-) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn insert(conn: &mut Conn, caller: &Caller, vehicle: &Vehicle) -> sqlx::Result<()> {
+    db::query(
         "INSERT INTO vehicles (id, shop_id, livemode, customer_id, vin, year, make, model, trim, license_plate,
                                color, mileage, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(&vehicle.id)
     .bind(&caller.shop_id)
@@ -42,13 +38,14 @@ pub async fn insert(
 }
 
 pub async fn get(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     caller: &Caller,
     id: &VehicleId,
 ) -> sqlx::Result<Option<Vehicle>> {
-    sqlx::query_as(&format!(
+    let lock = conn.row_lock();
+    db::query(format!(
         "SELECT {COLUMNS} FROM vehicles v JOIN customers c ON c.id = v.customer_id
-         WHERE v.id = ? AND v.shop_id = ? AND v.livemode = ? AND (?4 IS NULL OR c.location_id = ?4)"
+         WHERE v.id = $1 AND v.shop_id = $2 AND v.livemode = $3 AND ($4 IS NULL OR c.location_id = $4){lock}"
     ))
     .bind(id)
     .bind(&caller.shop_id)
@@ -60,21 +57,21 @@ pub async fn get(
 
 /// The customer's vehicles; the caller has already been shown to see the customer.
 pub async fn list_for_customer(
-    db: &SqlitePool,
+    db: &Db,
     customer: &CustomerId,
     page: Page,
 ) -> sqlx::Result<(Vec<Vehicle>, i64)> {
-    db::Listing::new("vehicles v", "v.customer_id = ?1")
+    db::Listing::new("vehicles v", "v.customer_id = $1")
         .bind(customer)
-        .page(&mut *db.acquire().await?, COLUMNS, "v.id DESC", page)
+        .page(db, COLUMNS, "v.id DESC", page)
         .await
 }
 
-pub async fn update(conn: &mut SqliteConnection, vehicle: &Vehicle) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE vehicles SET vin = ?, year = ?, make = ?, model = ?, trim = ?, license_plate = ?, color = ?,
-                             mileage = ?, updated_at = ?
-         WHERE id = ?",
+pub async fn update(conn: &mut Conn, vehicle: &Vehicle) -> sqlx::Result<()> {
+    db::query(
+        "UPDATE vehicles SET vin = $1, year = $2, make = $3, model = $4, trim = $5, license_plate = $6, color = $7,
+                             mileage = $8, updated_at = $9
+         WHERE id = $10",
     )
     .bind(&vehicle.vin)
     .bind(vehicle.year)
@@ -91,8 +88,8 @@ pub async fn update(conn: &mut SqliteConnection, vehicle: &Vehicle) -> sqlx::Res
     .map(drop)
 }
 
-pub async fn delete(conn: &mut SqliteConnection, id: &VehicleId) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM vehicles WHERE id = ?")
+pub async fn delete(conn: &mut Conn, id: &VehicleId) -> sqlx::Result<()> {
+    db::query("DELETE FROM vehicles WHERE id = $1")
         .bind(id)
         .execute(conn)
         .await

@@ -11,7 +11,6 @@ use super::{authorize, examples, find, store};
 use crate::auth::Caller;
 use crate::core::ids::{DeliveryId, WebhookEndpointId};
 use crate::core::time;
-use crate::db::write_tx;
 use crate::dispatcher::queue;
 use crate::events;
 use crate::http::error::{ApiError, ApiResult};
@@ -54,7 +53,7 @@ async fn list_webhook_deliveries(
 ) -> ApiResult<Json<WebhookDeliveryList>> {
     authorize(&caller)?;
     let page = Page::new(query.limit, query.offset);
-    find(&mut *state.db.acquire().await?, &caller, &id).await?;
+    find(&mut state.db.acquire().await?, &caller, &id).await?;
     let filter = store::DeliveryFilter {
         endpoint_id: &id,
         status: query.status,
@@ -123,7 +122,7 @@ async fn retry_webhook_delivery(
     ApiPath(id): ApiPath<DeliveryId>,
 ) -> ApiResult<(StatusCode, Json<WebhookDelivery>)> {
     authorize(&caller)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let (delivery, _) = store::get_delivery(&mut tx, &caller, &id)
         .await?
         .ok_or_else(|| ApiError::not_found("webhook_delivery", &id))?;

@@ -23,7 +23,6 @@ use crate::auth::Caller;
 use crate::core::http_client::Outcome;
 use crate::core::ids::WebhookEndpointId;
 use crate::core::text::SingleLine;
-use crate::db::write_tx;
 use crate::dispatcher::{attempt, queue};
 use crate::events::{self, EventType};
 use crate::http::error::{ApiError, ApiResult};
@@ -119,7 +118,7 @@ async fn create_webhook_endpoint(
         updated_at: now,
     };
     let secret = new_secret();
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     if store::count(&mut tx, &caller).await? >= MAX_ENDPOINTS {
         return Err(ApiError::conflict(
             "webhook_endpoint_limit",
@@ -235,7 +234,7 @@ async fn list_webhook_endpoints(
 
 /// The endpoint, or the 404 a caller of another shop or mode gets.
 pub(crate) async fn find(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut crate::db::Conn,
     caller: &Caller,
     id: &WebhookEndpointId,
 ) -> ApiResult<WebhookEndpoint> {
@@ -302,7 +301,7 @@ async fn update_webhook_endpoint(
         Some(url) => Some(check_url(&state, url).await?),
         None => None,
     };
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut endpoint = find(&mut tx, &caller, &id).await?;
     if let Some(url) = url {
         endpoint.url = url;
@@ -360,7 +359,7 @@ async fn delete_webhook_endpoint(
     ApiPath(id): ApiPath<WebhookEndpointId>,
 ) -> ApiResult<Json<Deleted>> {
     authorize(&caller)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     store::delete(&mut tx, &id).await?;
     tx.commit().await?;
@@ -395,7 +394,7 @@ async fn test_webhook_endpoint(
     ApiPath(id): ApiPath<WebhookEndpointId>,
 ) -> ApiResult<Json<WebhookTestResult>> {
     authorize(&caller)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     find(&mut tx, &caller, &id).await?;
     let data = serde_json::json!({
         "endpoint_id": id,
@@ -463,7 +462,7 @@ async fn rotate_webhook_secret(
     ApiPath(id): ApiPath<WebhookEndpointId>,
 ) -> ApiResult<Json<WebhookEndpointWithSecret>> {
     authorize(&caller)?;
-    let mut tx = write_tx(&state.db).await?;
+    let mut tx = state.db.begin().await?;
     let mut endpoint = find(&mut tx, &caller, &id).await?;
     let secret = new_secret();
     let now = state.now();

@@ -222,7 +222,7 @@ pub struct WebhookTestResult {
 /// the retry schedule ran out, or the endpoint was disabled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema, sqlx::Type)]
 #[serde(rename_all = "snake_case")]
-#[sqlx(rename_all = "snake_case")]
+#[sqlx(type_name = "text", rename_all = "snake_case")]
 pub enum DeliveryStatus {
     Pending,
     Succeeded,

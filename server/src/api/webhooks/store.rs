@@ -1,8 +1,8 @@
 //! Endpoint rows, and the delivery logs as the API reads them. Every query is scoped to the
 //! caller's shop and mode. Deliveries are written only by the dispatcher, which owns them.
 
+use crate::db::{Conn, Db};
 use chrono::{DateTime, Utc};
-use sqlx::{SqliteConnection, SqlitePool};
 
 use super::model::{
     DeliveryStatus, DisabledReason, EndpointStatus, WebhookAttempt, WebhookDelivery,
@@ -56,24 +56,32 @@ impl From<EndpointRow> for WebhookEndpoint {
     }
 }
 
-pub async fn count(conn: &mut SqliteConnection, caller: &Caller) -> sqlx::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM webhook_endpoints WHERE shop_id = ? AND livemode = ?")
+/// How many endpoints the caller's shop has in its mode. In a PostgreSQL write transaction the
+/// shop's row is locked first, so that two creations at once can't both pass the limit.
+pub async fn count(conn: &mut Conn, caller: &Caller) -> sqlx::Result<i64> {
+    if !conn.row_lock().is_empty() {
+        db::query("SELECT 1 FROM shops WHERE id = $1 FOR NO KEY UPDATE")
+            .bind(&caller.shop_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    db::query("SELECT COUNT(*) FROM webhook_endpoints WHERE shop_id = $1 AND livemode = $2")
         .bind(&caller.shop_id)
         .bind(caller.livemode())
-        .fetch_one(conn)
+        .fetch_scalar(conn)
         .await
 }
 
 pub async fn insert(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     caller: &Caller,
     endpoint: &WebhookEndpoint,
     secret: &str,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    db::query(
         "INSERT INTO webhook_endpoints (id, shop_id, livemode, url, events, description, secret,
                                         created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&endpoint.id)
     .bind(&caller.shop_id)
@@ -90,12 +98,13 @@ pub async fn insert(
 }
 
 pub async fn get(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     caller: &Caller,
     id: &WebhookEndpointId,
 ) -> sqlx::Result<Option<WebhookEndpoint>> {
-    let row: Option<EndpointRow> = sqlx::query_as(&format!(
-        "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = ? AND shop_id = ? AND livemode = ?"
+    let lock = conn.row_lock();
+    let row: Option<EndpointRow> = db::query(format!(
+        "SELECT {ENDPOINT_COLUMNS} FROM webhook_endpoints WHERE id = $1 AND shop_id = $2 AND livemode = $3{lock}"
     ))
     .bind(id)
     .bind(&caller.shop_id)
@@ -106,30 +115,25 @@ pub async fn get(
 }
 
 pub async fn list(
-    pool: &SqlitePool,
+    pool: &Db,
     caller: &Caller,
     page: Page,
 ) -> sqlx::Result<(Vec<WebhookEndpoint>, i64)> {
-    let (rows, total) = db::Listing::new("webhook_endpoints", "shop_id = ?1 AND livemode = ?2")
+    let (rows, total) = db::Listing::new("webhook_endpoints", "shop_id = $1 AND livemode = $2")
         .bind(&caller.shop_id)
         .bind(caller.livemode())
-        .page::<EndpointRow>(
-            &mut *pool.acquire().await?,
-            ENDPOINT_COLUMNS,
-            "id DESC",
-            page,
-        )
+        .page::<EndpointRow>(pool, ENDPOINT_COLUMNS, "id DESC", page)
         .await?;
     Ok((rows.into_iter().map(Into::into).collect(), total))
 }
 
 /// Saves the editable fields. (Disabling also fails the endpoint's pending deliveries: the
 /// handler asks the dispatcher, which owns them.)
-pub async fn update(conn: &mut SqliteConnection, endpoint: &WebhookEndpoint) -> sqlx::Result<()> {
-    sqlx::query(
-        "UPDATE webhook_endpoints SET url = ?, events = ?, description = ?, active = ?,
-                disabled_reason = ?, consecutive_failures = ?, updated_at = ?
-         WHERE id = ?",
+pub async fn update(conn: &mut Conn, endpoint: &WebhookEndpoint) -> sqlx::Result<()> {
+    db::query(
+        "UPDATE webhook_endpoints SET url = $1, events = $2, description = $3, active = $4,
+                disabled_reason = $5, consecutive_failures = $6, updated_at = $7
+         WHERE id = $8",
     )
     .bind(&endpoint.url)
     .bind(encode_events(&endpoint.events))
@@ -145,8 +149,8 @@ pub async fn update(conn: &mut SqliteConnection, endpoint: &WebhookEndpoint) -> 
 }
 
 /// Deletes the endpoint with its deliveries and their attempts.
-pub async fn delete(conn: &mut SqliteConnection, id: &WebhookEndpointId) -> sqlx::Result<()> {
-    sqlx::query("DELETE FROM webhook_endpoints WHERE id = ?")
+pub async fn delete(conn: &mut Conn, id: &WebhookEndpointId) -> sqlx::Result<()> {
+    db::query("DELETE FROM webhook_endpoints WHERE id = $1")
         .bind(id)
         .execute(conn)
         .await
@@ -154,16 +158,16 @@ pub async fn delete(conn: &mut SqliteConnection, id: &WebhookEndpointId) -> sqlx
 }
 
 pub async fn rotate_secret(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     id: &WebhookEndpointId,
     secret: &str,
     previous_expires_ms: i64,
     now: DateTime<Utc>,
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    db::query(
         "UPDATE webhook_endpoints
-         SET previous_secret = secret, previous_secret_expires_ms = ?, secret = ?, updated_at = ?
-         WHERE id = ?",
+         SET previous_secret = secret, previous_secret_expires_ms = $1, secret = $2, updated_at = $3
+         WHERE id = $4",
     )
     .bind(previous_expires_ms)
     .bind(secret)
@@ -224,29 +228,24 @@ pub struct DeliveryFilter<'a> {
 }
 
 pub async fn list_deliveries(
-    pool: &SqlitePool,
+    pool: &Db,
     filter: DeliveryFilter<'_>,
     page: Page,
 ) -> sqlx::Result<(Vec<WebhookDelivery>, i64)> {
-    let condition = "d.endpoint_id = ?1 AND (?2 IS NULL OR d.status = ?2)
-        AND (?3 IS NULL OR d.event_type = ?3)";
+    let condition = "d.endpoint_id = $1 AND ($2 IS NULL OR d.status = $2)
+        AND ($3 IS NULL OR d.event_type = $3)";
     let (rows, total) = db::Listing::new("webhook_deliveries d", condition)
         .bind(filter.endpoint_id)
         .bind(filter.status)
         .bind(filter.event_type.map(EventType::as_str))
-        .page::<DeliveryRow>(
-            &mut *pool.acquire().await?,
-            DELIVERY_COLUMNS,
-            "d.id DESC",
-            page,
-        )
+        .page::<DeliveryRow>(pool, DELIVERY_COLUMNS, "d.id DESC", page)
         .await?;
     Ok((rows.into_iter().map(Into::into).collect(), total))
 }
 
 /// The delivery and its request body, if it belongs to an endpoint of the caller's shop and mode.
 pub async fn get_delivery(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     caller: &Caller,
     id: &DeliveryId,
 ) -> sqlx::Result<Option<(WebhookDelivery, String)>> {
@@ -256,11 +255,11 @@ pub async fn get_delivery(
         delivery: DeliveryRow,
         payload: String,
     }
-    let row: Option<Row> = sqlx::query_as(&format!(
+    let row: Option<Row> = db::query(format!(
         "SELECT {DELIVERY_COLUMNS}, e.payload FROM webhook_deliveries d
          JOIN webhook_endpoints w ON w.id = d.endpoint_id
          JOIN events e ON e.id = d.event_id
-         WHERE d.id = ? AND w.shop_id = ? AND w.livemode = ?"
+         WHERE d.id = $1 AND w.shop_id = $2 AND w.livemode = $3"
     ))
     .bind(id)
     .bind(&caller.shop_id)
@@ -270,13 +269,10 @@ pub async fn get_delivery(
     Ok(row.map(|r| (r.delivery.into(), r.payload)))
 }
 
-pub async fn attempts(
-    conn: &mut SqliteConnection,
-    id: &DeliveryId,
-) -> sqlx::Result<Vec<WebhookAttempt>> {
-    sqlx::query_as(
+pub async fn attempts(conn: &mut Conn, id: &DeliveryId) -> sqlx::Result<Vec<WebhookAttempt>> {
+    db::query(
         "SELECT attempted_at, status_code, response_body, duration_ms, error
-         FROM webhook_attempts WHERE delivery_id = ? ORDER BY id",
+         FROM webhook_attempts WHERE delivery_id = $1 ORDER BY id",
     )
     .bind(id)
     .fetch_all(conn)

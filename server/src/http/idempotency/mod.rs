@@ -16,6 +16,7 @@
 
 pub mod store;
 
+use crate::db::Db;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
@@ -24,7 +25,6 @@ use axum::response::{IntoResponse, Response};
 use rand::Rng;
 use rand::distr::Alphanumeric;
 use sha2::{Digest, Sha256};
-use sqlx::SqlitePool;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -103,7 +103,7 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
 }
 
 async fn idempotent(
-    db: &SqlitePool,
+    db: &Db,
     claims: &Claims,
     api_key: &ApiKeyId,
     request: Request,
@@ -217,7 +217,10 @@ fn answer_existing(key: &str, stored: Stored, fingerprint: &str) -> ApiResult<Re
         .with_retry_after(1));
     };
     let mut response = Response::new(Body::from(body));
-    *response.status_mut() = StatusCode::from_u16(status).map_err(|_| ApiError::internal())?;
+    *response.status_mut() = u16::try_from(status)
+        .ok()
+        .and_then(|status| StatusCode::from_u16(status).ok())
+        .ok_or_else(ApiError::internal)?;
     let headers: serde_json::Map<String, serde_json::Value> = stored
         .headers
         .as_deref()
@@ -251,7 +254,7 @@ fn kept_headers(headers: &HeaderMap) -> String {
 /// A claimed key. Dropped unfinished (a 5xx, a panic, the client hanging up mid-request), it is
 /// released so that the retry runs instead of waiting 24 hours on a response that never came.
 struct Held {
-    db: SqlitePool,
+    db: Db,
     api_key: ApiKeyId,
     key: String,
     owner: String,

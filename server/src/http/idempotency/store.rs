@@ -1,12 +1,14 @@
 //! Rows of `idempotency_keys`: claimed under a lease when a request starts, renewed while it
 //! runs, filled with its response when it ends, released when it fails on our side. A claim
-//! whose lease lapsed (its process died) is taken over by the next request with the key.
+//! whose lease lapsed (its process died) is taken over by the next request with the key. The
+//! same statements on both engines: replicas on one PostgreSQL share the keys, and the primary
+//! key decides which of two requests arriving at once holds one.
 
 use chrono::{DateTime, Utc};
-use sqlx::SqlitePool;
 
 use crate::core::ids::ApiKeyId;
 use crate::core::time;
+use crate::db::{self, Db};
 
 /// How long a key's response is replayed.
 pub const RETENTION: chrono::Duration = chrono::Duration::hours(24);
@@ -15,7 +17,7 @@ pub const RETENTION: chrono::Duration = chrono::Duration::hours(24);
 pub struct Stored {
     pub fingerprint: String,
     /// `None` while the first request is still being handled.
-    pub status: Option<u16>,
+    pub status: Option<i32>,
     /// JSON object of the response headers worth replaying.
     pub headers: Option<String>,
     pub body: Option<Vec<u8>>,
@@ -36,14 +38,14 @@ pub struct Holder<'a> {
 }
 
 pub async fn claim(
-    db: &SqlitePool,
+    db: &Db,
     api_key: &ApiKeyId,
     key: &str,
     fingerprint: &str,
     holder: &Holder<'_>,
 ) -> sqlx::Result<Claim> {
     let now = time::now();
-    sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
+    db::query("DELETE FROM idempotency_keys WHERE created_at < $1")
         .bind(expiry(now))
         .execute(db)
         .await?;
@@ -51,10 +53,10 @@ pub async fn claim(
     // Another request may release or finish the key between these statements; two rounds
     // settle it.
     for _ in 0..2 {
-        let inserted = sqlx::query(
+        let inserted = db::query(
             "INSERT INTO idempotency_keys (api_key_id, key, fingerprint, created_at, owner,
                                            lease_expires_ms)
-             VALUES (?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT DO NOTHING",
         )
         .bind(api_key)
@@ -65,14 +67,14 @@ pub async fn claim(
         .bind(lease_expires)
         .execute(db)
         .await?;
-        if inserted.rows_affected() == 1 {
+        if inserted == 1 {
             return Ok(Claim::Held);
         }
         // A claim for the same request whose lease has lapsed: its process died mid-request.
-        let taken = sqlx::query(
-            "UPDATE idempotency_keys SET owner = ?, lease_expires_ms = ?, created_at = ?
-             WHERE api_key_id = ? AND key = ? AND fingerprint = ? AND status IS NULL
-               AND (lease_expires_ms IS NULL OR lease_expires_ms < ?)",
+        let taken = db::query(
+            "UPDATE idempotency_keys SET owner = $1, lease_expires_ms = $2, created_at = $3
+             WHERE api_key_id = $4 AND key = $5 AND fingerprint = $6 AND status IS NULL
+               AND (lease_expires_ms IS NULL OR lease_expires_ms < $7)",
         )
         .bind(holder.owner)
         .bind(lease_expires)
@@ -83,13 +85,13 @@ pub async fn claim(
         .bind(now.timestamp_millis())
         .execute(db)
         .await?;
-        if taken.rows_affected() == 1 {
+        if taken == 1 {
             tracing::info!(%api_key, "took over an idempotency key abandoned by a dead process");
             return Ok(Claim::Held);
         }
-        let stored: Option<Stored> = sqlx::query_as(
+        let stored: Option<Stored> = db::query(
             "SELECT fingerprint, status, headers, body FROM idempotency_keys
-             WHERE api_key_id = ? AND key = ?",
+             WHERE api_key_id = $1 AND key = $2",
         )
         .bind(api_key)
         .bind(key)
@@ -106,15 +108,15 @@ pub async fn claim(
 
 /// Extends a held claim's lease; false when the claim is no longer this holder's.
 pub async fn renew(
-    db: &SqlitePool,
+    db: &Db,
     api_key: &ApiKeyId,
     key: &str,
     holder: &Holder<'_>,
 ) -> sqlx::Result<bool> {
     let lease_expires = time::now().timestamp_millis() + holder.lease.as_millis() as i64;
-    let renewed = sqlx::query(
-        "UPDATE idempotency_keys SET lease_expires_ms = ?
-         WHERE api_key_id = ? AND key = ? AND owner = ? AND status IS NULL",
+    let renewed = db::query(
+        "UPDATE idempotency_keys SET lease_expires_ms = $1
+         WHERE api_key_id = $2 AND key = $3 AND owner = $4 AND status IS NULL",
     )
     .bind(lease_expires)
     .bind(api_key)
@@ -122,11 +124,11 @@ pub async fn renew(
     .bind(holder.owner)
     .execute(db)
     .await?;
-    Ok(renewed.rows_affected() == 1)
+    Ok(renewed == 1)
 }
 
 pub async fn finish(
-    db: &SqlitePool,
+    db: &Db,
     api_key: &ApiKeyId,
     key: &str,
     owner: &str,
@@ -134,12 +136,12 @@ pub async fn finish(
     headers: &str,
     body: &[u8],
 ) -> sqlx::Result<()> {
-    sqlx::query(
+    db::query(
         "UPDATE idempotency_keys
-         SET status = ?, headers = ?, body = ?, owner = NULL, lease_expires_ms = NULL
-         WHERE api_key_id = ? AND key = ? AND owner = ?",
+         SET status = $1, headers = $2, body = $3, owner = NULL, lease_expires_ms = NULL
+         WHERE api_key_id = $4 AND key = $5 AND owner = $6",
     )
-    .bind(status)
+    .bind(i32::from(status))
     .bind(headers)
     .bind(body)
     .bind(api_key)
@@ -150,15 +152,10 @@ pub async fn finish(
     .map(drop)
 }
 
-pub async fn release(
-    db: &SqlitePool,
-    api_key: &ApiKeyId,
-    key: &str,
-    owner: &str,
-) -> sqlx::Result<()> {
-    sqlx::query(
+pub async fn release(db: &Db, api_key: &ApiKeyId, key: &str, owner: &str) -> sqlx::Result<()> {
+    db::query(
         "DELETE FROM idempotency_keys
-         WHERE api_key_id = ? AND key = ? AND owner = ? AND status IS NULL",
+         WHERE api_key_id = $1 AND key = $2 AND owner = $3 AND status IS NULL",
     )
     .bind(api_key)
     .bind(key)
@@ -170,15 +167,14 @@ pub async fn release(
 
 /// Releases every unfinished claim of the process `instance`: at shutdown, once its requests
 /// have ended, so that their retries run at once instead of waiting out a lease.
-pub async fn release_instance(db: &SqlitePool, instance: &str) -> sqlx::Result<u64> {
-    sqlx::query(
+pub async fn release_instance(db: &Db, instance: &str) -> sqlx::Result<u64> {
+    db::query(
         "DELETE FROM idempotency_keys
-         WHERE status IS NULL AND substr(owner, 1, length(?1) + 1) = ?1 || '.'",
+         WHERE status IS NULL AND substr(owner, 1, length($1) + 1) = $1 || '.'",
     )
     .bind(instance)
     .execute(db)
     .await
-    .map(|r| r.rows_affected())
 }
 
 fn expiry(now: DateTime<Utc>) -> DateTime<Utc> {

@@ -32,10 +32,10 @@ impl ApiClock {
         self.skipped_nanos.fetch_add(nanos, Ordering::SeqCst);
     }
 
-    /// The Unix time of `at`, rounded up to a whole second (for `X-RateLimit-Reset`).
-    pub fn unix_secs(&self, at: Nanos) -> u64 {
-        let unix = self.origin_unix + Duration::from(at);
-        unix.as_secs() + u64::from(unix.subsec_nanos() > 0)
+    /// This clock's reading as time since the Unix epoch: what the limits shared by replicas
+    /// in Redis are kept in (the replicas' clocks agree to well under a request's interval).
+    pub fn unix_now(&self) -> Duration {
+        self.origin_unix + Duration::from(governor::clock::Clock::now(self))
     }
 }
 

@@ -1,26 +1,24 @@
-//! Per-key decisions: one GCRA limiter (governor) per tier and category, keyed by API key, and
-//! the throttle that follows a burst past the limit.
+//! Per-key decisions, and what the response says about them. Counted in this process
+//! ([`LocalLimits`]) unless the server runs with `--redis`, when every replica counts in Redis
+//! ([`SharedLimits`]). When Redis does not answer, the replica falls back to its own counts
+//! (the limit then holds per replica, as without Redis) rather than refuse every request; it is
+//! logged once, counted in `/metrics`, reported by `/readyz`, and the next second asks Redis
+//! again.
 
-use governor::clock::Clock;
-use governor::middleware::{NoOpMiddleware, StateInformationMiddleware};
-use governor::nanos::Nanos;
-use governor::state::keyed::DefaultKeyedStateStore;
-use governor::{Quota, RateLimiter};
-use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use super::Category;
 use super::clock::ApiClock;
 use super::config::RateLimits;
+use super::local::LocalLimits;
+use super::shared::SharedLimits;
 use crate::auth::Tier;
 use crate::core::ids::ApiKeyId;
+use crate::core::metrics::Metrics;
 
-type KeyedLimiter =
-    RateLimiter<ApiKeyId, DefaultKeyedStateStore<ApiKeyId>, ApiClock, StateInformationMiddleware>;
-
-const TIERS: [Tier; 3] = [Tier::Free, Tier::Pro, Tier::Enterprise];
-const WINDOW: Duration = Duration::from_secs(60);
+/// Limits are per minute.
+pub const WINDOW: Duration = Duration::from_secs(60);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
@@ -29,6 +27,14 @@ pub enum Verdict {
     Limited,
     /// Throttled after a burst: every request is refused until the throttle ends.
     Throttled,
+}
+
+/// What a limiter decided about one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Allowed { remaining: u32 },
+    Limited { wait: Duration },
+    Throttled { wait: Duration },
 }
 
 /// What the `X-RateLimit-*` headers (and, when refused, `Retry-After`) report.
@@ -44,41 +50,64 @@ pub struct Decision {
     pub retry_after_secs: Option<u64>,
 }
 
-/// Refusals of one key in the current minute, and its throttle, if any.
-struct Strikes {
-    since: Nanos,
-    count: u32,
-    throttled_until: Option<Nanos>,
+impl Decision {
+    fn new(outcome: Outcome, category: Category, limit: u32, now_unix: Duration) -> Self {
+        let interval = WINDOW / limit;
+        let decision = |verdict, remaining, full_in: Duration, wait: Option<Duration>| Decision {
+            verdict,
+            category,
+            limit,
+            remaining,
+            reset_unix: ceil_secs(now_unix + full_in),
+            retry_after_secs: wait.map(|wait| ceil_secs(wait).max(1)),
+        };
+        match outcome {
+            Outcome::Allowed { remaining } => decision(
+                Verdict::Allowed,
+                remaining,
+                interval * (limit - remaining.min(limit)),
+                None,
+            ),
+            Outcome::Limited { wait } => decision(
+                Verdict::Limited,
+                0,
+                wait + interval * (limit - 1),
+                Some(wait),
+            ),
+            Outcome::Throttled { wait } => {
+                decision(Verdict::Throttled, 0, wait + interval * limit, Some(wait))
+            }
+        }
+    }
 }
 
 pub struct RateLimiting {
     config: RateLimits,
     clock: ApiClock,
-    limiters: HashMap<(Tier, Category), KeyedLimiter>,
-    strikes: Mutex<HashMap<ApiKeyId, Strikes>>,
+    local: LocalLimits,
+    shared: Option<SharedLimits>,
+    /// Whether the last shared check failed, so that a fallback is logged when it starts.
+    falling_back: AtomicBool,
+    metrics: Metrics,
 }
 
 impl RateLimiting {
-    pub fn new(config: RateLimits, clock: ApiClock) -> Self {
-        let mut limiters = HashMap::new();
-        for tier in TIERS {
-            for category in Category::ALL {
-                let quota = Quota::per_minute(config.tier(tier).of(category));
-                let limiter: KeyedLimiter = RateLimiter::<_, _, _, NoOpMiddleware<Nanos>>::new(
-                    quota,
-                    DefaultKeyedStateStore::default(),
-                    clock.clone(),
-                )
-                .with_middleware::<StateInformationMiddleware>();
-                limiters.insert((tier, category), limiter);
-            }
-        }
+    /// Limits counted in this process.
+    pub fn new(config: RateLimits, clock: ApiClock, metrics: Metrics) -> Self {
         Self {
+            local: LocalLimits::new(config.clone(), clock.clone()),
             config,
             clock,
-            limiters,
-            strikes: Mutex::new(HashMap::new()),
+            shared: None,
+            falling_back: AtomicBool::new(false),
+            metrics,
         }
+    }
+
+    /// Limits every replica shares, in the Redis at `url`.
+    pub fn with_redis(mut self, url: &str) -> redis::RedisResult<Self> {
+        self.shared = Some(SharedLimits::new(url, self.config.clone())?);
+        Ok(self)
     }
 
     pub fn clock(&self) -> &ApiClock {
@@ -86,84 +115,47 @@ impl RateLimiting {
     }
 
     /// Counts one request of `key` in `category` and says whether it may proceed.
-    pub fn check(&self, key: &ApiKeyId, tier: Tier, category: Category) -> Decision {
-        let now = self.clock.now();
+    pub async fn check(&self, key: &ApiKeyId, tier: Tier, category: Category) -> Decision {
         let limit = self.config.tier(tier).of(category).get();
-        let interval = Nanos::from(WINDOW / limit);
-        let refused = |verdict, wait: Nanos, full_in: Nanos| Decision {
-            verdict,
-            category,
-            limit,
-            remaining: 0,
-            reset_unix: self.clock.unix_secs(now + full_in),
-            retry_after_secs: Some(ceil_secs(wait).max(1)),
+        let now = self.clock.unix_now();
+        let outcome = match &self.shared {
+            None => self.local.check(key, tier, category),
+            Some(shared) => match shared.check(key, tier, category, now).await {
+                Ok(outcome) => {
+                    if self.falling_back.swap(false, Ordering::Relaxed) {
+                        tracing::warn!("Redis answers again: rate limits are shared again");
+                    }
+                    outcome
+                }
+                Err(err) => {
+                    if !self.falling_back.swap(true, Ordering::Relaxed) {
+                        tracing::error!(
+                            error = %err,
+                            "Redis does not answer: counting rate limits per replica until it does"
+                        );
+                    }
+                    self.metrics.rate_limit_fallbacks.inc();
+                    self.local.check(key, tier, category)
+                }
+            },
         };
-        if let Some(until) = self.throttled_until(key, now) {
-            let wait = until.saturating_sub(now);
-            return refused(Verdict::Throttled, wait, wait + interval * u64::from(limit));
+        let decision = Decision::new(outcome, category, limit, now);
+        if decision.verdict != Verdict::Allowed {
+            self.metrics
+                .rate_limit_refusals
+                .with_label_values(&[category.as_str()])
+                .inc();
         }
-        let limiter = &self.limiters[&(tier, category)];
-        match limiter.check_key(key) {
-            Ok(state) => {
-                let remaining = state.remaining_burst_capacity();
-                Decision {
-                    verdict: Verdict::Allowed,
-                    category,
-                    limit,
-                    remaining,
-                    reset_unix: self
-                        .clock
-                        .unix_secs(now + interval * u64::from(limit - remaining)),
-                    retry_after_secs: None,
-                }
-            }
-            Err(not_until) => {
-                let wait = Nanos::from(not_until.wait_time_from(now));
-                if let Some(until) = self.strike(key, now) {
-                    let wait = until.saturating_sub(now);
-                    return refused(Verdict::Throttled, wait, wait + interval * u64::from(limit));
-                }
-                refused(
-                    Verdict::Limited,
-                    wait,
-                    wait + interval * u64::from(limit - 1),
-                )
-            }
-        }
+        decision
     }
 
-    fn throttled_until(&self, key: &ApiKeyId, now: Nanos) -> Option<Nanos> {
-        let mut strikes = self.strikes.lock().unwrap_or_else(|p| p.into_inner());
-        let until = strikes.get(key)?.throttled_until?;
-        if until > now {
-            return Some(until);
-        }
-        strikes.remove(key);
-        None
-    }
-
-    /// Records a refusal; returns the end of the throttle when this one starts it.
-    fn strike(&self, key: &ApiKeyId, now: Nanos) -> Option<Nanos> {
-        let mut strikes = self.strikes.lock().unwrap_or_else(|p| p.into_inner());
-        let entry = strikes.entry(key.clone()).or_insert(Strikes {
-            since: now,
-            count: 0,
-            throttled_until: None,
-        });
-        if now.saturating_sub(entry.since) >= Nanos::from(WINDOW) {
-            entry.since = now;
-            entry.count = 0;
-        }
-        entry.count += 1;
-        if entry.count < self.config.throttle_after_rejections.get() {
-            return None;
-        }
-        let until = now + Nanos::from(Duration::from_secs(self.config.throttle_seconds));
-        entry.throttled_until = Some(until);
-        Some(until)
+    /// `None` without Redis; otherwise whether it answers.
+    pub async fn redis_health(&self) -> Option<Result<(), String>> {
+        let shared = self.shared.as_ref()?;
+        Some(shared.ping().await.map_err(|err| err.to_string()))
     }
 }
 
-fn ceil_secs(nanos: Nanos) -> u64 {
-    nanos.as_u64().div_ceil(1_000_000_000)
+fn ceil_secs(duration: Duration) -> u64 {
+    duration.as_secs() + u64::from(duration.subsec_nanos() > 0)
 }

@@ -5,10 +5,16 @@
 //!
 //! Requests without a valid key are not counted and carry no `X-RateLimit-*` headers: there is
 //! no key to count them against (they are refused with 401 before doing any work).
+//!
+//! Counts live in this process ([`local`]), so each replica enforces the limits on its own,
+//! unless the server runs with `--redis`: then every replica counts in Redis ([`shared`]) and a
+//! key's limit holds across all of them ([`limiter`] says what happens when Redis is down).
 
 pub mod clock;
 pub mod config;
 pub mod limiter;
+mod local;
+mod shared;
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
@@ -52,6 +58,16 @@ impl Category {
         }
     }
 
+    /// As `/metrics` labels it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Read => "reads",
+            Category::Write => "writes",
+            Category::PartsSearch => "parts_search",
+            Category::VinDecode => "vin_decode",
+        }
+    }
+
     fn noun(self) -> &'static str {
         match self {
             Category::Read => "read",
@@ -73,7 +89,8 @@ pub async fn middleware(State(state): State<AppState>, request: Request, next: N
     let category = Category::of(request.method(), route);
     let decision = state
         .rate_limits
-        .check(&caller.key_id, caller.tier, category);
+        .check(&caller.key_id, caller.tier, category)
+        .await;
     let mut response = match decision.verdict {
         Verdict::Allowed => next.run(request).await,
         Verdict::Limited | Verdict::Throttled => refusal(&decision).into_response(),

@@ -24,9 +24,8 @@ fn customer_ids(received: &[super::receiver::Received]) -> HashSet<String> {
 
 #[tokio::test]
 async fn deliveries_survive_a_sigkill() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("crash.db");
-    let key = vinsnap_testkit::seed_database(&path).await;
+    let database = vinsnap_testkit::TestDatabase::new().await;
+    let key = vinsnap_testkit::seed_database(&database).await;
     // A slow receiver, so that attempts are in flight when the server dies: with more events
     // than the dispatcher's 32 concurrent attempts, the last ones cannot have arrived before
     // the first answers come, 2.5 s after they arrived.
@@ -36,7 +35,7 @@ async fn deliveries_survive_a_sigkill() {
     )
     .await;
 
-    let mut server = ServerProcess::start(binary(), &path, &[]).await;
+    let mut server = ServerProcess::start(binary(), &database.arg(), &[]).await;
     let base = server.base.clone();
     let client = reqwest::Client::new();
     let created = client
@@ -69,7 +68,7 @@ async fn deliveries_survive_a_sigkill() {
         "the kill came mid-delivery"
     );
 
-    let _server = ServerProcess::start(binary(), &path, &[]).await;
+    let _server = ServerProcess::start(binary(), &database.arg(), &[]).await;
     let start = std::time::Instant::now();
     loop {
         let received = receiver.received();

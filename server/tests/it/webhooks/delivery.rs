@@ -3,6 +3,7 @@
 
 use serde_json::json;
 use std::time::Duration;
+use vinsnap_server::db;
 use vinsnap_server::dispatcher::retention;
 
 use super::receiver::{Answer, Receiver};
@@ -531,8 +532,8 @@ async fn logs_older_than_30_days_are_deleted() {
     settled(&app, &new, WAIT).await;
     let now_ms = chrono::Utc::now().timestamp_millis();
     let day_ms = 24 * 3600 * 1000;
-    sqlx::query(
-        "UPDATE events SET created_ms = ? WHERE id = (SELECT event_id FROM webhook_deliveries WHERE id = ?)",
+    db::query(
+        "UPDATE events SET created_ms = $1 WHERE id = (SELECT event_id FROM webhook_deliveries WHERE id = $2)",
     )
     .bind(now_ms - 31 * day_ms)
     .bind(&old)
@@ -714,4 +715,37 @@ async fn job_and_invoice_changes_arrive_as_their_events() {
     assert_eq!(events[5].1["status"], "sent");
     assert_eq!(events[6].1["status"], "paid");
     assert_eq!(events[6].1["amount_paid"], paid["amount_paid"]);
+}
+
+#[tokio::test]
+async fn metrics_count_attempts_and_settled_deliveries() {
+    let app = local_app(0.001).await;
+    // The first attempt fails, the retry (after 60 ms at this scale) succeeds.
+    let receiver = Receiver::start(vec![Answer::status(500)], Answer::status(200)).await;
+    let (endpoint, _) = register(&app, &receiver.url, json!(["customer.created"])).await;
+    app.customer("Ann").await;
+    let list = deliveries(&app, &endpoint, "").await;
+    settled(&app, list["data"][0]["id"].as_str().unwrap(), WAIT).await;
+    let metrics = app
+        .raw(reqwest::Method::GET, "/metrics")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for series in [
+        r#"vinsnap_webhook_attempts_total{outcome="failed"} 1"#,
+        r#"vinsnap_webhook_attempts_total{outcome="succeeded"} 1"#,
+        r#"vinsnap_webhook_deliveries_total{outcome="succeeded"} 1"#,
+    ] {
+        assert!(
+            metrics.lines().any(|line| line == series),
+            "{series}\n{metrics}"
+        );
+    }
+    assert!(
+        !metrics.contains(r#"vinsnap_webhook_deliveries_total{outcome="failed"}"#),
+        "{metrics}"
+    );
 }

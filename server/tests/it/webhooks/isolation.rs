@@ -41,12 +41,12 @@ async fn create_customers(app: &TestServer, key: &str, n: usize) {
 }
 
 async fn attempts_logged(app: &TestServer, endpoint: &str) -> i64 {
-    sqlx::query_scalar(
+    vinsnap_server::db::query(
         "SELECT COUNT(*) FROM webhook_attempts a
-         JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.endpoint_id = ?",
+         JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.endpoint_id = $1",
     )
     .bind(endpoint)
-    .fetch_one(&app.db)
+    .fetch_scalar(&app.db)
     .await
     .unwrap()
 }

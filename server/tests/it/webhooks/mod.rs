@@ -6,6 +6,7 @@ mod delivery;
 mod endpoints;
 mod isolation;
 mod receiver;
+mod replicas;
 mod ssrf;
 
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};

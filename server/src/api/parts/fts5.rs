@@ -1,0 +1,46 @@
+//! Parts search on SQLite: one FTS5 query over `parts_fts` (sqlite/0006_parts_search.sql), the
+//! fit token under the `fit` column and the search words under `text`.
+
+use super::store::{Criteria, MAX_COMPLETIONS, completions};
+use crate::db::{self, Conn};
+use crate::http::pagination::Page;
+
+pub async fn search(
+    conn: &mut Conn,
+    criteria: &Criteria<'_>,
+    page: Page,
+) -> sqlx::Result<(Vec<i64>, i64)> {
+    let expr = match_expr(conn, criteria).await?;
+    let (seqs, total) = db::Listing::new("parts_fts", "parts_fts MATCH $1")
+        .bind(expr)
+        .page::<(i64,)>(conn, "rowid", "rowid", page)
+        .await?;
+    Ok((seqs.into_iter().map(|(seq,)| seq).collect(), total))
+}
+
+/// The FTS5 query for `criteria`.
+async fn match_expr(conn: &mut Conn, criteria: &Criteria<'_>) -> sqlx::Result<String> {
+    let fits: Vec<String> = criteria.fit_tokens().iter().map(|t| quoted(t)).collect();
+    let mut expr = format!("fit : ({})", fits.join(" OR "));
+    for word in &criteria.words {
+        expr.push_str(" AND text : ");
+        expr.push_str(&word_expr(conn, word).await?);
+    }
+    Ok(expr)
+}
+
+/// `word` as the words of the catalog it is a prefix of, which FTS5 can intersect with the fit
+/// tokens without gathering every part that has one of them. With no known completion (a word
+/// imported a moment ago) or too many, FTS5's own prefix query, which finds the same parts.
+async fn word_expr(conn: &mut Conn, word: &str) -> sqlx::Result<String> {
+    let completions = completions(conn, word).await?;
+    if completions.is_empty() || completions.len() as i64 > MAX_COMPLETIONS {
+        return Ok(format!("{}*", quoted(word)));
+    }
+    let any: Vec<String> = completions.iter().map(|w| quoted(w)).collect();
+    Ok(format!("({})", any.join(" OR ")))
+}
+
+fn quoted(word: &str) -> String {
+    format!("\"{}\"", word.replace('"', "\"\""))
+}
