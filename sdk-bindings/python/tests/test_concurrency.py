@@ -166,7 +166,10 @@ def test_ctrl_c_interrupts_a_blocking_call() -> None:
     with LocalServer(lambda seen: hang[0]) as api:
         script = textwrap.dedent(
             f"""
-            import sys, time, vinsnap
+            import signal, sys, time, vinsnap
+            # Python's own Ctrl-C handler, as in a terminal: a shell that starts a background
+            # job (CI's, for one) makes its processes ignore SIGINT, and children inherit that.
+            signal.signal(signal.SIGINT, signal.default_int_handler)
             client = vinsnap.Client("vsk_test_sigint", base_url={api.url!r}, timeout=120, max_retries=0)
             print("calling", flush=True)
             started = time.monotonic()
