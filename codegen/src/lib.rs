@@ -22,6 +22,7 @@ pub mod node;
 pub mod output;
 pub mod python;
 pub mod samples;
+mod writer;
 
 use std::fmt;
 

@@ -3,11 +3,11 @@
 
 use super::models::{assemble, interface};
 use super::types::{Imports, Types, string};
-use super::writer::Writer;
+use crate::writer::Writer;
 
 pub fn module(types: &Types<'_>) -> String {
     let mut imports = Imports::new("./events.js");
-    let mut w = Writer::new();
+    let mut w = Writer::typescript();
     let events = &types.api.events;
     for event in events {
         w.blank();

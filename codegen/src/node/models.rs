@@ -3,11 +3,11 @@
 use crate::model::{Constraints, Definition, NamedType, Object, Ty};
 
 use super::types::{Imports, MODELS_MODULE, Types, documented, key, notes};
-use super::writer::Writer;
+use crate::writer::Writer;
 
 pub fn module(types: &Types<'_>) -> String {
     let mut imports = Imports::new(MODELS_MODULE);
-    let mut body = Writer::new();
+    let mut body = Writer::typescript();
     for named in &types.api.types {
         body.blank();
         match &named.definition {

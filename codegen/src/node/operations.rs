@@ -6,7 +6,7 @@ use crate::model::{ArgumentSource, Location};
 use super::models::assemble;
 use super::params::arguments;
 use super::types::{Imports, Types, key, string, variable};
-use super::writer::Writer;
+use crate::writer::Writer;
 
 /// The hand-written module that defines `OperationShape` and the caller.
 pub const CALLER_MODULE: &str = "../caller.js";
@@ -14,7 +14,7 @@ pub const CALLER_MODULE: &str = "../caller.js";
 pub fn module(types: &Types<'_>) -> String {
     let mut imports = Imports::new("./operations.js");
     imports.add(CALLER_MODULE, "OperationShape");
-    let mut w = Writer::new();
+    let mut w = Writer::typescript();
     w.blank();
     w.doc("Every operation by its `operationId`: its method on the client and where its arguments go.");
     w.line("export const OPERATIONS = {");

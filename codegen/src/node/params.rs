@@ -8,7 +8,7 @@ use crate::model::{Argument, ArgumentSource, Constraints, Operation, Ty};
 
 use super::models::{Field, assemble, property};
 use super::types::{Imports, Types};
-use super::writer::Writer;
+use crate::writer::Writer;
 
 /// The keyword arguments of `op` as the arguments object holds them.
 pub fn arguments(op: &Operation) -> Vec<Argument> {
@@ -32,7 +32,7 @@ pub fn takes_params(op: &Operation) -> bool {
 
 pub fn module(types: &Types<'_>) -> String {
     let mut imports = Imports::new("./params.js");
-    let mut w = Writer::new();
+    let mut w = Writer::typescript();
     let none = Constraints::default();
     for op in &types.api.operations {
         if !takes_params(op) {

@@ -13,7 +13,7 @@ use super::models::{assemble, interface};
 use super::operations::CALLER_MODULE;
 use super::params::{arguments, takes_params};
 use super::types::{Imports, Types, key, variable};
-use super::writer::Writer;
+use crate::writer::Writer;
 
 const PAGINATION_MODULE: &str = "../pagination.js";
 
@@ -21,7 +21,7 @@ pub fn module(types: &Types<'_>) -> String {
     let api = types.api;
     let mut imports = Imports::new("./resources.js");
     imports.add(CALLER_MODULE, "Caller");
-    let mut w = Writer::new();
+    let mut w = Writer::typescript();
     for op in api.operations.iter().filter(|op| has_own_page(op)) {
         w.blank();
         page(&mut w, types, &mut imports, op);

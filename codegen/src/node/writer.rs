@@ -1,41 +1,8 @@
-//! Building TypeScript source text: indented lines and JSDoc comments.
+//! TypeScript blocks and JSDoc comments.
 
-/// TypeScript source under construction.
-#[derive(Debug, Default)]
-pub struct Writer {
-    text: String,
-    indent: usize,
-}
+use crate::writer::Writer;
 
 impl Writer {
-    pub fn new() -> Writer {
-        Writer::default()
-    }
-
-    /// One line at the current indentation (an empty line stays empty).
-    pub fn line(&mut self, line: impl AsRef<str>) -> &mut Self {
-        let line = line.as_ref();
-        if !line.is_empty() {
-            self.text.push_str(&"  ".repeat(self.indent));
-            self.text.push_str(line);
-        }
-        self.text.push('\n');
-        self
-    }
-
-    pub fn blank(&mut self) -> &mut Self {
-        self.text.push('\n');
-        self
-    }
-
-    /// Lines written by `body`, one level deeper.
-    pub fn indented(&mut self, body: impl FnOnce(&mut Writer)) -> &mut Self {
-        self.indent += 1;
-        body(self);
-        self.indent -= 1;
-        self
-    }
-
     /// `open`, the lines of `body` one level deeper, then `close`.
     pub fn block(&mut self, open: &str, close: &str, body: impl FnOnce(&mut Writer)) -> &mut Self {
         self.line(open);
@@ -51,7 +18,7 @@ impl Writer {
         if text.is_empty() {
             return self;
         }
-        let width = WIDTH.saturating_sub(2 * self.indent + 3).max(40);
+        let width = WIDTH.saturating_sub(self.indent_width() + 3).max(40);
         let lines: Vec<String> = text.lines().flat_map(|l| wrap(l, width)).collect();
         if lines.len() == 1 && lines[0].len() + 7 <= width {
             return self.line(format!("/** {} */", lines[0]));
@@ -66,14 +33,6 @@ impl Writer {
             }
         }
         self.line(" */")
-    }
-
-    pub fn finish(self) -> String {
-        let mut text = self.text;
-        while text.ends_with("\n\n") {
-            text.pop();
-        }
-        text
     }
 }
 

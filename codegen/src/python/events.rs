@@ -5,7 +5,7 @@ use crate::naming;
 
 use super::models::{all, class};
 use super::types::{Types, class_name, string};
-use super::writer::Writer;
+use crate::writer::Writer;
 
 /// `customer.created` -> `CustomerCreatedEvent`.
 pub fn event_class(name: &str) -> String {
@@ -18,7 +18,7 @@ pub fn event_class(name: &str) -> String {
 
 pub fn module(api: &Api) -> String {
     let types = Types::new(api);
-    let mut w = Writer::new();
+    let mut w = Writer::python();
     w.line(super::header("Webhook events: a class per event type and the Event union.").trim_end());
     w.blank();
     w.line("from datetime import date, datetime");

@@ -3,11 +3,11 @@
 use crate::model::{Api, Definition, NamedType, Object, Property, Ty};
 
 use super::types::{Side, Types, attribute, class_name, string};
-use super::writer::Writer;
+use crate::writer::Writer;
 
 pub fn module(api: &Api) -> String {
     let types = Types::new(api);
-    let mut w = Writer::new();
+    let mut w = Writer::python();
     w.line(
         super::header(
             "Response models: one class per object schema of the spec, an alias per other schema.",

@@ -3,11 +3,11 @@
 use crate::model::{Api, Definition, Object, Property};
 
 use super::types::{Side, Types, is_identifier, param_name, string};
-use super::writer::Writer;
+use crate::writer::Writer;
 
 pub fn module(api: &Api) -> String {
     let types = Types::new(api);
-    let mut w = Writer::new();
+    let mut w = Writer::python();
     w.line(super::header("Request parameters: a TypedDict per object a request takes.").trim_end());
     w.blank();
     w.line("from datetime import date, datetime");

@@ -10,7 +10,7 @@ use crate::naming;
 
 use super::models::{all, field_decoder};
 use super::types::{Side, Types, class_name, identifier, string};
-use super::writer::Writer;
+use crate::writer::Writer;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Flavour {
@@ -38,7 +38,7 @@ fn page_class(op: &Operation, flavour: Flavour) -> String {
 
 pub fn module(api: &Api) -> String {
     let types = Types::new(api);
-    let mut w = Writer::new();
+    let mut w = Writer::python();
     w.line(
         super::header("Resources: the operations of each tag, as sync and async methods.")
             .trim_end(),
