@@ -1,7 +1,7 @@
 //! `vinsnap::Client`: the generated client, configured.
 
 use std::ops::Deref;
-use std::sync::Once;
+use std::sync::{Arc, Once};
 use std::time::Duration;
 
 use progenitor_client::ClientInfo;
@@ -86,6 +86,31 @@ impl KeyMode {
 pub struct Client {
     api: Generated,
     mode: KeyMode,
+    /// What the HTTP client is built from, for [`Client::with_own_connections`].
+    http: Arc<HttpSettings>,
+}
+
+/// The settings of the `reqwest::Client` under a [`Client`] (the key's header is marked
+/// sensitive, so `Debug` does not print it).
+#[derive(Debug)]
+struct HttpSettings {
+    headers: HeaderMap,
+    timeout: Duration,
+}
+
+impl HttpSettings {
+    fn build(&self) -> Result<reqwest::Client> {
+        install_crypto_provider();
+        reqwest::Client::builder()
+            .user_agent(USER_AGENT)
+            .default_headers(self.headers.clone())
+            .timeout(self.timeout)
+            .connect_timeout(self.timeout)
+            // Retries re-send the same request; following a redirect would re-send it elsewhere.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::InvalidRequest(format!("cannot build the HTTP client: {e}")))
+    }
 }
 
 impl Client {
@@ -160,6 +185,30 @@ impl Client {
     /// ```
     pub fn rate_limit(&self) -> Option<RateLimit> {
         self.api.inner().rate_limit()
+    }
+
+    /// A client with this one's settings and rate-limit reading, over a connection pool of its
+    /// own (clones of a client share one pool).
+    ///
+    /// A connection is driven by the tokio runtime that opened it, so it can only serve calls
+    /// while that runtime runs. A program that calls from several runtimes (one current-thread
+    /// runtime per thread, as the Python binding's blocking calls do) needs one pool per runtime.
+    ///
+    /// ```
+    /// let client = vinsnap::Client::builder("vsk_test_123").base_url("http://127.0.0.1:8080").build().unwrap();
+    /// let other = client.with_own_connections().unwrap();
+    /// assert_eq!(other.base_url(), client.base_url());
+    /// ```
+    pub fn with_own_connections(&self) -> Result<Client> {
+        Ok(Client {
+            api: Generated::new_with_client(
+                self.api.baseurl(),
+                self.http.build()?,
+                self.api.inner().clone(),
+            ),
+            mode: self.mode,
+            http: self.http.clone(),
+        })
     }
 }
 
@@ -301,18 +350,13 @@ impl ClientBuilder {
         let mut headers = extra_headers(&self.headers)?;
         headers.insert(AUTHORIZATION, auth);
 
-        install_crypto_provider();
-        let http = reqwest::Client::builder()
-            .user_agent(USER_AGENT)
-            .default_headers(headers)
-            .timeout(self.timeout)
-            .connect_timeout(self.timeout)
-            // Retries re-send the same request; following a redirect would re-send it elsewhere.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| Error::InvalidRequest(format!("cannot build the HTTP client: {e}")))?;
-        let api = Generated::new_with_client(&self.base_url, http, Transport::new(self.policy));
-        Ok(Client { api, mode })
+        let http = Arc::new(HttpSettings {
+            headers,
+            timeout: self.timeout,
+        });
+        let api =
+            Generated::new_with_client(&self.base_url, http.build()?, Transport::new(self.policy));
+        Ok(Client { api, mode, http })
     }
 }
 

@@ -8,15 +8,56 @@ use arc_swap::ArcSwapOption;
 use bytes::Bytes;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
+use thread_local::ThreadLocal;
+use tokio::runtime::Runtime;
 
 use crate::convert;
 use crate::errors::Failed;
 use crate::runtime;
 
-/// The SDK client of one process (see [`crate::runtime`] on forks).
+/// The SDK client of one process (see [`crate::runtime`] on forks): awaitables run on it, and
+/// the [`Local`] clients share its settings and rate-limit reading.
 struct Live {
     pid: u32,
     client: vinsnap::Client,
+}
+
+/// One thread's blocking calls: a current-thread runtime and connections of its own. The
+/// thread that waits for a call polls it, and the connection's task runs on the same runtime,
+/// as in a Rust program on a current-thread runtime; through the shared runtime, each call
+/// woke one of its workers and was woken by one, which cost more than the rest of the call.
+struct Local {
+    pid: u32,
+    /// Always `Some` until dropped.
+    runtime: Option<Runtime>,
+    client: vinsnap::Client,
+}
+
+impl Drop for Local {
+    /// Without waiting: the last reference may go in an awaitable's callback, which runs on a
+    /// worker of the shared runtime, and waiting there for a runtime to stop would panic.
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+/// State that belongs to the process that made it.
+trait ProcessBound {
+    fn pid(&self) -> u32;
+}
+
+impl ProcessBound for Live {
+    fn pid(&self) -> u32 {
+        self.pid
+    }
+}
+
+impl ProcessBound for Local {
+    fn pid(&self) -> u32 {
+        self.pid
+    }
 }
 
 #[pyclass(frozen, module = "vinsnap._native")]
@@ -25,6 +66,7 @@ pub struct NativeClient {
     mode: &'static str,
     base_url: String,
     live: ArcSwapOption<Live>,
+    locals: ThreadLocal<ArcSwapOption<Local>>,
     closed: AtomicBool,
 }
 
@@ -71,6 +113,7 @@ impl NativeClient {
                 pid: std::process::id(),
                 client,
             }),
+            locals: ThreadLocal::new(),
             builder,
             closed: AtomicBool::new(false),
         })
@@ -86,12 +129,13 @@ impl NativeClient {
         params: &Bound<'_, PyDict>,
         body: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Py<PyAny>> {
-        let client = self.client()?;
+        let local = self.local()?;
         let args = arguments(params, body)?;
-        let result = runtime::block(
-            py,
-            async move { client.call_json(&operation_id, args).await },
-        )?;
+        let client = local.client.clone();
+        let runtime = local.runtime.as_ref().expect("a live runtime");
+        let result = runtime::block(py, runtime, async move {
+            client.call_json(&operation_id, args).await
+        })?;
         answer(py, result)
     }
 
@@ -138,6 +182,9 @@ impl NativeClient {
     fn close(&self) {
         self.closed.store(true, Ordering::SeqCst);
         release(self.live.swap(None));
+        for local in self.locals.iter() {
+            release(local.swap(None));
+        }
     }
 
     #[getter]
@@ -147,6 +194,30 @@ impl NativeClient {
 }
 
 impl NativeClient {
+    /// The calling thread's runtime and client, made on its first blocking call (and afresh in
+    /// a forked child).
+    fn local(&self) -> PyResult<Arc<Local>> {
+        let slot = self.locals.get_or_default();
+        let pid = std::process::id();
+        if let Some(local) = slot.load_full()
+            && local.pid == pid
+            && !self.closed.load(Ordering::SeqCst)
+        {
+            return Ok(local);
+        }
+        let client = self
+            .client()?
+            .with_own_connections()
+            .map_err(|e| Failed::from(e).into_pyerr())?;
+        let fresh = Arc::new(Local {
+            pid,
+            runtime: Some(runtime::current_thread()?),
+            client,
+        });
+        release(slot.swap(Some(fresh.clone())));
+        Ok(fresh)
+    }
+
     /// This process's SDK client, made afresh in a forked child.
     fn client(&self) -> PyResult<vinsnap::Client> {
         if self.closed.load(Ordering::SeqCst) {
@@ -175,17 +246,20 @@ impl NativeClient {
 impl Drop for NativeClient {
     fn drop(&mut self) {
         release(self.live.swap(None));
+        for local in self.locals.iter_mut() {
+            release(local.swap(None));
+        }
     }
 }
 
-/// Drops a client, unless a parent process made it: its connections' sockets are shared with
-/// the parent and registered with the parent's event queue, so closing them here would break
-/// the parent's requests.
-fn release(live: Option<Arc<Live>>) {
-    if let Some(live) = live
-        && live.pid != std::process::id()
+/// Drops a client or runtime, unless a parent process made it: its connections' sockets are
+/// shared with the parent and registered with the parent's event queue, so closing them here
+/// would break the parent's requests.
+fn release<T: ProcessBound>(state: Option<Arc<T>>) {
+    if let Some(state) = state
+        && state.pid() != std::process::id()
     {
-        std::mem::forget(live);
+        std::mem::forget(state);
     }
 }
 

@@ -1,5 +1,5 @@
-//! Where requests run: a tokio runtime per process, blocking calls that Ctrl-C interrupts, and
-//! awaitables resolved on the caller's event loop.
+//! Where requests run: awaitables on a tokio runtime per process, resolved on the caller's event
+//! loop; blocking calls on a runtime of the calling thread, interrupted by Ctrl-C.
 //!
 //! After `os.fork()` the child has none of the parent's threads: a runtime inherited from the
 //! parent would never run a task again, and its I/O registrations are shared with the parent's.
@@ -24,7 +24,7 @@ struct ProcessRuntime {
 
 static RUNTIME: ArcSwapOption<ProcessRuntime> = ArcSwapOption::const_empty();
 
-/// This process's runtime, started on first use.
+/// This process's runtime for awaitables, started on first use.
 pub fn runtime() -> PyResult<&'static Runtime> {
     let pid = std::process::id();
     if let Some(current) = RUNTIME.load().as_ref()
@@ -57,18 +57,32 @@ pub fn runtime() -> PyResult<&'static Runtime> {
         .unwrap_or(runtime))
 }
 
-/// Runs `call` on the calling thread (inside the runtime, whose workers drive the sockets) with
-/// the GIL released, waking every 50 ms to let Python handle signals: Ctrl-C raises
+/// A runtime for one thread's blocking calls: that thread polls its requests and drives their
+/// sockets and timers itself, so a call wakes no other thread (see `client::Local`).
+pub fn current_thread() -> PyResult<Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| {
+            Failed::new("connection", format!("cannot start the I/O runtime: {e}")).into_pyerr()
+        })
+}
+
+/// Runs `call` to completion on `runtime` (a [`current_thread`] one of the calling thread)
+/// with the GIL released, waking every 50 ms to let Python handle signals: Ctrl-C raises
 /// `KeyboardInterrupt` here and cancels the request.
-///
-/// Polling on the caller's thread rather than spawning a task and waiting for its answer saves
-/// two thread wake-ups per call, which is most of what a call costs over the Rust SDK's own.
 pub fn block<T: Send + 'static>(
     py: Python<'_>,
+    runtime: &Runtime,
     call: impl Future<Output = T> + Send + 'static,
 ) -> PyResult<T> {
-    let runtime = runtime()?;
-    let mut call = Box::pin(call);
+    // The runtime runs only while its thread calls, so what happened on its connections since
+    // (a server closing an idle one) is not known yet: the yield lets it read the sockets'
+    // events first, and the pool then skips a closed connection instead of sending on it.
+    let mut call = Box::pin(async move {
+        tokio::task::yield_now().await;
+        call.await
+    });
     loop {
         let polled = py.detach(|| {
             // The timer is made inside `block_on`: it needs the runtime's context.

@@ -3,9 +3,12 @@ against the real server creating exactly one resource."""
 
 from __future__ import annotations
 
+import json
+import socket
 import threading
+import time
 import urllib.request
-
+from typing import List
 
 import vinsnap
 from support import LocalServer, Reply, Seen, Server, envelope, example, scripted
@@ -100,3 +103,41 @@ def test_a_retried_post_creates_exactly_one_resource(server: Server) -> None:
     assert [c.id for c in found] == [created.id]
 
 
+
+
+def test_a_connection_closed_while_idle_is_replaced() -> None:
+    """A server (or a load balancer) closes a kept-alive connection while the client is idle:
+    the next call opens another instead of failing, with the SDK's retries off. A blocking
+    call's connections are driven only while the thread calls, so the client first learns of
+    the close when it sends the next request."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    requests: List[bytes] = []
+    body = json.dumps(example("Customer")).encode()
+
+    def serve() -> None:
+        for _ in range(2):
+            conn, _ = listener.accept()
+            with conn:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    data += conn.recv(65536)
+                requests.append(data)
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    + f"Content-Length: {len(body)}\r\n\r\n".encode()
+                    + body
+                )
+                # Kept alive as far as the client knows, then closed while it is idle.
+                time.sleep(0.1)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    try:
+        with vinsnap.Client("vsk_test_scripted", base_url=url, max_retries=0) as client:
+            assert client.customers.get(CUSTOMER_ID).id == CUSTOMER_ID
+            time.sleep(0.5)
+            assert client.customers.get(CUSTOMER_ID).id == CUSTOMER_ID
+    finally:
+        listener.close()
+    assert len(requests) == 2
