@@ -6,7 +6,7 @@ use std::time::Duration;
 use napi_derive::napi;
 use serde_json::{Map, Value};
 
-use crate::failure::Failure;
+use crate::failure::{Failure, IntoNapi};
 
 /// The client's settings, as the package passes them.
 #[napi(object)]
@@ -98,7 +98,7 @@ fn build(options: ClientOptions) -> napi::Result<vinsnap::Client> {
     if let Some(ms) = options.timeout {
         if !(ms.is_finite() && ms > 0.0) {
             return Err(Failure::invalid(
-                Some("timeout"),
+                Some("timeout".into()),
                 "must be a positive number of milliseconds",
             )
             .into_napi());
@@ -122,7 +122,7 @@ fn arguments(params: &str, body: Option<&str>) -> napi::Result<vinsnap::Argument
         .map(serde_json::from_str::<Value>)
         .transpose()
         .map_err(|e| {
-            Failure::invalid(Some("body"), format!("the body is not JSON: {e}")).into_napi()
+            Failure::invalid(Some("body".into()), format!("the body is not JSON: {e}")).into_napi()
         })?;
     Ok(vinsnap::Arguments::from_parts(params, body))
 }

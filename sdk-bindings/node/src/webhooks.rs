@@ -7,7 +7,7 @@ use napi::bindgen_prelude::Buffer;
 use napi_derive::napi;
 use vinsnap::webhooks;
 
-use crate::failure::Failure;
+use crate::failure::{Failure, IntoNapi};
 
 /// Verifies a delivery: its signature against `secret` and its timestamp within `tolerance`
 /// seconds of `now` (Unix seconds, the clock when not given). Parsing the body into its event

@@ -12,7 +12,7 @@ use thread_local::ThreadLocal;
 use tokio::runtime::Runtime;
 
 use crate::convert;
-use crate::errors::Failed;
+use crate::errors::{Failed, IntoPyErr};
 use crate::runtime;
 
 /// The SDK client of one process (see [`crate::runtime`] on forks): awaitables run on it, and

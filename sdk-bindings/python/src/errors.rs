@@ -21,41 +21,16 @@ create_exception!(
     "A rejected webhook delivery: args are (kind, message)."
 );
 
-/// What went wrong, as the package reads it.
-pub struct Failed {
-    pub kind: &'static str,
-    pub status: Option<u16>,
-    pub code: Option<String>,
-    pub message: String,
-    pub request_id: Option<String>,
-    pub param: Option<String>,
-    pub retry_after: Option<f64>,
-    /// The response body, as text, for a response that did not decode.
-    pub body: Option<String>,
+/// What went wrong (the name `Failure` is the exception's here).
+pub use vinsnap_failure::Failure as Failed;
+
+/// A [`Failed`] raised as [`Failure`], whose args the package reads.
+pub trait IntoPyErr {
+    fn into_pyerr(self) -> PyErr;
 }
 
-impl Failed {
-    pub fn new(kind: &'static str, message: impl Into<String>) -> Failed {
-        Failed {
-            kind,
-            status: None,
-            code: None,
-            message: message.into(),
-            request_id: None,
-            param: None,
-            retry_after: None,
-            body: None,
-        }
-    }
-
-    pub fn invalid(param: Option<String>, message: impl Into<String>) -> Failed {
-        Failed {
-            param,
-            ..Failed::new("invalid_request", message)
-        }
-    }
-
-    pub fn into_pyerr(self) -> PyErr {
+impl IntoPyErr for Failed {
+    fn into_pyerr(self) -> PyErr {
         Failure::new_err((
             self.kind,
             self.status,
@@ -66,43 +41,5 @@ impl Failed {
             self.retry_after,
             self.body,
         ))
-    }
-}
-
-impl From<vinsnap::Error> for Failed {
-    fn from(error: vinsnap::Error) -> Failed {
-        match error {
-            vinsnap::Error::Api(api) => Failed {
-                kind: "api",
-                status: Some(api.status.as_u16()),
-                code: api.code,
-                message: api.message,
-                request_id: api.request_id,
-                param: api.param,
-                retry_after: api.retry_after.map(|d| d.as_secs_f64()),
-                body: None,
-            },
-            vinsnap::Error::Transport(e) => {
-                let kind = if e.is_timeout() {
-                    "timeout"
-                } else {
-                    "connection"
-                };
-                Failed::new(kind, e.to_string())
-            }
-            vinsnap::Error::Decode {
-                status,
-                message,
-                body,
-            } => Failed {
-                status: status.map(|s| s.as_u16()),
-                body: Some(String::from_utf8_lossy(&body).into_owned()),
-                ..Failed::new("decode", message)
-            },
-            vinsnap::Error::InvalidArgument { param, message } => {
-                Failed::invalid(Some(param), message)
-            }
-            other => Failed::invalid(None, other.to_string()),
-        }
     }
 }

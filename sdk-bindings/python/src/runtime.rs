@@ -15,7 +15,7 @@ use pyo3::prelude::*;
 use tokio::runtime::Runtime;
 use tokio::task::AbortHandle;
 
-use crate::errors::Failed;
+use crate::errors::{Failed, IntoPyErr};
 
 struct ProcessRuntime {
     pid: u32,
