@@ -37,9 +37,7 @@ pub fn runtime() -> PyResult<&'static Runtime> {
         .thread_name("vinsnap")
         .enable_all()
         .build()
-        .map_err(|e| {
-            Failed::new("connection", format!("cannot start the I/O runtime: {e}")).into_pyerr()
-        })?;
+        .map_err(cannot_start)?;
     // Never dropped: dropping a runtime waits for its threads, which a forked child does not
     // have.
     let runtime: &'static Runtime = Box::leak(Box::new(runtime));
@@ -63,9 +61,15 @@ pub fn current_thread() -> PyResult<Runtime> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .map_err(|e| {
-            Failed::new("connection", format!("cannot start the I/O runtime: {e}")).into_pyerr()
-        })
+        .map_err(cannot_start)
+}
+
+fn cannot_start(error: std::io::Error) -> PyErr {
+    Failed::new(
+        "connection",
+        format!("cannot start the I/O runtime: {error}"),
+    )
+    .into_pyerr()
 }
 
 /// Runs `call` to completion on `runtime` (a [`current_thread`] one of the calling thread)
