@@ -1,6 +1,7 @@
-//! Parts search on PostgreSQL: one tsquery over `part_search` (postgres/0009_parts_search_by_make.sql),
-//! whose rows this module also writes for the import. The lexemes a search asks for are made
-//! here and in `part_search_doc` (the migration), from the same rules as SQLite's index.
+//! Parts search on PostgreSQL: one tsquery over `part_search`
+//! (postgres/0009_parts_search_by_make.sql), whose rows this module also writes for the import.
+//! The lexemes a search asks for are made here and in `part_search_doc` (the migration), by the
+//! same rules as SQLite's index.
 
 use std::collections::{BTreeMap, BTreeSet};
 
