@@ -5,6 +5,8 @@
 #   VINSNAP_TEST_REDIS     redis://127.0.0.1:PORT
 # `services_stop` stops both (by their own pid files) and removes the directory; the caller
 # traps it on EXIT. Durability is off (fsync, WAL on commit): a test cluster lives for one run.
+# SERVICES_PG_SHARED_BUFFERS sizes PostgreSQL's cache (256MB unless set; the benchmark's catalog
+# needs more, see README "Benchmarks").
 
 services_install() {
     local missing=()
@@ -43,7 +45,8 @@ services_start() {
         { cat "$SERVICES_DIR/initdb.log" >&2; return 1; }
     "${as[@]}" "$bin/pg_ctl" -D "$SERVICES_DIR/pg" -l "$SERVICES_DIR/pg.log" -w -s start -o \
         "-p $pg_port -k $SERVICES_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 \
-         -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB" ||
+         -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+         -c shared_buffers=${SERVICES_PG_SHARED_BUFFERS:-256MB}" ||
         { cat "$SERVICES_DIR/pg.log" >&2; return 1; }
     SERVICES_PG_CTL=("${as[@]}" "$bin/pg_ctl" -D "$SERVICES_DIR/pg")
     redis-server --bind 127.0.0.1 --port "$redis_port" --save '' --appendonly no \

@@ -83,11 +83,23 @@ impl TestDatabase {
 
     /// A PostgreSQL database of its own on `VINSNAP_TEST_POSTGRES`, migrated.
     pub async fn postgres() -> TestDatabase {
+        Self::postgres_database(true).await
+    }
+
+    /// An empty PostgreSQL database of its own, for tests that run the migrations themselves.
+    pub async fn postgres_unmigrated() -> TestDatabase {
+        Self::postgres_database(false).await
+    }
+
+    async fn postgres_database(migrated: bool) -> TestDatabase {
         let admin_url = postgres_url();
         let mut admin = PgConnection::connect(&admin_url)
             .await
             .unwrap_or_else(|err| panic!("connecting to VINSNAP_TEST_POSTGRES: {err}"));
-        let template = template(&mut admin, &admin_url).await;
+        let template = match migrated {
+            true => template(&mut admin, &admin_url).await,
+            false => "template0".to_owned(),
+        };
         let name = format!("vinsnap_t_{}", ulid::Ulid::new().to_string().to_lowercase());
         admin
             .execute(format!(r#"CREATE DATABASE "{name}" TEMPLATE "{template}""#).as_str())

@@ -479,6 +479,46 @@ async fn importing_again_updates_parts_in_place_and_bad_rows_name_their_line() {
 }
 
 #[tokio::test]
+async fn a_part_of_several_makes_is_found_for_each_and_moves_when_imported_again() {
+    let app = app_with_catalog().await;
+    let shared = "part_number,brand,type,name,description,unit_price,currency,oem_numbers,fitments,stock\n\
+                  R1,Denso,radiator,Denso Radiator,,9999,USD,,Honda|Accord|2003-2005;ACURA|TL|2004-2006,\n";
+    import_csv(&app.db, shared.as_bytes(), None).await.unwrap();
+    let customer = app.customer("Lee Park").await;
+    let path = format!("/customers/{}/vehicles", customer["id"].as_str().unwrap());
+    let acura = app
+        .post(
+            &path,
+            &app.test_key,
+            json!({ "make": "Acura", "model": "TL", "year": 2004 }),
+        )
+        .await
+        .expect(201)
+        .body;
+    let acura = format!("/parts/search?vehicle_id={}", acura["id"].as_str().unwrap());
+    let honda = format!("/parts/search?vehicle_id={}", accord_2003(&app).await);
+    let acura_parts = app.get(&acura, &app.test_key).await.expect(200);
+    assert_eq!(part_numbers(&acura_parts.body), ["R1"]);
+    let honda_parts = app.get(&honda, &app.test_key).await.expect(200);
+    assert_eq!(
+        part_numbers(&honda_parts.body),
+        ["ACT787", "26A", "PH7317", "R1"]
+    );
+    assert_eq!(honda_parts.body["total"], 4);
+
+    // Now it fits the Acura alone.
+    let moved = shared.replace("Honda|Accord|2003-2005;", "");
+    import_csv(&app.db, moved.as_bytes(), None).await.unwrap();
+    let honda_parts = app.get(&honda, &app.test_key).await.expect(200);
+    assert_eq!(part_numbers(&honda_parts.body), ["ACT787", "26A", "PH7317"]);
+    let acura_parts = app
+        .get(&format!("{acura}&type=radiator"), &app.test_key)
+        .await
+        .expect(200);
+    assert_eq!(part_numbers(&acura_parts.body), ["R1"]);
+}
+
+#[tokio::test]
 async fn the_sample_catalog_fits_a_decoded_vin() {
     let app = TestServer::start().await;
     let imported = import_csv(&app.db, import::SAMPLE.as_bytes(), Some(&app.shop))
@@ -514,9 +554,12 @@ async fn a_catalog_imported_before_the_fit_tokens_is_indexed_by_their_migration(
     let all = migrator.migrations.clone();
     migrator.migrations = all.iter().filter(|m| m.version < 6).cloned().collect();
     migrator.run(&pool).await.unwrap();
+    sqlx::query("INSERT INTO part_types (type) VALUES ('brake-pads')")
+        .execute(&pool)
+        .await
+        .unwrap();
     sqlx::query(
-        "INSERT INTO part_types (type) VALUES ('brake-pads');
-         INSERT INTO parts (id, brand, part_number, type, name, oem_numbers, fitments)
+        "INSERT INTO parts (id, brand, part_number, type, name, oem_numbers, fitments)
          VALUES ('prt_01J0000000000000000000000A', 'Akebono', 'ACT787', 'brake-pads',
                  'Front Ceramic Pads', '[{\"brand\":\"Honda\",\"number\":\"45022-SDA-A00\"}]',
                  '[{\"make\":\"Honda\",\"model\":\"Accord\",\"year_from\":2003,\"year_to\":2007}]');",
@@ -556,4 +599,115 @@ async fn a_catalog_imported_before_the_fit_tokens_is_indexed_by_their_migration(
             "45022", "a00", "act787", "akebono", "ceramic", "front", "pads", "sda"
         ]
     );
+}
+
+/// PostgreSQL's twin of the test above: a catalog indexed by 0006 (a tsvector per part) is moved
+/// by 0009 to rows per make whose lexemes are exactly the old ones. (The SQLite pass of the suite
+/// has no PostgreSQL schema to upgrade; `./scripts/test` runs this in its PostgreSQL pass.)
+#[tokio::test]
+async fn a_postgres_catalog_indexed_by_0006_keeps_its_lexemes_through_0009() {
+    if vinsnap_testkit::database::engine() != db::Engine::Postgres {
+        return;
+    }
+    let database = vinsnap_testkit::TestDatabase::postgres_unmigrated().await;
+    let db::Location::Postgres(url) = database.location() else {
+        unreachable!("a PostgreSQL database")
+    };
+    let pool = sqlx::postgres::PgPoolOptions::new()
+        .max_connections(1)
+        .connect(url)
+        .await
+        .unwrap();
+    let mut migrator = sqlx::migrate!("./migrations/postgres");
+    let all = migrator.migrations.clone();
+    migrator.migrations = all.iter().filter(|m| m.version < 9).cloned().collect();
+    migrator.run(&pool).await.unwrap();
+
+    // The document 0006's import wrote: fit tokens for both makes, words and their prefixes.
+    let (honda, acura, accord, tl, pads) = (
+        hex::encode("honda"),
+        hex::encode("acura"),
+        hex::encode("accord"),
+        hex::encode("tl"),
+        hex::encode("brake-pads"),
+    );
+    let mut lexemes = Vec::new();
+    for (vehicles, years) in [
+        (
+            [format!("k{honda}"), format!("m{honda}x{accord}")],
+            2003..=2004,
+        ),
+        ([format!("k{acura}"), format!("m{acura}x{tl}")], 2004..=2005),
+        ([format!("k{honda}"), format!("m{honda}")], 2008..=2008),
+    ] {
+        for year in years {
+            for vehicle in &vehicles {
+                lexemes.push(format!("{vehicle}y{year}"));
+                lexemes.push(format!("{vehicle}t{pads}y{year}"));
+            }
+        }
+    }
+    let words = ["45022", "cafe", "kay2000", "pads"];
+    for word in words {
+        lexemes.push(word.to_owned());
+        let letters: Vec<char> = word.chars().collect();
+        for n in 1..=3.min(letters.len() - 1) {
+            lexemes.push(format!("{}*", String::from_iter(&letters[..n])));
+        }
+    }
+    sqlx::query("INSERT INTO part_types (type) VALUES ('brake-pads')")
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO parts (id, brand, part_number, type, name, fitments)
+         VALUES ('prt_01J0000000000000000000000A', 'Akebono', 'ACT787', 'brake-pads', 'Café pads',
+                 '[{\"make\":\"Honda\",\"model\":\"Accord\",\"year_from\":2003,\"year_to\":2004},
+                   {\"make\":\"ACURA\",\"model\":\"TL\",\"year_from\":2004,\"year_to\":2005},
+                   {\"make\":\"Honda\",\"model\":null,\"year_from\":2008,\"year_to\":2008}]')",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO part_search (seq, doc) VALUES (1, array_to_tsvector($1))")
+        .bind(&lexemes)
+        .execute(&pool)
+        .await
+        .unwrap();
+    migrator.migrations = all;
+    migrator.run(&pool).await.unwrap();
+
+    let rows: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT make, fits, words FROM part_search WHERE seq = 1 ORDER BY make")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    let words = words.join(" ");
+    assert_eq!(
+        rows,
+        [
+            ("acura".into(), "tl|2004|2005".into(), words.clone()),
+            ("honda".into(), "accord|2003|2004;|2008|2008".into(), words)
+        ]
+    );
+    let mut indexed: Vec<String> = sqlx::query_scalar(
+        "SELECT DISTINCT lexeme FROM part_search,
+                unnest(tsvector_to_array(part_search_doc(make, type, fits, words))) lexeme",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    indexed.sort();
+    lexemes.sort();
+    lexemes.dedup();
+    assert_eq!(indexed, lexemes);
+    let found: Vec<i64> = sqlx::query_scalar(
+        "SELECT seq FROM part_search
+         WHERE make = 'honda' AND part_search_doc(make, type, fits, words) @@ $1::tsquery",
+    )
+    .bind(format!("'m{honda}t{pads}y2008' & 'caf*'"))
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    assert_eq!(found, [1]);
 }

@@ -21,6 +21,10 @@ const CHUNK: usize = 1_000;
 /// Chunks per transaction: large enough to be fast, small enough not to hold the write lock for
 /// long while the server runs.
 const CHUNKS_PER_TX: usize = 20;
+/// On PostgreSQL, an import that writes at least this share of the catalog rebuilds the search
+/// index afterwards: GIN grown by merging pending lists is three to four times the size of one
+/// built in one pass, and a search reads its posting lists that much slower.
+const REBUILD_SHARE: f64 = 0.25;
 /// Fitment years `model_years` (migration 0006) holds.
 const MODEL_YEARS: std::ops::RangeInclusive<i32> = 1886..=2100;
 
@@ -73,26 +77,40 @@ pub async fn import_csv(
         None => Vec::new(),
     };
     if db.engine() == Engine::Postgres {
-        // A search's index has no pending list (migration 0006); an import fills one instead,
+        // A search's index has no pending list (migration 0009); an import fills one instead,
         // merged into the index in bulk (64 MB at a time) rather than entry by entry, and
         // emptied at the end. Searches meanwhile read the list too, so they stay correct.
-        db::query(
-            "ALTER INDEX part_search_doc SET (fastupdate = on, gin_pending_list_limit = 65536)",
+        on_search_indexes(
+            db,
+            "EXECUTE format('ALTER INDEX %s SET (fastupdate = on, gin_pending_list_limit = 65536)', ix);",
         )
-        .execute(db)
         .await?;
     }
     let imported = import_rows(db, csv, &locations).await;
     if db.engine() == Engine::Postgres {
-        db::query("SELECT gin_clean_pending_list('part_search_doc')::bigint")
-            .fetch_scalar::<i64>(db)
+        let catalog: i64 = db::query("SELECT COUNT(*) FROM parts")
+            .fetch_scalar(db)
             .await?;
-        db::query("ALTER INDEX part_search_doc SET (fastupdate = off)")
-            .execute(db)
-            .await?;
-        db::query("ALTER INDEX part_search_doc RESET (gin_pending_list_limit)")
-            .execute(db)
-            .await?;
+        let written = imported.as_ref().map_or(0, |i| i.parts);
+        let rebuild = written as f64 >= REBUILD_SHARE * catalog as f64;
+        on_search_indexes(
+            db,
+            if rebuild {
+                "EXECUTE format('ALTER INDEX %s SET (fastupdate = off)', ix);"
+            } else {
+                "PERFORM gin_clean_pending_list(ix);
+                 EXECUTE format('ALTER INDEX %s SET (fastupdate = off)', ix);"
+            },
+        )
+        .await?;
+        on_search_indexes(
+            db,
+            "EXECUTE format('ALTER INDEX %s RESET (gin_pending_list_limit)', ix);",
+        )
+        .await?;
+        if rebuild {
+            rebuild_search_indexes(db).await?;
+        }
         // The rows just written have no hint bits, visibility or statistics yet: without this
         // the first searches set them (writing as they read) and plan on guesses.
         db::query("VACUUM (ANALYZE) parts, part_search, part_words, part_stock")
@@ -100,6 +118,53 @@ pub async fn import_csv(
             .await?;
     }
     imported
+}
+
+/// Runs the PL/pgSQL `statements` with `ix` (regclass) set to each partition's search index
+/// (migration 0009): a partitioned index has no storage parameters of its own.
+async fn on_search_indexes(db: &Db, statements: &str) -> anyhow::Result<()> {
+    db::query(format!(
+        "DO $$
+         DECLARE ix regclass;
+         BEGIN
+             FOR ix IN SELECT inhrelid::regclass FROM pg_inherits
+                       WHERE inhparent = 'part_search_doc'::regclass ORDER BY 1 LOOP
+                 {statements}
+             END LOOP;
+         END
+         $$"
+    ))
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Rebuilds the search index of each partition that holds parts, in one pass, without blocking
+/// searches (they read the old index until the new one replaces it).
+async fn rebuild_search_indexes(db: &Db) -> anyhow::Result<()> {
+    let mut conn = db.acquire().await?;
+    let indexes: Vec<String> = db::query(
+        "SELECT i.indexrelid::regclass::text FROM pg_index i
+         JOIN pg_inherits h ON h.inhrelid = i.indexrelid
+         WHERE h.inhparent = 'part_search_doc'::regclass
+               AND i.indrelid IN (SELECT DISTINCT tableoid FROM part_search)
+         ORDER BY 1",
+    )
+    .fetch_scalars(&mut conn)
+    .await?;
+    // GIN builds faster when it can gather more entries in memory before writing them.
+    db::query("SET maintenance_work_mem = '256MB'")
+        .execute(&mut conn)
+        .await?;
+    for index in indexes {
+        db::query(format!("REINDEX INDEX CONCURRENTLY {index}"))
+            .execute(&mut conn)
+            .await?;
+    }
+    db::query("RESET maintenance_work_mem")
+        .execute(&mut conn)
+        .await?;
+    Ok(())
 }
 
 async fn import_rows(
@@ -321,7 +386,7 @@ impl Chunk {
 
         match conn.engine() {
             Engine::Sqlite => index_fts5(conn, &seqs, &updated).await?,
-            Engine::Postgres => index_tsvector(conn, &self.parts, &seqs).await?,
+            Engine::Postgres => index_tsvector(conn, &self.parts, &seqs, &updated).await?,
         }
         imported.parts += self.parts.len() as u64;
         imported.stock_rows += stock.len() as u64;
@@ -361,14 +426,16 @@ async fn index_fts5(conn: &mut Conn, seqs: &[i64], updated: &[i64]) -> anyhow::R
     Ok(())
 }
 
-/// Writes (or replaces) the parts' search documents, and adds their words to `part_words`.
+/// Writes the parts' search rows (replacing the `updated` ones'), and adds their words to
+/// `part_words`.
 async fn index_tsvector(
     conn: &mut Conn,
     parts: &[CatalogPart],
     seqs: &[i64],
+    updated: &[i64],
 ) -> anyhow::Result<()> {
     let mut words = BTreeSet::new();
-    let mut documents = Vec::with_capacity(parts.len());
+    let mut rows = Vec::with_capacity(parts.len());
     for (part, seq) in parts.iter().zip(seqs) {
         let text = Document::text_fields(
             &part.name,
@@ -377,17 +444,29 @@ async fn index_tsvector(
             &part.oem_numbers,
             &part.description,
         );
-        let document = Document::new(&part.part_type, &part.fitments, &text);
-        documents.push(json!([seq, document.lexemes]));
+        let document = Document::new(&part.fitments, &text);
+        let part_words = document.words_field();
+        for (make, fits) in &document.fits {
+            rows.push(json!([seq, make, part.part_type, fits, part_words]));
+        }
         words.extend(document.words);
     }
+    if !updated.is_empty() {
+        // A part's makes may have changed: its rows are written again.
+        db::query(
+            "DELETE FROM part_search
+             WHERE seq = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint))",
+        )
+        .bind(serde_json::to_string(updated)?)
+        .execute(&mut *conn)
+        .await?;
+    }
     db::query(
-        "INSERT INTO part_search (seq, doc)
-         SELECT (v ->> 0)::bigint, array_to_tsvector(ARRAY(SELECT jsonb_array_elements_text(v -> 1)))
-         FROM jsonb_array_elements($1::jsonb) v
-         ON CONFLICT (seq) DO UPDATE SET doc = excluded.doc",
+        "INSERT INTO part_search (seq, make, type, fits, words)
+         SELECT (v ->> 0)::bigint, v ->> 1, v ->> 2, v ->> 3, v ->> 4
+         FROM jsonb_array_elements($1::jsonb) v",
     )
-    .bind(serde_json::Value::Array(documents).to_string())
+    .bind(serde_json::Value::Array(rows).to_string())
     .execute(&mut *conn)
     .await?;
     db::query(

@@ -66,12 +66,12 @@ pub fn fold(text: &str) -> String {
 
 /// A make or model in a fit token: hex of its ASCII-lowercased UTF-8, as SQLite's
 /// `part_search_docs` writes it (SQLite's `lower` folds ASCII only).
-pub fn name_token(name: &str) -> String {
+fn name_token(name: &str) -> String {
     hex::encode(name.to_ascii_lowercase())
 }
 
 /// A part type in a typed fit token.
-pub fn type_infix(part_type: &str) -> String {
+fn type_infix(part_type: &str) -> String {
     format!("t{}", hex::encode(part_type))
 }
 

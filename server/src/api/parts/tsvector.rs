@@ -1,16 +1,18 @@
-//! Parts search on PostgreSQL: one tsquery over `part_search` (postgres/0006_parts_search.sql),
-//! whose documents this module also writes for the import, so the tokens a search asks for and
-//! the tokens a part is indexed under are made in one place.
+//! Parts search on PostgreSQL: one tsquery over `part_search`
+//! (postgres/0009_parts_search_by_make.sql), whose rows this module also writes for the import.
+//! The lexemes a search asks for are made here and in `part_search_doc` (the migration), by the
+//! same rules as SQLite's index.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::{Fitment, OemNumber};
-use super::store::{Criteria, MAX_COMPLETIONS, completions, fold, name_token, type_infix};
+use super::store::{Criteria, MAX_COMPLETIONS, completions, fold};
 use crate::db::Conn;
 use crate::http::pagination::Page;
 
 /// Prefixes of this many letters and fewer are indexed as lexemes of their own (`b*`, `br*`,
 /// `bra*`), as FTS5's prefix indexes are, so a search for `b` is one posting list.
+/// (`part_search_doc` writes them.)
 const INDEXED_PREFIXES: usize = 3;
 
 pub async fn search(
@@ -19,19 +21,21 @@ pub async fn search(
     page: Page,
 ) -> sqlx::Result<(Vec<i64>, i64)> {
     let query = tsquery(conn, criteria).await?;
-    // The matches are gathered once from the index (a bitmap), then counted and paged; an
-    // index walk in `seq` order that tests each part's document would read the whole catalog.
-    let (total, seqs): (i64, Vec<i64>) = sqlx::query_as(
-        "WITH matches AS MATERIALIZED (SELECT seq FROM part_search WHERE doc @@ $1::tsquery)
-         SELECT (SELECT COUNT(*) FROM matches),
-                ARRAY(SELECT seq FROM matches ORDER BY seq LIMIT $2 OFFSET $3)",
+    // The matches come from the index as a bitmap and are read from the make's partition in
+    // physical order; sorting them here is cheaper than a second pass for the count.
+    let mut seqs: Vec<i64> = sqlx::query_scalar(
+        "SELECT coalesce(array_agg(seq), '{}') FROM part_search
+         WHERE make = $1 AND part_search_doc(make, type, fits, words) @@ $2::tsquery",
     )
+    .bind(criteria.make.to_ascii_lowercase())
     .bind(query)
-    .bind(i64::from(page.limit))
-    .bind(i64::from(page.offset))
     .fetch_one(conn.as_postgres().expect("a PostgreSQL connection"))
     .await?;
-    Ok((seqs, total))
+    seqs.sort_unstable();
+    let total = seqs.len() as i64;
+    let from = (page.offset as usize).min(seqs.len());
+    let to = (from + page.limit as usize).min(seqs.len());
+    Ok((seqs[from..to].to_vec(), total))
 }
 
 /// The tsquery for `criteria`: a fit token, and each word as the catalog's words it begins.
@@ -71,33 +75,32 @@ fn lexeme(text: &str) -> String {
     format!("'{}'", text.replace('\\', "\\\\").replace('\'', "''"))
 }
 
-/// What a part is indexed under: its fit tokens, its words and their short prefixes.
+/// A part's rows in `part_search`: one per make it fits, from which `part_search_doc` makes its
+/// lexemes.
 pub struct Document {
-    pub lexemes: BTreeSet<String>,
-    /// The words alone, for `part_words`.
+    /// ASCII-lowercased make -> that make's fitments as `model|year_from|year_to;...` (an empty
+    /// model for every model).
+    pub fits: BTreeMap<String, String>,
+    /// The part's folded words, also for `part_words`.
     pub words: BTreeSet<String>,
 }
 
 impl Document {
     /// `text` is the part's name, brand, part number, OEM numbers and description.
-    pub fn new(part_type: &str, fitments: &[Fitment], text: &[&str]) -> Self {
-        let mut lexemes = BTreeSet::new();
-        let typed = type_infix(part_type);
+    pub fn new(fitments: &[Fitment], text: &[&str]) -> Self {
+        let mut fits = BTreeMap::<String, String>::new();
         for fitment in fitments {
-            let make = name_token(&fitment.make);
-            let vehicles = [
-                format!("k{make}"),
-                match &fitment.model {
-                    Some(model) => format!("m{make}x{}", name_token(model)),
-                    None => format!("m{make}"),
-                },
-            ];
-            for year in fitment.year_from..=fitment.year_to {
-                for vehicle in &vehicles {
-                    lexemes.insert(format!("{vehicle}y{year}"));
-                    lexemes.insert(format!("{vehicle}{typed}y{year}"));
-                }
+            let entries = fits.entry(fitment.make.to_ascii_lowercase()).or_default();
+            if !entries.is_empty() {
+                entries.push(';');
             }
+            let model = fitment.model.as_deref().unwrap_or_default();
+            entries.push_str(&format!(
+                "{}|{}|{}",
+                model.to_ascii_lowercase(),
+                fitment.year_from,
+                fitment.year_to
+            ));
         }
         let mut words = BTreeSet::new();
         for field in text {
@@ -107,14 +110,12 @@ impl Document {
                 }
             }
         }
-        for word in &words {
-            let letters: Vec<char> = word.chars().collect();
-            for n in 1..=INDEXED_PREFIXES.min(letters.len().saturating_sub(1)) {
-                lexemes.insert(format!("{}*", letters[..n].iter().collect::<String>()));
-            }
-            lexemes.insert(word.clone());
-        }
-        Document { lexemes, words }
+        Document { fits, words }
+    }
+
+    /// The `words` column.
+    pub fn words_field(&self) -> String {
+        Vec::from_iter(self.words.iter().map(String::as_str)).join(" ")
     }
 
     /// The text fields a document is made from, in the order SQLite's index reads them.
@@ -137,7 +138,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_document_has_the_fit_tokens_a_search_asks_for() {
+    fn a_document_has_a_row_per_make_with_its_fitments_and_the_folded_words() {
         let fitments = [
             Fitment {
                 make: "Honda".into(),
@@ -146,7 +147,13 @@ mod tests {
                 year_to: 2004,
             },
             Fitment {
-                make: "Honda".into(),
+                make: "Acura".into(),
+                model: Some("TL".into()),
+                year_from: 2004,
+                year_to: 2008,
+            },
+            Fitment {
+                make: "HONDA".into(),
                 model: None,
                 year_from: 2008,
                 year_to: 2008,
@@ -157,40 +164,18 @@ mod tests {
             number: "45022-SDA-A00".into(),
         }];
         let text = Document::text_fields("Front Café Pads", "Akebono", "ACT787", &oem, "");
-        let doc = Document::new("brake-pads", &fitments, &text);
-        let (accord, civic) = (["ACCORD".to_owned()], ["Civic".to_owned()]);
-        for (models, year, part_type) in [
-            (&[][..], 2003, None),
-            (&accord[..], 2004, Some("brake-pads")),
-            (&civic[..], 2008, None),
-            (&[][..], 2008, Some("brake-pads")),
-        ] {
-            let criteria = Criteria {
-                make: "honda",
-                models,
-                year,
-                part_type,
-                words: Vec::new(),
-            };
-            let tokens = criteria.fit_tokens();
-            assert!(
-                tokens.iter().any(|t| doc.lexemes.contains(t)),
-                "{models:?} {year} {part_type:?}"
-            );
-        }
-        let miss = Criteria {
-            make: "Honda",
-            models: &civic,
-            year: 2003,
-            part_type: None,
-            words: Vec::new(),
-        };
-        assert!(!miss.fit_tokens().iter().any(|t| doc.lexemes.contains(t)));
-        for word in ["cafe", "45022", "sda", "a00", "act787", "c*", "ca*", "caf*"] {
-            assert!(doc.lexemes.contains(word), "{word}");
-        }
-        assert!(!doc.lexemes.contains("cafe*"));
-        assert!(doc.words.contains("cafe") && !doc.words.contains("c*"));
+        let doc = Document::new(&fitments, &text);
+        assert_eq!(
+            Vec::from_iter(doc.fits.iter().map(|(m, f)| (m.as_str(), f.as_str()))),
+            [
+                ("acura", "tl|2004|2008"),
+                ("honda", "accord|2003|2004;|2008|2008")
+            ]
+        );
+        assert_eq!(
+            doc.words_field(),
+            "45022 a00 act787 akebono cafe front pads sda"
+        );
     }
 
     #[test]
