@@ -5,6 +5,7 @@
 
 use crate::db::{self, Conn, Db, Engine};
 use chrono::{DateTime, Utc};
+use std::sync::LazyLock;
 use std::time::Duration;
 
 use super::attempt::Outbound;
@@ -26,6 +27,53 @@ pub const PER_ENDPOINT: i64 = 8;
 pub const PER_FAILING_ENDPOINT: i64 = 1;
 /// The PostgreSQL advisory lock claims are made under (`pg_advisory_xact_lock`).
 const CLAIM_LOCK: i64 = 0x7653_6e61_7043_6c6d;
+
+/// The claim statement: `$1` lease end, `$2` now, `$3` how many, `$4`/`$5` the caps, `$6` the
+/// replica. Each endpoint's first `$4` due deliveries are ranked (`turn`), not the whole backlog:
+/// no endpoint can take more, and an index probe per endpoint finds them (migration 0010), so a
+/// claim's cost follows the number of endpoints, whatever the backlog. SQLite has no LATERAL; a
+/// correlated `IN` with LIMIT is its way to say the same.
+static CLAIM: LazyLock<Statements> = LazyLock::new(|| {
+    let ranked = "SELECT d.id, d.endpoint_id, d.next_attempt_ms,
+                         ROW_NUMBER() OVER (PARTITION BY d.endpoint_id
+                                            ORDER BY d.next_attempt_ms, d.id) AS turn
+                  FROM webhook_endpoints w";
+    let first = "FROM webhook_deliveries x
+                 WHERE x.endpoint_id = w.id AND x.next_attempt_ms <= $2
+                 ORDER BY x.next_attempt_ms, x.id LIMIT $4";
+    let claim = |due: String| {
+        format!(
+            "WITH due AS ({due}),
+             in_flight AS (
+                 SELECT endpoint_id, COUNT(*) AS attempts FROM webhook_deliveries
+                 WHERE leased AND next_attempt_ms > $2 GROUP BY endpoint_id
+             )
+             UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1, leased_by = $6
+             WHERE id IN (
+                 SELECT due.id FROM due
+                 JOIN webhook_endpoints w ON w.id = due.endpoint_id
+                 LEFT JOIN in_flight f ON f.endpoint_id = due.endpoint_id
+                 WHERE due.turn + COALESCE(f.attempts, 0)
+                       <= CASE WHEN w.consecutive_failures > 0 THEN $5 ELSE $4 END
+                 ORDER BY due.turn, due.next_attempt_ms
+                 LIMIT $3)
+             RETURNING id"
+        )
+    };
+    Statements {
+        sqlite: claim(format!(
+            "{ranked} JOIN webhook_deliveries d ON d.id IN (SELECT x.id {first})"
+        )),
+        postgres: claim(format!(
+            "{ranked} CROSS JOIN LATERAL (SELECT x.id, x.endpoint_id, x.next_attempt_ms {first}) d"
+        )),
+    }
+});
+
+struct Statements {
+    sqlite: String,
+    postgres: String,
+}
 
 /// Leases up to `limit` due deliveries in `replica`'s name (see `replicas`) and returns what is
 /// needed to send them. Deliveries of an endpoint that is no longer active are failed instead.
@@ -50,27 +98,10 @@ pub async fn claim(db: &Db, replica: &str, limit: usize) -> sqlx::Result<Vec<Out
             .execute(&mut *tx)
             .await?;
     }
-    let ids: Vec<DeliveryId> = db::query(
-        "WITH due AS (
-             SELECT id, endpoint_id, next_attempt_ms,
-                    ROW_NUMBER() OVER (PARTITION BY endpoint_id ORDER BY next_attempt_ms, id) AS turn
-             FROM webhook_deliveries WHERE next_attempt_ms <= $2
-         ),
-         in_flight AS (
-             SELECT endpoint_id, COUNT(*) AS attempts FROM webhook_deliveries
-             WHERE leased AND next_attempt_ms > $2 GROUP BY endpoint_id
-         )
-         UPDATE webhook_deliveries SET leased = TRUE, next_attempt_ms = $1, leased_by = $6
-         WHERE id IN (
-             SELECT due.id FROM due
-             JOIN webhook_endpoints w ON w.id = due.endpoint_id
-             LEFT JOIN in_flight f ON f.endpoint_id = due.endpoint_id
-             WHERE due.turn + COALESCE(f.attempts, 0)
-                   <= CASE WHEN w.consecutive_failures > 0 THEN $5 ELSE $4 END
-             ORDER BY due.turn, due.next_attempt_ms
-             LIMIT $3)
-         RETURNING id",
-    )
+    let ids: Vec<DeliveryId> = db::query(db::PerEngine {
+        sqlite: &CLAIM.sqlite,
+        postgres: &CLAIM.postgres,
+    })
     .bind(lease_until)
     .bind(now)
     .bind(limit as i64)
