@@ -7,6 +7,7 @@ use std::time::Duration;
 use arc_swap::ArcSwapOption;
 use bytes::Bytes;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyBytes, PyDict};
 use thread_local::ThreadLocal;
 use tokio::runtime::Runtime;
@@ -282,10 +283,10 @@ fn arguments(
 /// The response body as Python data, read by `json.loads`: building it from JSON text in C is
 /// faster than building it here one value at a time.
 fn answer(py: Python<'_>, result: Result<Bytes, vinsnap::Error>) -> PyResult<Py<PyAny>> {
+    static LOADS: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     match result {
-        Ok(body) => Ok(py
-            .import("json")?
-            .getattr("loads")?
+        Ok(body) => Ok(LOADS
+            .import(py, "json", "loads")?
             .call1((PyBytes::new(py, &body),))?
             .unbind()),
         Err(error) => Err(Failed::from(error).into_pyerr()),

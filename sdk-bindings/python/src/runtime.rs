@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use arc_swap::ArcSwapOption;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
 use tokio::runtime::Runtime;
 use tokio::task::AbortHandle;
 
@@ -109,12 +110,15 @@ pub fn spawn_awaitable<'py, T: Send + 'static>(
     call: impl Future<Output = T> + Send + 'static,
     finish: impl FnOnce(Python<'_>, T) -> Result<Py<PyAny>, PyErr> + Send + 'static,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let asyncio = py.import("asyncio")?;
-    let event_loop = asyncio.call_method0("get_running_loop")?;
+    static GET_RUNNING_LOOP: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    static RESOLVE: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+    let event_loop = GET_RUNNING_LOOP
+        .import(py, "asyncio", "get_running_loop")?
+        .call0()?;
     let future = event_loop.call_method0("create_future")?;
-    let resolve = py
-        .import("vinsnap._native")?
-        .getattr("resolve_future")?
+    let resolve = RESOLVE
+        .import(py, "vinsnap._native", "resolve_future")?
+        .clone()
         .unbind();
     let (loop_ref, future_ref) = (event_loop.unbind(), future.clone().unbind());
     let task = runtime()?.spawn(async move {
