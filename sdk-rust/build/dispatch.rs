@@ -178,12 +178,12 @@ pub fn dispatch(spec: &serde_json::Value, client: &syn::File) -> proc_macro2::To
             }
         });
         quote::quote! {
-            #id => {
+            #id => Box::pin(async move {
                 let request = client.#method();
                 #(#params)*
                 #body
-                args.respond(request.send()).await
-            }
+                args.respond(Box::pin(request.send())).await
+            }),
         }
     });
     quote::quote! {
@@ -198,14 +198,20 @@ pub fn dispatch(spec: &serde_json::Value, client: &syn::File) -> proc_macro2::To
         pub const OPERATIONS: &[&str] = &[#(#ids),*];
 
         /// Runs `operation_id`'s builder with `args` (already checked against the spec).
-        pub(crate) async fn run(
-            client: &crate::Client,
+        ///
+        /// Each arm is a future of its own on the heap: one state machine holding every arm
+        /// would be as large as the largest, and be moved and polled whole on every call.
+        pub(crate) fn run<'a>(
+            client: &'a crate::Client,
             operation_id: &str,
-            mut args: crate::dispatch::Args,
-        ) -> Result<bytes::Bytes, crate::Error> {
+            #[allow(unused_mut)] mut args: crate::dispatch::Args,
+        ) -> ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Result<bytes::Bytes, crate::Error>> + Send + 'a>> {
             match operation_id {
                 #(#arms)*
-                other => Err(crate::Error::InvalidRequest(format!("unknown operation {other:?}"))),
+                other => {
+                    let error = crate::Error::InvalidRequest(format!("unknown operation {other:?}"));
+                    Box::pin(::std::future::ready(Err(error)))
+                }
             }
         }
     }

@@ -11,6 +11,7 @@
 //! generated types cannot express (they hold an absent and a `null` field both as `None`).
 
 use std::future::Future;
+use std::pin::Pin;
 
 use bytes::Bytes;
 use std::sync::{LazyLock, OnceLock};
@@ -117,9 +118,7 @@ impl Client {
     /// built one field at a time, and the text keeps every `null` the server sent.
     pub async fn call_json(&self, operation_id: &str, arguments: Arguments) -> Result<Bytes> {
         let args = checks(operation_id)?.check(arguments)?;
-        // On the heap: one state machine with an arm per operation is large, and a debug
-        // build would otherwise need more than a thread's default 2 MiB of stack to poll it.
-        Box::pin(run(self, operation_id, args)).await
+        run(self, operation_id, args).await
     }
 }
 
@@ -156,9 +155,14 @@ impl Args {
 
     /// Sends the built request, with the caller's JSON as its body, and answers the response
     /// body as the server sent it, once the builder has read it as its type.
+    ///
+    /// `request` comes boxed from where it is made: a builder's send future is large, and each
+    /// await that took it further would copy it whole.
     pub(crate) async fn respond<T, E: serde::Serialize>(
         self,
-        request: impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>,
+        request: Pin<
+            Box<impl Future<Output = Result<ResponseValue<T>, progenitor_client::Error<E>>>>,
+        >,
     ) -> Result<Bytes> {
         let sent = async {
             match &self.body {
@@ -169,8 +173,7 @@ impl Args {
                 None => request.await,
             }
         };
-        // Boxed for the same reason as `run`'s future: debug builds move it on the stack.
-        let (response, body) = capturing(Box::pin(sent)).await;
+        let (response, body) = capturing(sent).await;
         response?;
         Ok(body
             .filter(|body| !body.is_empty())

@@ -17,7 +17,7 @@ use bytes::Bytes;
 use progenitor_client::{ClientHooks, ClientInfo, OperationInfo};
 use rand::Rng;
 use reqwest::header::{HeaderName, HeaderValue};
-use reqwest::{Method, Request, Response};
+use reqwest::{Method, Request, Response, ResponseBuilderExt};
 use tracing::{Instrument, Span, field::Empty};
 
 use crate::error::ApiError;
@@ -195,10 +195,15 @@ async fn buffered(response: Response) -> reqwest::Result<(Response, Bytes)> {
     let status = response.status();
     let version = response.version();
     let headers = response.headers().clone();
+    // Given its URL, the rebuilt response need not parse a placeholder one.
+    let url = response.url().clone();
     let body = response.bytes().await?;
-    let mut rebuilt = http::Response::new(body.clone());
-    *rebuilt.status_mut() = status;
-    *rebuilt.version_mut() = version;
+    let mut rebuilt = http::Response::builder()
+        .status(status)
+        .version(version)
+        .url(url)
+        .body(body.clone())
+        .expect("the parts of a response received");
     *rebuilt.headers_mut() = headers;
     Ok((Response::from(rebuilt), body))
 }
