@@ -178,9 +178,15 @@ struct DbArg {
 impl DbArg {
     async fn open(&self) -> anyhow::Result<Db> {
         let location = db::Location::parse(&self.location);
-        Db::connect(&location)
+        let db = Db::connect(&location)
             .await
-            .with_context(|| format!("opening database {location}"))
+            .with_context(|| format!("opening database {location}"))?;
+        // The step of migration 0011 that SQL cannot take: PostgreSQL's parts search lists are
+        // bitmaps the server writes.
+        vinsnap_server::api::parts::postings::backfill(&db)
+            .await
+            .context("listing the parts catalog for search")?;
+        Ok(db)
     }
 }
 

@@ -1,9 +1,12 @@
 //! Parts search on SQLite: one FTS5 query over `parts_fts` (sqlite/0006_parts_search.sql), the
 //! fit token under the `fit` column and the search words under `text`.
 
-use super::store::{Criteria, MAX_COMPLETIONS, completions};
+use super::store::Criteria;
 use crate::db::{self, Conn};
 use crate::http::pagination::Page;
+
+/// A word that completes to more words than this is searched as a prefix query instead.
+const MAX_COMPLETIONS: i64 = 64;
 
 pub async fn search(
     conn: &mut Conn,
@@ -43,4 +46,16 @@ async fn word_expr(conn: &mut Conn, word: &str) -> sqlx::Result<String> {
 
 fn quoted(word: &str) -> String {
     format!("\"{}\"", word.replace('"', "\"\""))
+}
+
+/// Up to [`MAX_COMPLETIONS`] + 1 words of the catalog that `word` is a prefix of.
+async fn completions(conn: &mut Conn, word: &str) -> sqlx::Result<Vec<String>> {
+    db::query(
+        "SELECT word FROM part_words WHERE word >= $1 AND word < $1 || char(1114111)
+         ORDER BY word LIMIT $2",
+    )
+    .bind(word)
+    .bind(MAX_COMPLETIONS + 1)
+    .fetch_scalars(conn)
+    .await
 }

@@ -9,7 +9,7 @@ use serde_json::json;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::model::{Fitment, OemNumber};
-use super::tsvector::Document;
+use super::postings::{self, Changes, STORED_COLUMNS, StoredPart};
 use crate::core::ids::{LocationId, PartId, ShopId};
 
 /// The sample catalog loaded on the demo shop (`server/data/parts_sample.csv`).
@@ -21,10 +21,6 @@ const CHUNK: usize = 1_000;
 /// Chunks per transaction: large enough to be fast, small enough not to hold the write lock for
 /// long while the server runs.
 const CHUNKS_PER_TX: usize = 20;
-/// On PostgreSQL, an import that writes at least this share of the catalog rebuilds the search
-/// index afterwards: GIN grown by merging pending lists is three to four times the size of one
-/// built in one pass, and a search reads its posting lists that much slower.
-const REBUILD_SHARE: f64 = 0.25;
 /// Fitment years `model_years` (migration 0006) holds.
 const MODEL_YEARS: std::ops::RangeInclusive<i32> = 1886..=2100;
 
@@ -76,95 +72,15 @@ pub async fn import_csv(
         }
         None => Vec::new(),
     };
-    if db.engine() == Engine::Postgres {
-        // A search's index has no pending list (migration 0009); an import fills one instead,
-        // merged into the index in bulk (64 MB at a time) rather than entry by entry, and
-        // emptied at the end. Searches meanwhile read the list too, so they stay correct.
-        on_search_indexes(
-            db,
-            "EXECUTE format('ALTER INDEX %s SET (fastupdate = on, gin_pending_list_limit = 65536)', ix);",
-        )
-        .await?;
-    }
     let imported = import_rows(db, csv, &locations).await;
     if db.engine() == Engine::Postgres {
-        let catalog: i64 = db::query("SELECT COUNT(*) FROM parts")
-            .fetch_scalar(db)
-            .await?;
-        let written = imported.as_ref().map_or(0, |i| i.parts);
-        let rebuild = written as f64 >= REBUILD_SHARE * catalog as f64;
-        on_search_indexes(
-            db,
-            if rebuild {
-                "EXECUTE format('ALTER INDEX %s SET (fastupdate = off)', ix);"
-            } else {
-                "PERFORM gin_clean_pending_list(ix);
-                 EXECUTE format('ALTER INDEX %s SET (fastupdate = off)', ix);"
-            },
-        )
-        .await?;
-        on_search_indexes(
-            db,
-            "EXECUTE format('ALTER INDEX %s RESET (gin_pending_list_limit)', ix);",
-        )
-        .await?;
-        if rebuild {
-            rebuild_search_indexes(db).await?;
-        }
         // The rows just written have no hint bits, visibility or statistics yet: without this
         // the first searches set them (writing as they read) and plan on guesses.
-        db::query("VACUUM (ANALYZE) parts, part_search, part_words, part_stock")
+        db::query("VACUUM (ANALYZE) parts, part_postings, part_stock")
             .execute(db)
             .await?;
     }
     imported
-}
-
-/// Runs the PL/pgSQL `statements` with `ix` (regclass) set to each partition's search index
-/// (migration 0009): a partitioned index has no storage parameters of its own.
-async fn on_search_indexes(db: &Db, statements: &str) -> anyhow::Result<()> {
-    db::query(format!(
-        "DO $$
-         DECLARE ix regclass;
-         BEGIN
-             FOR ix IN SELECT inhrelid::regclass FROM pg_inherits
-                       WHERE inhparent = 'part_search_doc'::regclass ORDER BY 1 LOOP
-                 {statements}
-             END LOOP;
-         END
-         $$"
-    ))
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
-/// Rebuilds the search index of each partition that holds parts, in one pass, without blocking
-/// searches (they read the old index until the new one replaces it).
-async fn rebuild_search_indexes(db: &Db) -> anyhow::Result<()> {
-    let mut conn = db.acquire().await?;
-    let indexes: Vec<String> = db::query(
-        "SELECT i.indexrelid::regclass::text FROM pg_index i
-         JOIN pg_inherits h ON h.inhrelid = i.indexrelid
-         WHERE h.inhparent = 'part_search_doc'::regclass
-               AND i.indrelid IN (SELECT DISTINCT tableoid FROM part_search)
-         ORDER BY 1",
-    )
-    .fetch_scalars(&mut conn)
-    .await?;
-    // GIN builds faster when it can gather more entries in memory before writing them.
-    db::query("SET maintenance_work_mem = '256MB'")
-        .execute(&mut conn)
-        .await?;
-    for index in indexes {
-        db::query(format!("REINDEX INDEX CONCURRENTLY {index}"))
-            .execute(&mut conn)
-            .await?;
-    }
-    db::query("RESET maintenance_work_mem")
-        .execute(&mut conn)
-        .await?;
-    Ok(())
 }
 
 async fn import_rows(
@@ -176,36 +92,61 @@ async fn import_rows(
     let mut imported = Imported::default();
     let mut chunk = Chunk::default();
     let mut chunks_in_tx = 0;
-    let mut tx = db.begin().await?;
+    let mut changes = Changes::default();
+    let mut tx = begin(db).await?;
     for (index, record) in reader.deserialize::<Row>().enumerate() {
         let line = index + 2;
         let row = record.with_context(|| format!("line {line}"))?;
         let part = CatalogPart::parse(&row, locations)
             .with_context(|| format!("line {line} ({} {})", row.brand, row.part_number))?;
         if chunk.parts.len() == CHUNK || chunk.has(&part) {
-            chunk.write(&mut tx, locations, &mut imported).await?;
+            chunk
+                .write(&mut tx, locations, &mut imported, &mut changes)
+                .await?;
             chunks_in_tx += 1;
             if chunks_in_tx == CHUNKS_PER_TX {
-                tx.commit().await?;
-                tx = db.begin().await?;
+                commit(tx, &mut changes).await?;
+                tx = begin(db).await?;
                 chunks_in_tx = 0;
             }
         }
         chunk.push(part);
     }
-    chunk.write(&mut tx, locations, &mut imported).await?;
+    chunk
+        .write(&mut tx, locations, &mut imported, &mut changes)
+        .await?;
     if tx.engine() == Engine::Sqlite {
         // New words become searchable as prefixes; the search falls back to FTS5's own prefix
         // query for a word with no known completions, so a search during the import still
-        // finds them. (On PostgreSQL each chunk adds its words.)
+        // finds them.
         db::query(
             "INSERT OR IGNORE INTO part_words (word) SELECT term FROM parts_fts_terms WHERE col = 'text'",
         )
         .execute(&mut *tx)
         .await?;
     }
-    tx.commit().await?;
+    commit(tx, &mut changes).await?;
     Ok(imported)
+}
+
+/// A transaction of the import. On PostgreSQL it holds the lists' writers' lock from the start,
+/// as what it reads of the parts it updates decides what it changes in the lists.
+async fn begin(db: &Db) -> anyhow::Result<db::Tx> {
+    let mut tx = db.begin().await?;
+    if let Some(conn) = tx.as_postgres() {
+        postings::lock_for_writing(conn).await?;
+    }
+    Ok(tx)
+}
+
+/// Writes the transaction's changes to the search lists (PostgreSQL) and commits: parts and
+/// their listing become visible together.
+async fn commit(mut tx: db::Tx, changes: &mut Changes) -> anyhow::Result<()> {
+    if let Some(conn) = tx.as_postgres() {
+        changes.write(conn).await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 /// A checked CSV row, as the `parts` table stores it.
@@ -272,6 +213,18 @@ impl CatalogPart {
             stock,
         })
     }
+
+    /// The tokens the part is listed under in PostgreSQL's search lists.
+    fn tokens(&self) -> BTreeSet<String> {
+        let text = postings::text_fields(
+            &self.name,
+            &self.brand,
+            &self.part_number,
+            &self.oem_numbers,
+            &self.description,
+        );
+        postings::tokens(&self.part_type, &self.fitments, &text)
+    }
 }
 
 /// Parts written together. Rows are upserted, so one chunk never holds the same part twice: the
@@ -288,18 +241,44 @@ impl Chunk {
             .contains(&(part.brand.clone(), part.part_number.clone()))
     }
 
+    /// The search lists' entries of the chunk's parts that are in the catalog already, as they
+    /// were imported before, to be removed: what a part keeps, it is listed under again.
+    async fn unlist_previous(&self, conn: &mut Conn, changes: &mut Changes) -> anyhow::Result<()> {
+        let keys: Vec<(&str, &str)> = self
+            .parts
+            .iter()
+            .map(|p| (p.brand.as_str(), p.part_number.as_str()))
+            .collect();
+        let previous: Vec<StoredPart> = db::query(format!(
+            // One probe of the (brand, part_number) index per part (LIMIT keeps the planner from
+            // joining against a scan of the whole catalog).
+            "SELECT p.* FROM jsonb_array_elements($1::jsonb) v,
+                 LATERAL (SELECT {STORED_COLUMNS} FROM parts
+                          WHERE brand = v ->> 0 AND part_number = v ->> 1 LIMIT 1) p"
+        ))
+        .bind(serde_json::to_string(&keys)?)
+        .fetch_all(&mut *conn)
+        .await?;
+        for part in &previous {
+            changes.remove_stored(part)?;
+        }
+        Ok(())
+    }
+
     fn push(&mut self, part: CatalogPart) {
         self.keys
             .insert((part.brand.clone(), part.part_number.clone()));
         self.parts.push(part);
     }
 
-    /// Writes the parts, their stock and their search index entries, and empties the chunk.
+    /// Writes the parts, their stock and their search index entries (on PostgreSQL, gathers
+    /// them into `changes`), and empties the chunk.
     async fn write(
         &mut self,
         conn: &mut Conn,
         locations: &[LocationId],
         imported: &mut Imported,
+        changes: &mut Changes,
     ) -> anyhow::Result<()> {
         if self.parts.is_empty() {
             return Ok(());
@@ -314,6 +293,9 @@ impl Chunk {
         .execute(&mut *conn)
         .await?;
 
+        if conn.engine() == Engine::Postgres {
+            self.unlist_previous(conn, changes).await?;
+        }
         let new_ids: Vec<PartId> = self.parts.iter().map(|_| PartId::generate()).collect();
         let rows = self
             .parts
@@ -386,7 +368,11 @@ impl Chunk {
 
         match conn.engine() {
             Engine::Sqlite => index_fts5(conn, &seqs, &updated).await?,
-            Engine::Postgres => index_tsvector(conn, &self.parts, &seqs, &updated).await?,
+            Engine::Postgres => {
+                for (part, seq) in self.parts.iter().zip(&seqs) {
+                    changes.add(*seq, part.tokens())?;
+                }
+            }
         }
         imported.parts += self.parts.len() as u64;
         imported.stock_rows += stock.len() as u64;
@@ -426,60 +412,6 @@ async fn index_fts5(conn: &mut Conn, seqs: &[i64], updated: &[i64]) -> anyhow::R
     Ok(())
 }
 
-/// Writes the parts' search rows (replacing the `updated` ones'), and adds their words to
-/// `part_words`.
-async fn index_tsvector(
-    conn: &mut Conn,
-    parts: &[CatalogPart],
-    seqs: &[i64],
-    updated: &[i64],
-) -> anyhow::Result<()> {
-    let mut words = BTreeSet::new();
-    let mut rows = Vec::with_capacity(parts.len());
-    for (part, seq) in parts.iter().zip(seqs) {
-        let text = Document::text_fields(
-            &part.name,
-            &part.brand,
-            &part.part_number,
-            &part.oem_numbers,
-            &part.description,
-        );
-        let document = Document::new(&part.fitments, &text);
-        let part_words = document.words_field();
-        for (make, fits) in &document.fits {
-            rows.push(json!([seq, make, part.part_type, fits, part_words]));
-        }
-        words.extend(document.words);
-    }
-    if !updated.is_empty() {
-        // A part's makes may have changed: its rows are written again.
-        db::query(
-            "DELETE FROM part_search
-             WHERE seq = ANY (ARRAY(SELECT jsonb_array_elements_text($1::jsonb)::bigint))",
-        )
-        .bind(serde_json::to_string(updated)?)
-        .execute(&mut *conn)
-        .await?;
-    }
-    db::query(
-        "INSERT INTO part_search (seq, make, type, fits, words)
-         SELECT (v ->> 0)::bigint, v ->> 1, v ->> 2, v ->> 3, v ->> 4
-         FROM jsonb_array_elements($1::jsonb) v",
-    )
-    .bind(serde_json::Value::Array(rows).to_string())
-    .execute(&mut *conn)
-    .await?;
-    db::query(
-        "INSERT INTO part_words (word) SELECT jsonb_array_elements_text($1::jsonb)
-         ON CONFLICT DO NOTHING",
-    )
-    .bind(serde_json::to_string(&words)?)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// `Honda:45022-SDA-A00;Acura:45022-SEP-A00`
 fn parse_oem_numbers(raw: &str) -> anyhow::Result<Vec<OemNumber>> {
     entries(raw)
         .map(|entry| match entry.split_once(':') {

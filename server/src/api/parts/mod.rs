@@ -6,8 +6,8 @@ pub mod fitment;
 mod fts5;
 pub mod import;
 pub mod model;
+pub mod postings;
 pub mod store;
-mod tsvector;
 
 use axum::Json;
 use axum::extract::State;
@@ -61,10 +61,7 @@ async fn search_parts(
 ) -> ApiResult<Json<PartSearch>> {
     let page = Page::new(query.limit, query.offset);
     let (vehicle, series) = vehicle(&state, &caller, &query).await?;
-    let part_type = match query.part_type.and_then(SingleLine::into_option) {
-        None => None,
-        Some(part_type) => Some(known_type(&state, &part_type).await?),
-    };
+    let part_type = query.part_type.and_then(SingleLine::into_option);
     let q = query.q.and_then(SingleLine::into_option);
     let words = q.as_deref().map(store::words).unwrap_or_default();
     let fitment_basis = match vehicle.model {
@@ -73,6 +70,7 @@ async fn search_parts(
     };
     if q.is_some() && words.is_empty() {
         // Words are what a search matches on; a `q` of punctuation alone has none to match.
+        known_type(&state, part_type.as_deref()).await?;
         return Ok(Json(PartSearch {
             vehicle,
             fitment_basis,
@@ -93,6 +91,11 @@ async fn search_parts(
         words,
     };
     let (seqs, total) = store::search(&state.db, &criteria, page).await?;
+    if total == 0 {
+        // Only a type the catalog has can match: an unknown one is looked up when nothing did,
+        // not on every search.
+        known_type(&state, part_type.as_deref()).await?;
+    }
     let data = store::load(&state.db, &caller, &seqs).await?;
     Ok(Json(PartSearch {
         fitment_basis,
@@ -177,9 +180,13 @@ async fn vehicle(
     Ok((vehicle, series))
 }
 
-async fn known_type(state: &AppState, part_type: &str) -> ApiResult<String> {
+/// A 404 naming the catalog's types when `part_type` is not one of them.
+async fn known_type(state: &AppState, part_type: Option<&str>) -> ApiResult<()> {
+    let Some(part_type) = part_type else {
+        return Ok(());
+    };
     if store::type_exists(&state.db, part_type).await? {
-        return Ok(part_type.to_owned());
+        return Ok(());
     }
     let known = store::types(&state.db).await?;
     Err(ApiError::new(

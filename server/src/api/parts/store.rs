@@ -1,6 +1,6 @@
-//! Catalog queries. A search runs on the engine's full-text index ([`fts5`] on SQLite,
-//! [`tsvector`] on PostgreSQL): a fit token for the vehicle (and type), and the search words. It
-//! yields part `seq`s in catalog order; only the page's parts are then read in full.
+//! Catalog queries. A search runs on the engine's index ([`fts5`] on SQLite, [`postings`] on
+//! PostgreSQL): a fit token for the vehicle (and type), and the search words. It yields part
+//! `seq`s in catalog order; only the page's parts are then read in full.
 
 use crate::db::{Db, Engine};
 use std::collections::HashMap;
@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::model::{Fitment, OemNumber, Part, StockLevel};
-use super::{fts5, tsvector};
+use super::{fts5, postings};
 use crate::auth::Caller;
 use crate::core::ids::{LocationId, PartId};
 use crate::db;
@@ -26,20 +26,40 @@ pub struct Criteria<'a> {
 }
 
 impl Criteria<'_> {
-    /// The fit tokens a fitting part's index entry has (migration 0006 describes them): one for
+    /// The fit tokens a fitting part is indexed under (migration 0006 describes them): one for
     /// a make, or two (every model, that model) for a make and model.
     pub fn fit_tokens(&self) -> Vec<String> {
-        let make = name_token(self.make);
-        let typed = self.part_type.map(type_infix).unwrap_or_default();
-        let year = self.year;
         if self.models.is_empty() {
-            return vec![format!("k{make}{typed}y{year}")];
+            return vec![fit_token(&make_key(self.make), self.part_type, self.year)];
         }
-        let mut tokens = vec![format!("m{make}{typed}y{year}")];
-        for model in self.models {
-            tokens.push(format!("m{make}x{}{typed}y{year}", name_token(model)));
-        }
-        tokens
+        let mut vehicles = vec![model_key(self.make, None)];
+        vehicles.extend(self.models.iter().map(|m| model_key(self.make, Some(m))));
+        vehicles
+            .iter()
+            .map(|vehicle| fit_token(vehicle, self.part_type, self.year))
+            .collect()
+    }
+}
+
+/// The fit token of a vehicle ([`make_key`] or [`model_key`]), narrowed to a part type or not,
+/// in a model year: `<vehicle>[t<type>]y<year>`.
+pub fn fit_token(vehicle: &str, part_type: Option<&str>, year: i32) -> String {
+    match part_type {
+        Some(part_type) => format!("{vehicle}t{}y{year}", hex::encode(part_type)),
+        None => format!("{vehicle}y{year}"),
+    }
+}
+
+/// Every part of a make: `k<make>`.
+pub fn make_key(make: &str) -> String {
+    format!("k{}", name_token(make))
+}
+
+/// The parts of a make that fit every model (`m<make>`) or one model (`m<make>x<model>`).
+pub fn model_key(make: &str, model: Option<&str>) -> String {
+    match model {
+        Some(model) => format!("m{}x{}", name_token(make), name_token(model)),
+        None => format!("m{}", name_token(make)),
     }
 }
 
@@ -70,35 +90,13 @@ fn name_token(name: &str) -> String {
     hex::encode(name.to_ascii_lowercase())
 }
 
-/// A part type in a typed fit token.
-fn type_infix(part_type: &str) -> String {
-    format!("t{}", hex::encode(part_type))
-}
-
-/// A word that completes to more words than this is searched as a prefix query instead.
-pub const MAX_COMPLETIONS: i64 = 64;
-
 /// The page's part `seq`s, in catalog order, and how many parts match in all.
 pub async fn search(db: &Db, criteria: &Criteria<'_>, page: Page) -> sqlx::Result<(Vec<i64>, i64)> {
     let mut conn = db.acquire().await?;
     match conn.engine() {
         Engine::Sqlite => fts5::search(&mut conn, criteria, page).await,
-        Engine::Postgres => tsvector::search(&mut conn, criteria, page).await,
+        Engine::Postgres => postings::search(&mut conn, criteria, page).await,
     }
-}
-
-/// Up to [`MAX_COMPLETIONS`] + 1 words of the catalog that `word` is a prefix of.
-pub async fn completions(conn: &mut db::Conn, word: &str) -> sqlx::Result<Vec<String>> {
-    db::query(db::PerEngine {
-        sqlite: "SELECT word FROM part_words WHERE word >= $1 AND word < $1 || char(1114111)
-                 ORDER BY word LIMIT $2",
-        postgres: "SELECT word FROM part_words WHERE word >= $1 AND word < $1 || chr(1114111)
-                   ORDER BY word LIMIT $2",
-    })
-    .bind(word)
-    .bind(MAX_COMPLETIONS + 1)
-    .fetch_scalars(conn)
-    .await
 }
 
 #[derive(sqlx::FromRow)]
