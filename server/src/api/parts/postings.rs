@@ -224,13 +224,7 @@ struct Change {
 impl Changes {
     /// `seq` is listed under `tokens`.
     pub fn add(&mut self, seq: i64, tokens: BTreeSet<String>) -> anyhow::Result<()> {
-        let value = value(seq)?;
-        for token in tokens {
-            let change = self.change(token, value);
-            change.remove.remove(value);
-            change.add.insert(value);
-        }
-        Ok(())
+        self.mark(seq, tokens, true)
     }
 
     /// `part`, as stored, is no longer listed under its tokens (a part imported again, before
@@ -241,19 +235,26 @@ impl Changes {
     }
 
     fn remove(&mut self, seq: i64, tokens: BTreeSet<String>) -> anyhow::Result<()> {
-        let value = value(seq)?;
-        for token in tokens {
-            let change = self.change(token, value);
-            change.add.remove(value);
-            change.remove.insert(value);
-        }
-        Ok(())
+        self.mark(seq, tokens, false)
     }
 
-    fn change(&mut self, token: String, value: u32) -> &mut Change {
-        self.lists
-            .entry((token, i64::from(value >> BLOCK_BITS)))
-            .or_default()
+    /// The transaction's last word on `seq` under each token wins: a part updated twice in one
+    /// transaction ends up listed under its last tokens only.
+    fn mark(&mut self, seq: i64, tokens: BTreeSet<String>, listed: bool) -> anyhow::Result<()> {
+        let value = value(seq)?;
+        for token in tokens {
+            let change = self
+                .lists
+                .entry((token, i64::from(value >> BLOCK_BITS)))
+                .or_default();
+            let (to, from) = match listed {
+                true => (&mut change.add, &mut change.remove),
+                false => (&mut change.remove, &mut change.add),
+            };
+            from.remove(value);
+            to.insert(value);
+        }
+        Ok(())
     }
 
     /// Applies the changes to the lists, in the transaction on `conn`, which holds the writers'
@@ -347,12 +348,20 @@ pub async fn backfill(db: &Db) -> anyhow::Result<()> {
     let Some(pool) = db.postgres_pool() else {
         return Ok(());
     };
+    let pending = "SELECT EXISTS (SELECT 1 FROM part_postings_backfill)";
+    // Looked at before the lock too, so that a start never waits for a running import.
+    if !sqlx::query_scalar::<_, bool>(pending)
+        .fetch_one(pool)
+        .await?
+    {
+        return Ok(());
+    }
     let mut tx = pool.begin().await?;
     lock_for_writing(&mut tx).await?;
-    let pending: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM part_postings_backfill)")
+    if !sqlx::query_scalar::<_, bool>(pending)
         .fetch_one(&mut *tx)
-        .await?;
-    if !pending {
+        .await?
+    {
         return Ok(());
     }
     let started = Instant::now();
