@@ -10,8 +10,8 @@
 --     the `#` keeps them apart from words, which are letters and digits only;
 --   - each folded word of the part's name, brand, part number, OEM numbers and description;
 --   - `w*` for each word's one- to three-letter prefixes (a one-letter search is one list).
--- The server writes the lists (the import, and the rebuild below); nothing in SQL reads inside
--- `bits` (the portable serialization of a Roaring bitmap).
+-- The server writes the lists (the import, and `postings::backfill` for the catalog below); nothing
+-- in SQL reads inside `bits` (the portable serialization of a Roaring bitmap).
 CREATE TABLE part_postings (
     token  TEXT COLLATE "C" NOT NULL,
     -- seq >> 16: each row is one container of the bitmap, so an import appending parts rewrites
