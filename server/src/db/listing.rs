@@ -1,6 +1,14 @@
 //! A list query written once: its `FROM`, its `WHERE` condition and the condition's arguments.
-//! [`Listing::page`] counts the matching rows and reads one page of them with the same
-//! arguments, so no store binds its filters twice.
+//! [`Listing::page`] counts the matching rows and reads one page of them in one statement with
+//! the same arguments, so no store binds its filters twice.
+//!
+//! On SQLite the page leaves the database as one JSON value ([`Listing::page`] says how): read
+//! row by row, sqlx's SQLite driver copies each row's values and hands the row from its worker
+//! thread to the waiting task, waking that task again and again, which was a third of the time
+//! of a 100-customer page.
+
+use serde::de::DeserializeOwned;
+use sqlx::{Arguments, PgConnection, Row as _, SqliteConnection};
 
 use super::query::{Args, Executor, Row, Sql, Target, Value};
 use super::{Engine, VISIBLE};
@@ -14,8 +22,8 @@ pub struct Listing<'q> {
 }
 
 impl<'q> Listing<'q> {
-    /// Rows of `from` (a table, or tables with a join) where `condition` holds. Its placeholders
-    /// are `$1`, `$2`, … in the order of the [`bind`](Self::bind) calls.
+    /// Rows of `from` (one table, optionally aliased: `vehicles v`) where `condition` holds. Its
+    /// placeholders are `$1`, `$2`, … in the order of the [`bind`](Self::bind) calls.
     pub fn new(from: &'q str, condition: impl Into<Sql<'q>>) -> Self {
         Self {
             from,
@@ -39,62 +47,161 @@ impl<'q> Listing<'q> {
         self
     }
 
-    /// How many rows match, and the page of them in `order_by` order, as `columns`.
-    pub async fn page<'c, T: Row>(
+    /// How many rows match, and the page of them in `order_by` order, as `columns` (column
+    /// names, qualified by `from`'s alias or not, or `expression AS name`; no commas inside).
+    ///
+    /// One statement on either engine. PostgreSQL sends the page's rows, each with the count
+    /// beside it, decoded with `T`'s `sqlx::FromRow`. SQLite hands over the page as one JSON
+    /// array of objects (column name to value), read with `T`'s `serde::Deserialize`, with
+    /// [`super::json::flag`] on its `bool` fields (stored as 0 and 1) and [`super::json::text`]
+    /// on fields stored as JSON text. (PostgreSQL builds JSON slower than it sends rows: a
+    /// 100-row page took 0.3 ms longer as JSON.) Each engine's suite checks its decoder.
+    pub async fn page<'c, T: Row + DeserializeOwned>(
         self,
         on: impl Executor<'c>,
         columns: &str,
         order_by: &str,
         page: Page,
     ) -> sqlx::Result<(Vec<T>, i64)> {
-        use sqlx::Arguments;
-        let Listing {
-            from,
-            condition,
-            args,
-        } = self;
-        let (limit, offset) = (args.len() + 1, args.len() + 2);
-        let (limit_value, offset_value) = (i64::from(page.limit), i64::from(page.offset));
-        let statements = |engine| {
-            let condition = condition.get(engine);
-            (
-                format!("SELECT COUNT(*) FROM {from} WHERE {condition}"),
-                format!(
-                    "SELECT {columns} FROM {from} WHERE {condition} ORDER BY {order_by}
-                     LIMIT ${limit} OFFSET ${offset}"
-                ),
-            )
+        let select = Select {
+            from: self.from,
+            columns,
+            order_by,
+            page,
         };
-        // Counted first: past the last row there is no page to read.
-        macro_rules! run {
-            ($exec:ident, $engine:expr, $args:expr) => {{
-                let (count, select) = statements($engine);
-                let mut args = $args;
-                let total: i64 = sqlx::query_scalar_with(&count, args.clone())
-                    .fetch_one(&mut *$exec)
-                    .await?;
-                if total <= offset_value {
-                    return Ok((Vec::new(), total));
-                }
-                args.add(limit_value).map_err(sqlx::Error::Encode)?;
-                args.add(offset_value).map_err(sqlx::Error::Encode)?;
-                let rows = sqlx::query_as_with(&select, args)
-                    .fetch_all(&mut *$exec)
-                    .await?;
-                Ok((rows, total))
-            }};
-        }
         match on.target() {
-            Target::SqliteConn(exec) => run!(exec, Engine::Sqlite, args.sqlite()?),
-            Target::PgConn(exec) => run!(exec, Engine::Postgres, args.postgres()?),
+            Target::SqliteConn(conn) => select.sqlite(conn, &self.condition, self.args).await,
             Target::SqlitePool(pool) => {
-                let mut exec = pool.acquire().await?;
-                run!(exec, Engine::Sqlite, args.sqlite()?)
+                let mut conn = pool.acquire().await?;
+                select.sqlite(&mut conn, &self.condition, self.args).await
             }
+            Target::PgConn(conn) => select.postgres(conn, &self.condition, self.args).await,
             Target::PgPool(pool) => {
-                let mut exec = pool.acquire().await?;
-                run!(exec, Engine::Postgres, args.postgres()?)
+                let mut conn = pool.acquire().await?;
+                select.postgres(&mut conn, &self.condition, self.args).await
             }
         }
+    }
+}
+
+/// What [`Listing::page`] reads besides the condition.
+struct Select<'a> {
+    from: &'a str,
+    columns: &'a str,
+    order_by: &'a str,
+    page: Page,
+}
+
+impl Select<'_> {
+    /// The page's rows, as `columns` and `more` columns, for the condition binding `args`; the
+    /// limit and offset are the next placeholders.
+    fn rows(&self, more: &str, condition: &str, args: usize) -> String {
+        let Select {
+            from,
+            columns,
+            order_by,
+            ..
+        } = self;
+        let (limit, offset) = (args + 1, args + 2);
+        format!(
+            "SELECT {columns}{more} FROM {from} WHERE {condition} ORDER BY {order_by}
+             LIMIT ${limit} OFFSET ${offset}"
+        )
+    }
+
+    fn limit_offset(&self) -> [i64; 2] {
+        [i64::from(self.page.limit), i64::from(self.page.offset)]
+    }
+
+    async fn sqlite<T: DeserializeOwned>(
+        &self,
+        conn: &mut SqliteConnection,
+        condition: &Sql<'_>,
+        args: Args<'_>,
+    ) -> sqlx::Result<(Vec<T>, i64)> {
+        let (from, condition) = (self.from, condition.get(Engine::Sqlite));
+        // The page's rows go by `from`'s alias, which the columns may be qualified with.
+        let alias = from.split_whitespace().last().unwrap_or(from);
+        let fields = output_names(self.columns)
+            .map(|name| format!("'{name}', {alias}.{name}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        // SQLite reads a `FROM` subquery with a `LIMIT` as a co-routine, in its order: an `ORDER
+        // BY` in the aggregate as well would sort the page again (a tenth of its time).
+        let statement = format!(
+            "SELECT (SELECT COUNT(*) FROM {from} WHERE {condition}),
+                    (SELECT json_group_array(json_object({fields}))
+                     FROM ({rows}) AS {alias})",
+            rows = self.rows("", condition, args.len()),
+        );
+        let mut args = args.sqlite()?;
+        for value in self.limit_offset() {
+            args.add(value).map_err(sqlx::Error::Encode)?;
+        }
+        let (total, rows): (i64, String) = sqlx::query_as_with(&statement, args)
+            .fetch_one(&mut *conn)
+            .await?;
+        let rows = serde_json::from_str(&rows).map_err(|e| sqlx::Error::Decode(e.into()))?;
+        Ok((rows, total))
+    }
+
+    async fn postgres<T: Row>(
+        &self,
+        conn: &mut PgConnection,
+        condition: &Sql<'_>,
+        args: Args<'_>,
+    ) -> sqlx::Result<(Vec<T>, i64)> {
+        let (from, condition) = (self.from, condition.get(Engine::Postgres));
+        let count = format!("SELECT COUNT(*) FROM {from} WHERE {condition}");
+        // The count is a subquery of no row, which PostgreSQL runs once.
+        let statement = self.rows(
+            &format!(", ({count}) AS listing_total"),
+            condition,
+            args.len(),
+        );
+        let args = args.postgres()?;
+        let mut page_args = args.clone();
+        for value in self.limit_offset() {
+            page_args.add(value).map_err(sqlx::Error::Encode)?;
+        }
+        let rows = sqlx::query_with(&statement, page_args)
+            .fetch_all(&mut *conn)
+            .await?;
+        let total = match rows.first() {
+            Some(row) => row.try_get("listing_total")?,
+            // Past the last row, or nothing matches: only a count can tell which.
+            None if self.page.offset > 0 => {
+                sqlx::query_scalar_with(&count, args)
+                    .fetch_one(&mut *conn)
+                    .await?
+            }
+            None => 0,
+        };
+        let rows = rows.iter().map(T::from_row).collect::<sqlx::Result<_>>()?;
+        Ok((rows, total))
+    }
+}
+
+/// The names of the result columns of a `SELECT` list: `v.id` is `id`, `x AS y` is `y`.
+fn output_names(columns: &str) -> impl Iterator<Item = &str> {
+    columns.split(',').map(|column| {
+        let column = column.trim();
+        let name = match column.rfind(" AS ") {
+            Some(at) => &column[at + 4..],
+            None => column.rsplit('.').next().unwrap_or(column),
+        };
+        name.trim()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::output_names;
+
+    #[test]
+    fn output_names_are_the_columns_as_a_select_names_them() {
+        let names: Vec<_> =
+            output_names("v.id, name,\n    email_message_id AS message_id, rowid").collect();
+        assert_eq!(names, ["id", "name", "message_id", "rowid"]);
     }
 }

@@ -8,6 +8,7 @@
 //! paged list query every store uses.
 
 mod conn;
+pub mod json;
 mod listing;
 mod postgres;
 mod query;

@@ -21,6 +21,10 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
         .pragma("cache_size", "-32768");
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
+        // A pooled SQLite connection is a file handle and a thread, not a socket that may have
+        // gone away: the ping each acquire would send is one more round trip to that thread
+        // for every statement run on the pool.
+        .test_before_acquire(false)
         .connect_with(options)
         .await?;
     sqlx::migrate!("./migrations/sqlite").run(&pool).await?;

@@ -111,6 +111,49 @@ async fn list_pages_and_searches_name_email_and_phone_digits() {
     assert!(names(app.get("/customers?q=%25", &app.test_key).await.expect(200)).is_empty());
 }
 
+/// A page leaves the database as one JSON array (`db::Listing`): its rows keep the list's order
+/// and every field's value, and pages read in turn are the whole list once.
+#[tokio::test]
+async fn full_pages_hold_every_row_in_order_and_in_full() {
+    let app = TestServer::start().await;
+    let mut created = Vec::new();
+    for i in 0..60 {
+        let body = json!({
+            "name": format!("Customer \"{i:02}\" \\ é"),
+            "email": if i % 2 == 0 { json!(format!("c{i}@example.com")) } else { json!(null) },
+            "notes": format!("line one\nline two {i}"),
+        });
+        created.push(
+            app.post("/customers", &app.test_key, body)
+                .await
+                .expect(201)
+                .body,
+        );
+    }
+    created.reverse();
+    let mut listed = Vec::new();
+    for offset in [0, 25, 50] {
+        let page = app
+            .get(
+                &format!("/customers?limit=25&offset={offset}"),
+                &app.test_key,
+            )
+            .await
+            .expect(200)
+            .body;
+        assert_eq!(page["total"], 60);
+        assert_eq!(page["has_more"], offset + 25 < 60);
+        listed.extend(page["data"].as_array().unwrap().iter().cloned());
+    }
+    assert_eq!(listed, created, "newest first, each as it was created");
+    let past = app
+        .get("/customers?limit=25&offset=60", &app.test_key)
+        .await
+        .expect(200)
+        .body;
+    assert_eq!(past, json!({ "data": [], "has_more": false, "total": 60 }));
+}
+
 #[tokio::test]
 async fn put_is_a_partial_update_and_null_or_empty_clears() {
     let app = TestServer::start().await;

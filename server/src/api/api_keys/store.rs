@@ -9,7 +9,7 @@ use crate::core::ids::{ApiKeyId, LocationId, ShopId};
 use crate::db;
 use crate::http::pagination::Page;
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 struct Row {
     id: ApiKeyId,
     name: String,

@@ -10,7 +10,7 @@ use crate::core::validate::nullable;
 use crate::http::pagination::list_type;
 
 /// A customer of the shop.
-#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 #[schema(example = examples::customer)]
 pub struct Customer {
     pub id: CustomerId,
@@ -23,6 +23,7 @@ pub struct Customer {
     /// Free-form notes for the shop's staff.
     pub notes: Option<String>,
     /// `true` for production data (live keys), `false` for sandbox data (test keys).
+    #[serde(deserialize_with = "crate::db::json::flag")]
     pub livemode: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -66,7 +66,7 @@ pub enum PaymentMethod {
 /// An invoice to a customer. Totals are computed by the server in integer minor units of
 /// `currency`: each line's amount, their `subtotal`, `tax` = `subtotal × tax_rate_bps / 10000`
 /// rounded half up to the minor unit, and `total` = `subtotal + tax`.
-#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 #[schema(example = examples::invoice)]
 pub struct Invoice {
     pub id: InvoiceId,
@@ -78,6 +78,7 @@ pub struct Invoice {
     pub job_id: Option<JobId>,
     pub status: InvoiceStatus,
     #[sqlx(try_from = "String")]
+    #[serde(deserialize_with = "crate::db::json::text")]
     #[schema(value_type = Vec<LineItem>)]
     pub line_items: LineItems,
     /// ISO 4217 code; every amount is in its minor units.
@@ -93,7 +94,6 @@ pub struct Invoice {
     pub sent_to: Option<String>,
     pub sent_at: Option<DateTime<Utc>>,
     /// The `Message-ID` of the last invoice email.
-    #[sqlx(rename = "email_message_id")]
     pub message_id: Option<String>,
     /// A signed link to the invoice's PDF that needs no API key, made fresh with each response
     /// and valid until `pdf_url_expires_at`. `null` until the invoice is first sent.
@@ -107,6 +107,7 @@ pub struct Invoice {
     pub payment_method: Option<PaymentMethod>,
     pub voided_at: Option<DateTime<Utc>>,
     /// `true` for production data (live keys), `false` for sandbox data (test keys).
+    #[serde(deserialize_with = "crate::db::json::flag")]
     pub livemode: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -58,7 +58,7 @@ impl std::fmt::Display for JobStatus {
 }
 
 /// A repair job for one of a customer's vehicles, at one of the shop's locations.
-#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 #[schema(example = examples::job)]
 pub struct Job {
     pub id: JobId,
@@ -69,6 +69,7 @@ pub struct Job {
     pub description: Option<String>,
     pub status: JobStatus,
     #[sqlx(try_from = "String")]
+    #[serde(deserialize_with = "crate::db::json::text")]
     #[schema(value_type = Vec<LineItem>)]
     pub line_items: LineItems,
     /// The shop's ISO 4217 currency code; every amount is in its minor units.
@@ -77,6 +78,7 @@ pub struct Job {
     /// Sum of the line items' amounts, before tax (tax is applied on the invoice).
     pub subtotal: i64,
     /// `true` for production data (live keys), `false` for sandbox data (test keys).
+    #[serde(deserialize_with = "crate::db::json::flag")]
     pub livemode: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

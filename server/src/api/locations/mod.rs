@@ -33,7 +33,7 @@ fn example_list() -> Value {
 }
 
 /// A physical location of the shop. Keys can be limited to one location.
-#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 #[schema(example = example_location)]
 pub struct Location {
     pub id: LocationId,

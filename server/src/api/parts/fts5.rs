@@ -14,11 +14,15 @@ pub async fn search(
     page: Page,
 ) -> sqlx::Result<(Vec<i64>, i64)> {
     let expr = match_expr(conn, criteria).await?;
-    let (seqs, total) = db::Listing::new("parts_fts", "parts_fts MATCH $1")
+    #[derive(sqlx::FromRow, serde::Deserialize)]
+    struct Hit {
+        rowid: i64,
+    }
+    let (hits, total) = db::Listing::new("parts_fts", "parts_fts MATCH $1")
         .bind(expr)
-        .page::<(i64,)>(conn, "rowid", "rowid", page)
+        .page::<Hit>(conn, "rowid", "rowid", page)
         .await?;
-    Ok((seqs.into_iter().map(|(seq,)| seq).collect(), total))
+    Ok((hits.into_iter().map(|hit| hit.rowid).collect(), total))
 }
 
 /// The FTS5 query for `criteria`.

@@ -12,7 +12,7 @@ use crate::http::body_rules;
 use crate::http::pagination::list_type;
 
 /// A customer's vehicle.
-#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, sqlx::FromRow)]
 #[schema(example = examples::vehicle)]
 pub struct Vehicle {
     pub id: VehicleId,
@@ -29,6 +29,7 @@ pub struct Vehicle {
     /// Odometer reading.
     pub mileage: Option<i64>,
     /// `true` for production data (live keys), `false` for sandbox data (test keys).
+    #[serde(deserialize_with = "crate::db::json::flag")]
     pub livemode: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,

@@ -17,15 +17,17 @@ use crate::http::pagination::Page;
 const ENDPOINT_COLUMNS: &str = "id, url, events, description, active, disabled_reason,
     consecutive_failures, livemode, created_at, updated_at";
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 struct EndpointRow {
     id: WebhookEndpointId,
     url: String,
     events: String,
     description: Option<String>,
+    #[serde(deserialize_with = "db::json::flag")]
     active: bool,
     disabled_reason: Option<String>,
     consecutive_failures: i64,
+    #[serde(deserialize_with = "db::json::flag")]
     livemode: bool,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
@@ -185,7 +187,7 @@ fn encode_events(events: &[String]) -> String {
 const DELIVERY_COLUMNS: &str = "d.id, d.endpoint_id, d.event_id, d.event_type, d.status,
     d.attempt_count, d.next_attempt_ms, d.last_status_code, d.last_attempt_at, d.created_at";
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 struct DeliveryRow {
     id: DeliveryId,
     endpoint_id: WebhookEndpointId,
