@@ -8,7 +8,7 @@
 //! of a 100-customer page.
 
 use serde::de::DeserializeOwned;
-use sqlx::{Arguments, PgConnection, Row as _, SqliteConnection};
+use sqlx::{Arguments, Encode, PgConnection, Row as _, SqliteConnection, Type};
 
 use super::query::{Args, Executor, Row, Sql, Target, Value};
 use super::{Engine, VISIBLE};
@@ -109,8 +109,15 @@ impl Select<'_> {
         )
     }
 
-    fn limit_offset(&self) -> [i64; 2] {
-        [i64::from(self.page.limit), i64::from(self.page.offset)]
+    /// `args` with the limit and offset after them.
+    fn paged<'q, A: Arguments<'q>>(&self, mut args: A) -> sqlx::Result<A>
+    where
+        i64: Encode<'q, A::Database> + Type<A::Database>,
+    {
+        for value in [self.page.limit, self.page.offset] {
+            args.add(i64::from(value)).map_err(sqlx::Error::Encode)?;
+        }
+        Ok(args)
     }
 
     async fn sqlite<T: DeserializeOwned>(
@@ -134,10 +141,7 @@ impl Select<'_> {
                      FROM ({rows}) AS {alias})",
             rows = self.rows("", condition, args.len()),
         );
-        let mut args = args.sqlite()?;
-        for value in self.limit_offset() {
-            args.add(value).map_err(sqlx::Error::Encode)?;
-        }
+        let args = self.paged(args.sqlite()?)?;
         let (total, rows): (i64, String) = sqlx::query_as_with(&statement, args)
             .fetch_one(&mut *conn)
             .await?;
@@ -153,18 +157,14 @@ impl Select<'_> {
     ) -> sqlx::Result<(Vec<T>, i64)> {
         let (from, condition) = (self.from, condition.get(Engine::Postgres));
         let count = format!("SELECT COUNT(*) FROM {from} WHERE {condition}");
-        // The count is a subquery of no row, which PostgreSQL runs once.
+        // Uncorrelated: PostgreSQL counts once, not for each row.
         let statement = self.rows(
             &format!(", ({count}) AS listing_total"),
             condition,
             args.len(),
         );
         let args = args.postgres()?;
-        let mut page_args = args.clone();
-        for value in self.limit_offset() {
-            page_args.add(value).map_err(sqlx::Error::Encode)?;
-        }
-        let rows = sqlx::query_with(&statement, page_args)
+        let rows = sqlx::query_with(&statement, self.paged(args.clone())?)
             .fetch_all(&mut *conn)
             .await?;
         let total = match rows.first() {
