@@ -10,9 +10,10 @@ use crate::core::ids::{CustomerId, InvoiceId, JobId, LocationId};
 use crate::db;
 use crate::http::pagination::Page;
 
-const COLUMNS: &str = "id, location_id, customer_id, vehicle_id, job_id, status, line_items, currency,
-                       tax_rate_bps, subtotal, tax, total, notes, sent_to, sent_at, email_message_id AS message_id,
-                       paid_at, amount_paid, payment_method, voided_at, livemode, created_at, updated_at";
+const COLUMNS: &str =
+    "id, location_id, customer_id, vehicle_id, job_id, status, line_items, currency,
+     tax_rate_bps, subtotal, tax, total, notes, sent_to, sent_at, email_message_id AS message_id,
+     paid_at, amount_paid, payment_method, voided_at, livemode, created_at, updated_at";
 
 pub async fn insert(conn: &mut Conn, caller: &Caller, invoice: &Invoice) -> sqlx::Result<()> {
     db::query(
