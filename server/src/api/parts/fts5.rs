@@ -8,16 +8,18 @@ use crate::http::pagination::Page;
 /// A word that completes to more words than this is searched as a prefix query instead.
 const MAX_COMPLETIONS: i64 = 64;
 
+/// A matching part: its `seq` is the FTS5 row's id.
+#[derive(sqlx::FromRow, serde::Deserialize)]
+struct Hit {
+    rowid: i64,
+}
+
 pub async fn search(
     conn: &mut Conn,
     criteria: &Criteria<'_>,
     page: Page,
 ) -> sqlx::Result<(Vec<i64>, i64)> {
     let expr = match_expr(conn, criteria).await?;
-    #[derive(sqlx::FromRow, serde::Deserialize)]
-    struct Hit {
-        rowid: i64,
-    }
     let (hits, total) = db::Listing::new("parts_fts", "parts_fts MATCH $1")
         .bind(expr)
         .page::<Hit>(conn, "rowid", "rowid", page)
